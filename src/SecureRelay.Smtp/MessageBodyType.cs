@@ -1,0 +1,14 @@
+namespace SecureRelay.Smtp;
+
+/// <summary>The <c>BODY=</c> MAIL parameter (RFC 6152, RFC 3030). Persisted: values are frozen.</summary>
+public enum MessageBodyType
+{
+    /// <summary>Not given (7bit is implied).</summary>
+    Unspecified = 0,
+    /// <summary><c>BODY=7BIT</c>.</summary>
+    SevenBit = 1,
+    /// <summary><c>BODY=8BITMIME</c>.</summary>
+    EightBitMime = 2,
+    /// <summary><c>BODY=BINARYMIME</c> (only with BDAT).</summary>
+    BinaryMime = 3,
+}

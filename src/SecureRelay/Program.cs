@@ -1,8 +1,10 @@
+using SecureRelay.Cli;
+
 namespace SecureRelay;
 
 /// <summary>Entry point of the <c>securerelay</c> executable.</summary>
 public static class Program
 {
-    /// <summary>Runs the command line.</summary>
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    /// <summary>Parses the command line and runs the verb.</summary>
+    public static Task<int> Main(string[] args) => CommandLine.Build().Parse(args).InvokeAsync();
 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs the whole test suite the way CI does, on a fresh machine:
+# installs the real peers the integration tests drive (Postfix's smtp-source/smtp-sink, swaks,
+# openssl, gnupg, opendkim-tools), restores NuGet packages, runs every test project, and prints
+# the totals as the last line:  tests: N passed, N failed[, N skipped]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+for tool in smtp-source:postfix smtp-sink:postfix swaks:swaks openssl:openssl gpg:gnupg opendkim-testmsg:opendkim-tools; do
+  command -v "${tool%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${tool%%:*}" ] || need+=("${tool##*:}")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing test peers: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections 2>/dev/null || true
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(printf '%s\n' "${need[@]}" | sort -u) >/dev/null \
+    || { echo "apt-get install failed for: ${need[*]}"; }
+fi
+export PATH="$PATH:/usr/sbin"
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+dotnet build SecureRelay.sln -c Debug -nologo -v q 2>&1 | tail -n 3
+build_rc=${PIPESTATUS[0]}
+if [ "$build_rc" -ne 0 ]; then
+  dotnet build SecureRelay.sln -c Debug -nologo -v q 2>&1 | grep -E "error" | head -n 40
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+# One project at a time: the integration tests bind loopback ports and start real servers.
+rc=0
+for proj in tests/*/*.Tests.csproj; do
+  name=$(basename "$proj" .csproj)
+  echo "== $name"
+  dotnet test "$proj" --no-build -c Debug -nologo \
+      --logger "trx;LogFileName=$results/$name.trx" --logger "console;verbosity=minimal" 2>&1 | tail -n 40
+  [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+done
+
+# Sum the TRX counters (the runner's own totals, not a count we make up).
+read -r passed failed skipped < <(python3 - "$results" <<'PY'
+import sys, glob, xml.etree.ElementTree as ET
+p = f = s = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(path).getroot().find(".//{*}Counters")
+    if c is None: continue
+    p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    s += int(c.get("notExecuted", 0)) + int(c.get("inconclusive", 0))
+print(p, f, s)
+PY
+)
+if [ "${passed:-0}" -eq 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; rc=1; fi
+if [ "$rc" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
+if [ "${skipped:-0}" -gt 0 ]; then
+  echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+else
+  echo "tests: ${passed} passed, ${failed} failed"
+fi
+exit $rc

@@ -1,0 +1,92 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+using SecureRelay.Configuration;
+using SecureRelay.Logging;
+using SecureRelay.Metrics;
+using SecureRelay.Users;
+
+namespace SecureRelay.Hosting;
+
+/// <summary>
+/// Runs the relay: opens the spool (crash recovery first), starts delivery, then the SMTP listeners
+/// and the admin endpoint on Kestrel. Shutdown runs in the reverse order: stop accepting, let
+/// sessions finish, let in-flight deliveries finish, then flush and close the spool.
+/// </summary>
+public static class RelayHost
+{
+    /// <summary>How long shutdown waits for SMTP sessions and deliveries before aborting them.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs until the process is asked to stop. Returns the process exit code.</summary>
+    public static async Task<int> RunAsync(RelaySettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Directory.CreateDirectory(settings.DataDir);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = settings.DataDir });
+        builder.Host.UseSystemd();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Logging.SetMinimumLevel(ParseLevel(settings.Raw.Logging.Level));
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        var metrics = new RelayMetrics();
+        var components = new RelayComponents(settings, metrics);
+        builder.Services.AddSingleton(metrics);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(settings.AdminEndpoint);
+            foreach (var listener in components.Listeners)
+            {
+                kestrel.Listen(listener.Settings.Endpoint, lo => lo.Run(listener.Handler.OnConnectedAsync));
+            }
+        });
+
+        await using var app = builder.Build();
+        var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
+        var logger = loggerFactory.CreateLogger("SecureRelay");
+        await components.StartAsync(loggerFactory, cancellationToken).ConfigureAwait(false);
+
+        AdminEndpoints.Map(app, components);
+        app.Lifetime.ApplicationStopping.Register(() => RelayLog.ShuttingDown(logger));
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var version = typeof(RelayHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
+            RelayLog.Started(logger, version, settings.Listeners.Count, settings.AdminEndpoint.ToString(), settings.DataDir);
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            using var stopTimeout = new CancellationTokenSource(ShutdownTimeout);
+            await components.DisposeAsync().ConfigureAwait(false);
+            RelayLog.Stopped(logger);
+        }
+
+        return 0;
+    }
+
+    private static LogLevel ParseLevel(string level) => level switch
+    {
+        "trace" => LogLevel.Trace,
+        "debug" => LogLevel.Debug,
+        "warning" => LogLevel.Warning,
+        "error" => LogLevel.Error,
+        _ => LogLevel.Information,
+    };
+}

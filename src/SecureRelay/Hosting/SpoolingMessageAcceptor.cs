@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Logging;
+using SecureRelay.Logging;
+using SecureRelay.Metrics;
+using SecureRelay.Smtp;
+using SecureRelay.Spool;
+using SecureRelay.Users;
+
+namespace SecureRelay.Hosting;
+
+/// <summary>
+/// Joins the SMTP server to the spool: checks what only the host knows (disk guard, which sender
+/// domains a user owns), streams content into a spool writer and answers <c>250</c> only after the
+/// spool's fsync, then hands the queued message to delivery.
+/// </summary>
+public sealed class SpoolingMessageAcceptor : IMessageAcceptor
+{
+    private readonly IMessageSpool _spool;
+    private readonly UserDirectory _users;
+    private readonly Action<QueuedMessage> _enqueue;
+    private readonly RelayMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the acceptor.</summary>
+    public SpoolingMessageAcceptor(IMessageSpool spool, UserDirectory users, Action<QueuedMessage> enqueue, RelayMetrics metrics, ILogger<SpoolingMessageAcceptor> logger, TimeProvider? time = null)
+    {
+        _spool = spool;
+        _users = users;
+        _enqueue = enqueue;
+        _metrics = metrics;
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<SmtpReply?> CheckMailFromAsync(SmtpSessionInfo session, SmtpTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(transaction);
+        if (_spool.IsLowOnDisk)
+        {
+            return ValueTask.FromResult<SmtpReply?>(new SmtpReply(452, "4.3.1", "Insufficient system storage"));
+        }
+
+        if (session.AuthenticatedUser is { } user && !_users.MaySendAs(user, transaction.ReversePath))
+        {
+            RelayLog.SenderNotOwned(_logger, user, transaction.ReversePath);
+            return ValueTask.FromResult<SmtpReply?>(new SmtpReply(553, "5.7.1", $"<{transaction.ReversePath}>: Sender address rejected: not owned by user {user}"));
+        }
+
+        return ValueTask.FromResult<SmtpReply?>(null);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<SmtpReply?> CheckRecipientAsync(SmtpSessionInfo session, SmtpTransaction transaction, SmtpRecipient recipient, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<SmtpReply?>(null);
+
+    /// <inheritdoc />
+    public ValueTask<IMessageBodySink> BeginMessageAsync(SmtpSessionInfo session, SmtpTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(transaction);
+        return ValueTask.FromResult<IMessageBodySink>(new SpoolBodySink(this, session, transaction, _spool.CreateWriter()));
+    }
+
+    private sealed class SpoolBodySink(SpoolingMessageAcceptor owner, SmtpSessionInfo session, SmtpTransaction transaction, ISpoolWriter writer) : IMessageBodySink
+    {
+        public ValueTask WriteAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => writer.WriteAsync(content, cancellationToken);
+
+        public async ValueTask<SmtpReply> CompleteAsync(CancellationToken cancellationToken)
+        {
+            var envelope = new SpoolEnvelope
+            {
+                ReversePath = transaction.ReversePath,
+                Recipients = transaction.Recipients.Select(r => new SpoolRecipient(r.Address, (int)r.Notify, r.OriginalRecipient)).ToArray(),
+                ReceivedAt = owner._time.GetUtcNow(),
+                ClientAddress = session.RemoteEndPoint.Address.ToString(),
+                HeloName = session.HeloName,
+                AuthenticatedUser = session.AuthenticatedUser,
+                EnvelopeId = transaction.EnvelopeId,
+                DsnReturn = (int)transaction.Return,
+                BodyType = (int)transaction.BodyType,
+                SmtpUtf8 = transaction.SmtpUtf8,
+                RequireTls = transaction.RequireTls,
+            };
+            QueuedMessage queued;
+            try
+            {
+                queued = await writer.CommitAsync(envelope, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SpoolException e)
+            {
+                RelayLog.SpoolRefused(owner._logger, session.RemoteEndPoint.Address, e.Message);
+                return e.IsOutOfSpace
+                    ? new SmtpReply(452, "4.3.1", "Insufficient system storage")
+                    : new SmtpReply(451, "4.3.0", "Error: queue file write error");
+            }
+
+            owner._metrics.Received.WithLabels(session.ListenerName).Inc();
+            owner._metrics.ReceivedBytes.WithLabels(session.ListenerName).Inc(queued.ContentLength);
+            RelayLog.Queued(owner._logger, queued.QueueId, session.RemoteEndPoint.Address, session.AuthenticatedUser, transaction.ReversePath, envelope.Recipients.Count, queued.ContentLength);
+            owner._enqueue(queued);
+            return new SmtpReply(250, "2.0.0", $"Ok: queued as {queued.QueueId}");
+        }
+
+        public ValueTask DisposeAsync() => writer.DisposeAsync();
+    }
+}

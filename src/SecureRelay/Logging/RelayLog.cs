@@ -1,0 +1,35 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace SecureRelay.Logging;
+
+/// <summary>Host-level log lines (source-generated, stable event ids). Never bodies, subjects or PHI.</summary>
+internal static partial class RelayLog
+{
+    [LoggerMessage(1000, LogLevel.Information, "{QueueId}: client=[{Client}], user={User}, from=<{Sender}>, nrcpt={Recipients}, size={Size}, status=queued")]
+    public static partial void Queued(ILogger logger, string queueId, IPAddress client, string? user, string sender, int recipients, long size);
+
+    [LoggerMessage(1001, LogLevel.Warning, "spool refused a message from [{Client}]: {Reason}")]
+    public static partial void SpoolRefused(ILogger logger, IPAddress client, string reason);
+
+    [LoggerMessage(1002, LogLevel.Information, "SecureRelay {Version} started: {Listeners} listener(s), admin on {Admin}, data in {DataDir}")]
+    public static partial void Started(ILogger logger, string version, int listeners, string admin, string dataDir);
+
+    [LoggerMessage(1003, LogLevel.Information, "spool recovery: {Messages} message(s) to deliver, {Quarantined} quarantined, in {ElapsedMs} ms")]
+    public static partial void Recovered(ILogger logger, long messages, int quarantined, long elapsedMs);
+
+    [LoggerMessage(1004, LogLevel.Warning, "{QueueId}: damaged spool record quarantined (not deleted)")]
+    public static partial void Quarantined(ILogger logger, string queueId);
+
+    [LoggerMessage(1005, LogLevel.Warning, "listener {Listener}: no certificate configured; generated a self-signed one at {Path}. Configure certificate_file/key_file for production.")]
+    public static partial void SelfSignedCertificate(ILogger logger, string listener, string path);
+
+    [LoggerMessage(1006, LogLevel.Information, "shutting down: stopped accepting; finishing sessions and deliveries")]
+    public static partial void ShuttingDown(ILogger logger);
+
+    [LoggerMessage(1007, LogLevel.Information, "shutdown complete; spool flushed")]
+    public static partial void Stopped(ILogger logger);
+
+    [LoggerMessage(1008, LogLevel.Warning, "user {User} may not send as domain of <{Sender}>")]
+    public static partial void SenderNotOwned(ILogger logger, string user, string sender);
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace SecureRelay.Tests.Infrastructure;
+
+/// <summary>
+/// Postfix's <c>smtp-sink</c> on 127.0.0.1, dumping every transaction into one file (<c>-D</c>) so a
+/// test can count and read what really arrived. Fault flags (<c>-r</c> soft reject, <c>-f</c> hard
+/// reject) make it a failing next hop.
+/// </summary>
+public sealed partial class SmtpSink : IDisposable
+{
+    private readonly Process _process;
+    private readonly string _dir;
+
+    private SmtpSink(Process process, string dir, int port)
+    {
+        _process = process;
+        _dir = dir;
+        Port = port;
+    }
+
+    /// <summary>The port it listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>The multi-message dump file.</summary>
+    public string DumpFile => Path.Combine(_dir, "dump");
+
+    /// <summary>Starts a sink; <paramref name="extraArgs"/> adds fault flags such as <c>-r RCPT</c>.</summary>
+    public static Task<SmtpSink> StartAsync(params string[] extraArgs) => StartOnPortAsync(TestPorts.Free(), extraArgs);
+
+    /// <summary>Starts a sink on a given port (to stand in for a next hop that was down).</summary>
+    public static async Task<SmtpSink> StartOnPortAsync(int port, params string[] extraArgs)
+    {
+        var exe = Tools.Require("smtp-sink");
+        var dir = Directory.CreateTempSubdirectory("sr-sink-").FullName;
+        File.SetUnixFileMode(dir, (UnixFileMode)0x1FF); // 0777: smtp-sink drops to 'nobody' as root
+        var psi = new ProcessStartInfo(exe) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        if (Environment.UserName == "root")
+        {
+            psi.ArgumentList.Add("-u");
+            psi.ArgumentList.Add("nobody");
+        }
+
+        foreach (var a in extraArgs)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.ArgumentList.Add("-D");
+        psi.ArgumentList.Add(Path.Combine(dir, "dump"));
+        psi.ArgumentList.Add($"127.0.0.1:{port}");
+        psi.ArgumentList.Add("256");
+        var process = Process.Start(psi)!;
+        var sink = new SmtpSink(process, dir, port);
+        await TestPorts.WaitListeningAsync(port, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        return sink;
+    }
+
+    /// <summary>The dump file's text (empty before the first message).</summary>
+    public string ReadDump()
+    {
+        if (!File.Exists(DumpFile))
+        {
+            return "";
+        }
+
+        using var stream = new FileStream(DumpFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Transactions completed so far (smtp-sink writes one X-Mail-Args line per transaction).</summary>
+    public int CountMessages() => MailArgs().Count(ReadDump());
+
+    /// <summary>Waits until at least <paramref name="count"/> transactions arrived; returns the count.</summary>
+    public async Task<int> WaitForMessagesAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var seen = CountMessages();
+        while (seen < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200).ConfigureAwait(false);
+            seen = CountMessages();
+        }
+
+        return seen;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(5000);
+            }
+        }
+        finally
+        {
+            _process.Dispose();
+            try
+            {
+                Directory.Delete(_dir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    [GeneratedRegex("^X-Mail-Args:", RegexOptions.Multiline)]
+    private static partial Regex MailArgs();
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using SecureRelay.Tests.Infrastructure;
+using SecureRelay.Users;
+
+namespace SecureRelay.Tests;
+
+/// <summary>An application points swaks at the relay; what it sends arrives at a real sink.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class SwaksRelayTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    [Test]
+    public async Task PlainSubmissionFromRelayNetworkArrivesAtSink()
+    {
+        var swaks = Tools.Require("swaks");
+        using var sink = await SmtpSink.StartAsync();
+        await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sink.Port)]));
+
+        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "a@b.test",
+            "--header", "Subject: swaks plain", "--body", "hello from swaks 7f3a"], Wait);
+
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Match(@"<~  250 2\.0\.0 Ok: queued as \S+"));
+        Assert.That(await sink.WaitForMessagesAsync(1, Wait), Is.EqualTo(1), relay.Log);
+        var dump = sink.ReadDump();
+        Assert.That(dump, Does.Contain("hello from swaks 7f3a"));
+        Assert.That(dump, Does.Contain("X-Rcpt-Args: TO:<a@b.test>"));
+        Assert.That(dump, Does.Contain("X-Mail-Args: FROM:<app@clinic.test>"));
+        Assert.That(dump, Does.Contain("by relay.test"), "our Received: header travels with the message");
+    }
+
+    [Test]
+    public async Task AuthPlainOverStartTlsRelaysAndAuthBeforeTlsGets530()
+    {
+        var swaks = Tools.Require("swaks");
+        using var sink = await SmtpSink.StartAsync();
+        var hash = PasswordHasher.Hash("s3cret-pw", 10_000);
+        var users = $"users:\n  - name: app\n    password_hash: \"{hash}\"\n    sender_domains: [clinic.test]\n";
+        await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sink.Port)], relayNetworks: "[]", extra: users));
+        var server = $"127.0.0.1:{relay.SmtpPort}";
+
+        var (ok, okOut) = await Tools.RunAsync(swaks, ["--server", server, "--tls", "--auth", "PLAIN", "--auth-user", "app", "--auth-password", "s3cret-pw",
+            "--from", "app@clinic.test", "--to", "rcpt@b.test", "--body", "authenticated body 91c2"], Wait);
+        Assert.That(ok, Is.Zero, okOut);
+        Assert.That(await sink.WaitForMessagesAsync(1, Wait), Is.EqualTo(1), relay.Log);
+        Assert.That(sink.ReadDump(), Does.Contain("authenticated body 91c2"));
+
+        var (_, plainOut) = await Tools.RunAsync(swaks, ["--server", server, "--auth", "PLAIN", "--auth-user", "app", "--auth-password", "s3cret-pw",
+            "--from", "app@clinic.test", "--to", "rcpt@b.test"], Wait);
+        Assert.That(plainOut, Does.Contain("530 5.7.0"), "AUTH before TLS must be refused");
+
+        var (_, wrongOut) = await Tools.RunAsync(swaks, ["--server", server, "--tls", "--auth", "PLAIN", "--auth-user", "app", "--auth-password", "wrong",
+            "--from", "app@clinic.test", "--to", "rcpt@b.test"], Wait);
+        Assert.That(wrongOut, Does.Contain("535 5.7.8"));
+
+        var (_, otherDomainOut) = await Tools.RunAsync(swaks, ["--server", server, "--tls", "--auth", "PLAIN", "--auth-user", "app", "--auth-password", "s3cret-pw",
+            "--from", "someone@elsewhere.test", "--to", "rcpt@b.test"], Wait);
+        Assert.That(otherDomainOut, Does.Contain("553 5.7.1"), "user limited to clinic.test");
+
+        var (_, relayOut) = await Tools.RunAsync(swaks, ["--server", server, "--tls", "--from", "app@clinic.test", "--to", "rcpt@b.test"], Wait);
+        Assert.That(relayOut, Does.Contain("554 5.7.1"), "no AUTH and not in relay_networks: no relaying");
+        Assert.That(sink.CountMessages(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task MetricsCountWhatWasReceivedAndDelivered()
+    {
+        var swaks = Tools.Require("swaks");
+        using var sink = await SmtpSink.StartAsync();
+        await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sink.Port)]));
+        for (var i = 0; i < 3; i++)
+        {
+            var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "x@dest.test"], Wait);
+            Assert.That(code, Is.Zero, output);
+        }
+
+        Assert.That(await sink.WaitForMessagesAsync(3, Wait), Is.EqualTo(3));
+        using var http = new HttpClient();
+        string metrics = "";
+        for (var attempt = 0; attempt < 50 && !metrics.Contains("securerelay_messages_delivered_total{destination=\"dest.test\"} 3", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100);
+            metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{relay.AdminPort.ToString(CultureInfo.InvariantCulture)}/metrics"));
+        }
+
+        Assert.That(metrics, Does.Contain("securerelay_messages_received_total{listener=\"inbound\"} 3"));
+        Assert.That(metrics, Does.Contain("securerelay_messages_delivered_total{destination=\"dest.test\"} 3"));
+        Assert.That(metrics, Does.Contain("securerelay_accept_latency_seconds_count{listener=\"inbound\"} 3"));
+        Assert.That(await http.GetStringAsync(new Uri($"http://127.0.0.1:{relay.AdminPort.ToString(CultureInfo.InvariantCulture)}/healthz")), Does.Contain("ok"));
+    }
+}

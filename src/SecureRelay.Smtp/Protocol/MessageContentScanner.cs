@@ -1,0 +1,273 @@
+namespace SecureRelay.Smtp.Protocol;
+
+/// <summary>
+/// Turns received message content into the bytes to store, one span at a time, keeping its state
+/// across calls so TCP fragmentation does not matter. For DATA it removes dot-stuffing and finds the
+/// end of data, which is only ever <c>CRLF "." CRLF</c> (RFC 5321 §4.1.1.4): a line that begins after a
+/// bare CR or bare LF can never end the data, which defeats SMTP smuggling (<c>\n.\n</c>,
+/// <c>\r.\r</c>, <c>\n.\r\n</c>, <c>\r\n.\r</c>, <c>\r\n\0.\r\n</c>). It also enforces the size, header and
+/// line limits on the bytes received and notes 8-bit content.
+/// </summary>
+internal sealed class MessageContentScanner
+{
+    private readonly bool _dotStuffed;
+    private readonly bool _binary;
+    private readonly BareLineEndingHandling _bareLineEndings;
+    private readonly long _maxSize;
+    private readonly int _maxLine;
+    private readonly int _maxHeader;
+    private State _state = State.LineStart;
+    private long _lineLength;
+    private long _headerBytes;
+    private bool _inHeaders = true;
+
+    /// <param name="dotStuffed">True for DATA (dot-stuffing, terminator); false for BDAT chunks.</param>
+    /// <param name="binary">True for BODY=BINARYMIME: bytes pass untouched, only the size is enforced.</param>
+    /// <param name="limits">Size, header and line limits and the bare line ending policy.</param>
+    public MessageContentScanner(bool dotStuffed, bool binary, SmtpLimits limits)
+    {
+        _dotStuffed = dotStuffed;
+        _binary = binary;
+        _bareLineEndings = limits.BareLineEndings;
+        _maxSize = limits.MessageSize;
+        _maxLine = limits.DataLineLength;
+        _maxHeader = limits.HeaderSectionSize;
+    }
+
+    private enum State
+    {
+        LineStart,          // after a real CRLF (or at the start): "." here may be stuffing or the terminator
+        LineStartAfterBare, // after a bare CR/LF: "." here is plain content
+        Mid,
+        Cr,                 // CR seen, waiting for LF
+        Dot,                // "." at LineStart held back
+        DotCr,              // "." CR at LineStart held back
+    }
+
+    /// <summary>Content bytes received so far (without the terminator).</summary>
+    public long ReceivedBytes { get; private set; }
+
+    /// <summary>The first problem found, or None.</summary>
+    public ContentViolation Violation { get; private set; }
+
+    /// <summary>True once a byte above 127 was seen.</summary>
+    public bool SawEightBit { get; private set; }
+
+    /// <summary>
+    /// Consumes bytes from <paramref name="input"/> and writes content to <paramref name="output"/>
+    /// (which must have room for at least 3 bytes). Bytes after the terminator are left unconsumed.
+    /// </summary>
+    public ScanStatus Scan(ReadOnlySpan<byte> input, Span<byte> output, out int consumed, out int written)
+    {
+        var i = 0;
+        var o = 0;
+        try
+        {
+            if (_binary)
+            {
+                var n = Math.Min(input.Length, output.Length);
+                input[..n].CopyTo(output);
+                i = o = n;
+                Account(input[..n], countsForLine: false);
+                return i < input.Length ? ScanStatus.OutputFull : ScanStatus.NeedMoreInput;
+            }
+
+            while (i < input.Length)
+            {
+                if (output.Length - o < 3)
+                {
+                    return ScanStatus.OutputFull;
+                }
+
+                var b = input[i];
+                switch (_state)
+                {
+                    case State.LineStart when _dotStuffed && b == (byte)'.':
+                        Account(input.Slice(i, 1), countsForLine: true);
+                        i++;
+                        _state = State.Dot;
+                        break;
+                    case State.LineStart:
+                    case State.LineStartAfterBare:
+                        _state = State.Mid;
+                        break;
+                    case State.Mid:
+                        {
+                            var rest = input[i..];
+                            var run = rest.IndexOfAny((byte)'\r', (byte)'\n');
+                            if (run < 0)
+                            {
+                                run = rest.Length;
+                            }
+
+                            run = Math.Min(run, output.Length - o);
+                            if (run > 0)
+                            {
+                                rest[..run].CopyTo(output[o..]);
+                                Account(rest[..run], countsForLine: true);
+                                i += run;
+                                o += run;
+                                break;
+                            }
+
+                            Account(input.Slice(i, 1), countsForLine: false);
+                            i++;
+                            if (b == (byte)'\r')
+                            {
+                                _state = State.Cr;
+                            }
+                            else
+                            {
+                                BareLineEnding(output, ref o);
+                            }
+
+                            break;
+                        }
+
+                    case State.Cr:
+                        if (b == (byte)'\n')
+                        {
+                            Account(input.Slice(i, 1), countsForLine: false);
+                            i++;
+                            output[o++] = (byte)'\r';
+                            output[o++] = (byte)'\n';
+                            EndOfLine();
+                            _state = State.LineStart;
+                        }
+                        else
+                        {
+                            // Bare CR: the byte after it is not consumed here; it starts the next line.
+                            BareLineEnding(output, ref o);
+                        }
+
+                        break;
+                    case State.Dot:
+                        if (b == (byte)'\r')
+                        {
+                            Account(input.Slice(i, 1), countsForLine: false);
+                            i++;
+                            _state = State.DotCr;
+                        }
+                        else if (b == (byte)'\n')
+                        {
+                            // ".\n": a lone dot ended by a bare LF is content, never the terminator.
+                            Account(input.Slice(i, 1), countsForLine: false);
+                            i++;
+                            output[o++] = (byte)'.';
+                            BareLineEnding(output, ref o);
+                        }
+                        else
+                        {
+                            // Dot-stuffing: the leading dot is dropped (RFC 5321 §4.5.2).
+                            _state = State.Mid;
+                        }
+
+                        break;
+                    case State.DotCr:
+                        if (b == (byte)'\n')
+                        {
+                            i++;
+                            ReceivedBytes -= 2; // "." and CR belong to the terminator, not the content
+                            _state = State.LineStart;
+                            return ScanStatus.EndOfData;
+                        }
+
+                        // ".\r" followed by anything but LF: the CR is bare; the dot was a real line.
+                        output[o++] = (byte)'.';
+                        BareLineEnding(output, ref o);
+                        break;
+                }
+            }
+
+            return ScanStatus.NeedMoreInput;
+        }
+        finally
+        {
+            consumed = i;
+            written = o;
+        }
+    }
+
+    /// <summary>For BDAT LAST: settles a CR held back at the very end of the content. Needs room for 3 bytes.</summary>
+    public int Finish(Span<byte> output)
+    {
+        var o = 0;
+        if (_state == State.Cr)
+        {
+            BareLineEnding(output, ref o);
+        }
+
+        return o;
+    }
+
+    private void BareLineEnding(Span<byte> output, ref int o)
+    {
+        if (_bareLineEndings == BareLineEndingHandling.Normalize)
+        {
+            output[o++] = (byte)'\r';
+            output[o++] = (byte)'\n';
+        }
+        else
+        {
+            SetViolation(ContentViolation.BareLineEnding);
+        }
+
+        EndOfLine();
+        _state = State.LineStartAfterBare;
+    }
+
+    private void EndOfLine()
+    {
+        if (_inHeaders && _lineLength == 0)
+        {
+            _inHeaders = false; // the empty line that ends the header section (RFC 5322 §2.1)
+        }
+
+        _lineLength = 0;
+    }
+
+    private void Account(ReadOnlySpan<byte> bytes, bool countsForLine)
+    {
+        ReceivedBytes += bytes.Length;
+        if (!SawEightBit && bytes.IndexOfAnyInRange((byte)0x80, (byte)0xff) >= 0)
+        {
+            SawEightBit = true;
+        }
+
+        if (ReceivedBytes > _maxSize)
+        {
+            SetViolation(ContentViolation.SizeExceeded);
+        }
+
+        if (_binary)
+        {
+            return;
+        }
+
+        if (_inHeaders)
+        {
+            _headerBytes += bytes.Length;
+            if (_headerBytes > _maxHeader)
+            {
+                SetViolation(ContentViolation.HeaderTooLarge);
+            }
+        }
+
+        if (countsForLine)
+        {
+            _lineLength += bytes.Length;
+            if (_lineLength > _maxLine)
+            {
+                SetViolation(ContentViolation.LineTooLong);
+            }
+        }
+    }
+
+    private void SetViolation(ContentViolation violation)
+    {
+        if (Violation == ContentViolation.None)
+        {
+            Violation = violation;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+namespace SecureRelay.Smtp;
+
+/// <summary>
+/// Every limit the SMTP server enforces, in one place. Defaults follow Postfix (<c>smtpd_*</c>,
+/// <c>line_length_limit</c>, <c>message_size_limit</c>) and RFC 5321 §4.5.3. All byte limits are
+/// enforced on bytes received, never on what the client declares.
+/// </summary>
+public sealed class SmtpLimits
+{
+    /// <summary>Longest command line accepted, without CRLF. RFC 5321 §4.5.3.1.4 requires at least 512;
+    /// ESMTP parameters (SIZE, DSN, AUTH) need more, so 2048 (Postfix <c>line_length_limit</c>).
+    /// Longer lines get <c>500 5.5.2</c>.</summary>
+    public int CommandLineLength { get; set; } = 2048;
+
+    /// <summary>Longest line inside DATA, without CRLF (Postfix <c>line_length_limit</c> 2048; RFC 5321
+    /// text lines are 1000 with CRLF). Longer lines reject the message with <c>500 5.5.2</c> after the
+    /// end of data. Not applied to <c>BODY=BINARYMIME</c>.</summary>
+    public int DataLineLength { get; set; } = 2048;
+
+    /// <summary>Largest message in bytes as received (Postfix <c>message_size_limit</c> is 10 MB; we
+    /// default to 50 MB). Advertised as <c>SIZE</c>; exceeded → <c>552 5.3.4</c>.</summary>
+    public long MessageSize { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Recipients per message (Postfix <c>smtpd_recipient_limit</c>). Past it →
+    /// <c>452 4.5.3 Error: too many recipients</c>.</summary>
+    public int RecipientsPerMessage { get; set; } = 1000;
+
+    /// <summary>Largest header section in bytes (Postfix <c>header_size_limit</c> 102400). Exceeded →
+    /// <c>552 5.3.4</c> after the end of data.</summary>
+    public int HeaderSectionSize { get; set; } = 100 * 1024;
+
+    /// <summary>Longest wait for a command line (Postfix <c>smtpd_timeout</c>, RFC 5321 §4.5.3.2.7: 5 min).
+    /// Exceeded → <c>421 4.4.2</c> and close.</summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>Longest wait for the next data block inside DATA or BDAT (RFC 5321 §4.5.3.2.6: 3 min).
+    /// Exceeded → <c>421 4.4.2</c> and close.</summary>
+    public TimeSpan DataTimeout { get; set; } = TimeSpan.FromSeconds(180);
+
+    /// <summary>Longest TLS handshake (STARTTLS or implicit TLS).</summary>
+    public TimeSpan TlsHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Minimum average rate in bytes per second while receiving message content, checked after
+    /// <see cref="MinimumDataRateGracePeriod"/> (Kestrel <c>MinRequestBodyDataRate</c>: 240 B/s, 5 s grace).
+    /// Zero disables it. Too slow → <c>421 4.4.2</c> and close.</summary>
+    public double MinimumDataRate { get; set; } = 240;
+
+    /// <summary>Time allowed at the start of message content before <see cref="MinimumDataRate"/> applies.</summary>
+    public TimeSpan MinimumDataRateGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Concurrent connections from one client IP address (Postfix
+    /// <c>smtpd_client_connection_count_limit</c> 50). Past it → <c>421 4.7.0</c> at connect.</summary>
+    public int ConnectionsPerAddress { get; set; } = 50;
+
+    /// <summary>Error replies one session may receive before it is closed (Postfix
+    /// <c>smtpd_hard_error_limit</c> 20) with <c>421 4.7.0</c>.</summary>
+    public int ErrorsPerSession { get; set; } = 20;
+
+    /// <summary>Failed AUTH attempts from one IP address within <see cref="AuthFailureWindow"/> before
+    /// AUTH is refused for that address with <c>454 4.7.0</c>.</summary>
+    public int AuthFailuresPerAddress { get; set; } = 5;
+
+    /// <summary>The sliding window for <see cref="AuthFailuresPerAddress"/>.</summary>
+    public TimeSpan AuthFailureWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>What to do with a bare CR or bare LF in message content (SMTP smuggling defence).</summary>
+    public BareLineEndingHandling BareLineEndings { get; set; } = BareLineEndingHandling.Reject;
+
+    /// <summary>Checks that every limit is usable; throws <see cref="ArgumentOutOfRangeException"/> naming the bad one.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(CommandLineLength, 512, nameof(CommandLineLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DataLineLength, 998, nameof(DataLineLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MessageSize, 1024, nameof(MessageSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RecipientsPerMessage, 1, nameof(RecipientsPerMessage));
+        ArgumentOutOfRangeException.ThrowIfLessThan(HeaderSectionSize, 1024, nameof(HeaderSectionSize));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(CommandTimeout, TimeSpan.Zero, nameof(CommandTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(DataTimeout, TimeSpan.Zero, nameof(DataTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TlsHandshakeTimeout, TimeSpan.Zero, nameof(TlsHandshakeTimeout));
+        ArgumentOutOfRangeException.ThrowIfNegative(MinimumDataRate, nameof(MinimumDataRate));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinimumDataRateGracePeriod, TimeSpan.Zero, nameof(MinimumDataRateGracePeriod));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ConnectionsPerAddress, 1, nameof(ConnectionsPerAddress));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ErrorsPerSession, 1, nameof(ErrorsPerSession));
+        ArgumentOutOfRangeException.ThrowIfLessThan(AuthFailuresPerAddress, 1, nameof(AuthFailuresPerAddress));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AuthFailureWindow, TimeSpan.Zero, nameof(AuthFailureWindow));
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using SecureRelay.Smtp;
+
+namespace SecureRelay.Smtp.Tests.Infrastructure;
+
+/// <summary>An SMTP handler wired to a recording acceptor, driven over in-memory pipes.</summary>
+internal sealed class SmtpHarness
+{
+    public static readonly IPEndPoint RelayClient = new(IPAddress.Parse("10.1.2.3"), 40000);
+    public static readonly IPEndPoint OutsideClient = new(IPAddress.Parse("203.0.113.9"), 40000);
+    public static readonly IPEndPoint ServerEndPoint = new(IPAddress.Parse("10.0.0.1"), 25);
+
+    public SmtpHarness(Action<SmtpServerOptions>? server = null, Action<SmtpListenerOptions>? listener = null, SmtpClientTracker? tracker = null)
+    {
+        ServerOptions = new SmtpServerOptions { HostName = "mx.test.example" };
+        server?.Invoke(ServerOptions);
+        ListenerOptions = new SmtpListenerOptions { Name = "test", RelayNetworks = [IPNetwork.Parse("10.0.0.0/8")] };
+        listener?.Invoke(ListenerOptions);
+        Handler = new SmtpConnectionHandler(
+            ServerOptions,
+            ListenerOptions,
+            Acceptor,
+            ListenerOptions.Auth == SmtpAuthMode.None ? null : new TestAuthenticator(),
+            NullLoggerFactory.Instance,
+            Events,
+            tracker);
+    }
+
+    public SmtpServerOptions ServerOptions { get; }
+
+    public SmtpListenerOptions ListenerOptions { get; }
+
+    public RecordingAcceptor Acceptor { get; } = new();
+
+    public RecordingEvents Events { get; } = new();
+
+    public SmtpConnectionHandler Handler { get; }
+
+    public static SmtpHarness WithTls(SmtpAuthMode auth = SmtpAuthMode.Optional, SmtpTlsMode tls = SmtpTlsMode.StartTls, Action<SmtpServerOptions>? server = null) =>
+        new(server, l =>
+        {
+            l.Tls = tls;
+            l.Auth = auth;
+            l.ServerCertificate = TestCertificates.Server;
+        });
+
+    public TestConnection Connect(IPEndPoint? remote = null) => new(Handler, remote ?? RelayClient, ServerEndPoint);
+
+    /// <summary>Sends a whole client transcript the given way and returns everything the server wrote.</summary>
+    public async Task<string> ReplayAsync(string transcript, Fragmentation fragmentation, IPEndPoint? remote = null)
+    {
+        var connection = Connect(remote);
+        return await connection.ReplayAsync(transcript, fragmentation);
+    }
+}

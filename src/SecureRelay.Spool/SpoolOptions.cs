@@ -1,0 +1,44 @@
+namespace SecureRelay.Spool;
+
+/// <summary>Settings of <see cref="Sqlite.SqliteMessageSpool"/>. Defaults suit a single relay node.</summary>
+public sealed record SpoolOptions
+{
+    /// <summary>Directory holding the spool database (<c>spool.db</c> and its WAL). Created 0700 if missing.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>The current key file (32 random bytes, mode 0600), created on first run. Null means
+    /// <c>&lt;DataDirectory&gt;/keys/spool.key</c>. Every other <c>*.key</c> file in the same directory is
+    /// loaded as a retired key that still decrypts older records (rotation).</summary>
+    public string? KeyFile { get; init; }
+
+    /// <summary>Extra retired key files (read-only keys) outside the key directory.</summary>
+    public IReadOnlyList<string> RetiredKeyFiles { get; init; } = [];
+
+    /// <summary>Below this many free bytes on the data directory's filesystem the spool refuses new
+    /// messages (<see cref="IMessageSpool.IsLowOnDisk"/>). Default 256 MiB.</summary>
+    public long MinFreeBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>How often free space is measured. Default one second.</summary>
+    public TimeSpan DiskCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Group commit: at most this many operations share one transaction (one fsync).
+    /// Everything that arrived while the previous fsync ran is taken, up to this cap.</summary>
+    public int MaxBatchSize { get; init; } = 1024;
+
+    /// <summary>WAL pages after which SQLite checkpoints automatically. Larger values mean fewer,
+    /// longer checkpoints. Default 4096 pages (16 MiB).</summary>
+    public int WalAutoCheckpointPages { get; init; } = 4096;
+
+    /// <summary>SQLite page cache of the writer connection in KiB (bounded memory). Default 16 MiB.</summary>
+    public int WriterCacheKiB { get; init; } = 16 * 1024;
+
+    /// <summary>SQLite page cache of each reader connection in KiB. Default 2 MiB.</summary>
+    public int ReaderCacheKiB { get; init; } = 2 * 1024;
+
+    /// <summary>When true, recovery also authenticates every content chunk (reads all content; slow
+    /// for big queues). Otherwise content damage is found when the content is opened.</summary>
+    public bool VerifyContentOnOpen { get; init; }
+
+    /// <summary>The key file path in effect.</summary>
+    public string EffectiveKeyFile => KeyFile ?? Path.Combine(DataDirectory, "keys", "spool.key");
+}

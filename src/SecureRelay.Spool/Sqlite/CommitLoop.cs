@@ -1,0 +1,220 @@
+using Microsoft.Extensions.Logging;
+
+namespace SecureRelay.Spool.Sqlite;
+
+/// <summary>The single writer. Producers enqueue ops; one dedicated thread takes everything that
+/// queued up while the previous COMMIT's fsync ran and applies it in one transaction, so one fsync
+/// makes the whole batch durable (group commit). Nothing else writes the database.</summary>
+internal sealed class CommitLoop
+{
+    private readonly object _gate = new();
+    private readonly Queue<SpoolOp> _queue = new();
+    private readonly List<SpoolOp> _batch = [];
+    private readonly WriteSession _session;
+    private readonly SpoolStats _stats;
+    private readonly SpoolFaults _faults;
+    private readonly ILogger _logger;
+    private readonly int _maxBatch;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Thread _thread;
+    private bool _stopping;
+    private bool _idle;
+
+    public CommitLoop(WriteSession session, SpoolStats stats, SpoolFaults faults, int maxBatch, ILogger logger)
+    {
+        _session = session;
+        _stats = stats;
+        _faults = faults;
+        _maxBatch = Math.Max(1, maxBatch);
+        _logger = logger;
+        _thread = new Thread(Run) { IsBackground = true, Name = "spool-commit" };
+    }
+
+    public void Start() => _thread.Start();
+
+    /// <summary>Queues an op. Throws <see cref="SpoolException"/> once shutdown began.</summary>
+    public void Enqueue(SpoolOp op)
+    {
+        lock (_gate)
+        {
+            if (_stopping)
+            {
+                throw new SpoolException("The spool is shutting down.");
+            }
+
+            _queue.Enqueue(op);
+            if (_idle)
+            {
+                Monitor.Pulse(_gate);
+            }
+        }
+    }
+
+    /// <summary>Stops taking ops, lets the loop commit everything already queued, and waits.</summary>
+    public Task StopAsync()
+    {
+        lock (_gate)
+        {
+            _stopping = true;
+            Monitor.Pulse(_gate);
+        }
+
+#if DEBUG
+        _faults.Release();
+#endif
+        return _stopped.Task;
+    }
+
+    private void Run()
+    {
+        try
+        {
+            while (true)
+            {
+                lock (_gate)
+                {
+                    while (_queue.Count == 0 && !_stopping)
+                    {
+                        _idle = true;
+                        Monitor.Wait(_gate);
+                        _idle = false;
+                    }
+
+                    if (_queue.Count == 0)
+                    {
+                        break;
+                    }
+
+                    while (_batch.Count < _maxBatch && _queue.TryDequeue(out SpoolOp? op))
+                    {
+                        _batch.Add(op);
+                    }
+                }
+
+                RunBatch();
+                _batch.Clear();
+            }
+
+            _stopped.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            // A bug in the loop itself: fail everything still queued so no caller waits forever.
+            SpoolLog.BatchFailed(_logger, _batch.Count, ex);
+            lock (_gate)
+            {
+                _stopping = true;
+                foreach (SpoolOp op in _batch.Concat(_queue))
+                {
+                    op.MarkFailed(new SpoolException("The spool's writer stopped.", innerException: ex));
+                    op.Finish();
+                }
+
+                _queue.Clear();
+            }
+
+            _stopped.TrySetException(ex);
+        }
+    }
+
+    private void RunBatch()
+    {
+        WriteSession s = _session;
+        try
+        {
+            s.Begin.Execute();
+        }
+        catch (SqliteStorageException ex)
+        {
+            FailAll(ex.ToSpoolException(), ex);
+            return;
+        }
+
+        int commits = 0;
+        for (int i = 0; i < _batch.Count; i++)
+        {
+            SpoolOp op = _batch[i];
+            try
+            {
+                s.Savepoint.Execute();
+                op.Execute(s);
+                s.ReleaseSavepoint.Execute();
+                if (op.IsMessageCommit)
+                {
+                    commits++;
+                }
+            }
+            catch (Exception ex)
+            {
+                if (s.TransactionLost)
+                {
+                    // SQLite rolled everything back (I/O error, disk full): the whole batch is lost.
+                    SpoolException failure = ex is SqliteStorageException se ? se.ToSpoolException() : new SpoolException("The spool could not store the change.", innerException: ex);
+                    FailAll(failure, ex);
+                    return;
+                }
+
+                s.RollbackToSavepoint.Execute();
+                s.ReleaseSavepoint.Execute();
+                op.MarkFailed(ex is SqliteStorageException sse ? sse.ToSpoolException() : ex);
+            }
+        }
+
+#if DEBUG
+        if (_faults.CrashAfterWriteBeforeFsync)
+        {
+            // The "process" dies here: the transaction is written but never committed.
+            _faults.ParkUntilReleased();
+            RollbackQuietly();
+            FailAll(new SpoolException("Simulated crash before fsync."), null);
+            return;
+        }
+#endif
+
+        try
+        {
+            s.Commit.Execute();
+        }
+        catch (SqliteStorageException ex)
+        {
+            RollbackQuietly();
+            FailAll(ex.ToSpoolException(), ex);
+            return;
+        }
+
+        _stats.AddBatch(_batch.Count, commits);
+        foreach (SpoolOp op in _batch)
+        {
+            op.Finish();
+        }
+    }
+
+    private void FailAll(SpoolException failure, Exception? cause)
+    {
+        if (cause is not null)
+        {
+            SpoolLog.BatchFailed(_logger, _batch.Count, cause);
+        }
+
+        foreach (SpoolOp op in _batch)
+        {
+            op.MarkFailed(failure);
+            op.Finish();
+        }
+    }
+
+    private void RollbackQuietly()
+    {
+        if (!_session.TransactionLost)
+        {
+            try
+            {
+                RawStatement.Exec(_session.Db, "ROLLBACK");
+            }
+            catch (SqliteStorageException ex)
+            {
+                SpoolLog.BatchFailed(_logger, _batch.Count, ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+
+namespace SecureRelay.Spool.Sqlite;
+
+/// <summary>Decrypted content, read one sealed chunk at a time. Each chunk is fetched by its own
+/// short statement, so a slow delivery never pins a read transaction (which would stop WAL
+/// checkpoints). Damage (bad tag, missing or extra chunk, wrong length) quarantines the record and
+/// throws <see cref="SpoolException"/>.</summary>
+internal sealed class SpoolContentStream : Stream
+{
+    private readonly SqliteMessageSpool _spool;
+    private readonly SqliteConnection _connection;
+    private readonly RawStatement _select;
+    private readonly SpoolKey _key;
+    private readonly byte[] _prefix;
+    private readonly long _msgKey;
+    private readonly uint _chunkCount;
+    private readonly long _length;
+    private byte[]? _plain;
+    private int _offset;
+    private int _available;
+    private uint _nextChunk;
+    private long _position;
+
+    public SpoolContentStream(SqliteMessageSpool spool, SqliteConnection connection, SpoolKey key, byte[] prefix, long msgKey, uint chunkCount, long length)
+    {
+        _spool = spool;
+        _connection = connection;
+        _select = new RawStatement(connection.Handle!, "SELECT data FROM chunk WHERE msg=?1 AND idx=?2");
+        _key = key;
+        _prefix = prefix;
+        _msgKey = msgKey;
+        _chunkCount = chunkCount;
+        _length = length;
+        _plain = ArrayPool<byte>.Shared.Rent(SpoolFormat.ChunkSize);
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => _length;
+
+    public override long Position
+    {
+        get => _position;
+        set => throw new NotSupportedException();
+    }
+
+    /// <summary>Reads the first chunk now so that damage surfaces from OpenContentAsync.</summary>
+    public void Prime() => Fill();
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        ObjectDisposedException.ThrowIf(_plain is null, this);
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (_available == 0 && !Fill())
+        {
+            return 0;
+        }
+
+        int n = Math.Min(buffer.Length, _available);
+        _plain.AsSpan(_offset, n).CopyTo(buffer);
+        _offset += n;
+        _available -= n;
+        _position += n;
+        return n;
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Read(buffer.Span));
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <summary>Loads and opens the next chunk; false at the end.</summary>
+    private bool Fill()
+    {
+        while (_available == 0)
+        {
+            if (_nextChunk == _chunkCount)
+            {
+                if (_position != _length)
+                {
+                    Damaged($"content length {_position} differs from the recorded {_length}");
+                }
+
+                return false;
+            }
+
+            uint index = _nextChunk;
+            bool final = index == _chunkCount - 1;
+            _select.Bind(1, _msgKey).Bind(2, index);
+            try
+            {
+                if (!_select.Step())
+                {
+                    if (!_spool.ExistsForRead(_connection, _msgKey))
+                    {
+                        throw new SpoolException("The message was removed while it was being read.");
+                    }
+
+                    Damaged($"chunk {index} of {_chunkCount} is missing");
+                }
+
+                ReadOnlySpan<byte> sealedChunk = _select.GetBlob(0);
+                int plainLength = sealedChunk.Length - SpoolFormat.TagSize;
+                if (plainLength < 0 || plainLength > SpoolFormat.ChunkSize || (!final && plainLength != SpoolFormat.ChunkSize))
+                {
+                    Damaged($"chunk {index} has a bad length");
+                }
+
+                if (!RecordSealer.TryOpenChunk(_key, _prefix, _msgKey, index, final, sealedChunk, _plain))
+                {
+                    Damaged($"chunk {index} failed authentication");
+                }
+
+                _offset = 0;
+                _available = plainLength;
+                _nextChunk++;
+            }
+            finally
+            {
+                _select.Reset();
+            }
+        }
+
+        return true;
+    }
+
+    private void Damaged(string reason)
+    {
+        _spool.QuarantineNow(_msgKey, reason);
+        throw new SpoolException($"Spool record {QueueIds.Format(_msgKey)} is damaged and was quarantined.");
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _plain is not null)
+        {
+            CryptographicOperations.ZeroMemory(_plain);
+            ArrayPool<byte>.Shared.Return(_plain);
+            _plain = null;
+            _select.Dispose();
+            _connection.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

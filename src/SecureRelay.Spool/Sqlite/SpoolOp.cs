@@ -1,0 +1,62 @@
+namespace SecureRelay.Spool.Sqlite;
+
+/// <summary>One change handed to the commit loop. <see cref="Execute"/> runs inside the batch
+/// transaction (under a savepoint, so a failing op leaves no partial change); the task completes
+/// only after the batch's COMMIT (and so its fsync) returned.</summary>
+internal abstract class SpoolOp
+{
+    private Exception? _failure;
+
+    /// <summary>Applies the change. May throw: the op alone fails.</summary>
+    public abstract void Execute(WriteSession session);
+
+    /// <summary>True for message commits (counted in <see cref="SpoolStats"/>).</summary>
+    public virtual bool IsMessageCommit => false;
+
+    public bool HasFailed => _failure is not null;
+
+    public void MarkFailed(Exception ex) => _failure ??= ex;
+
+    /// <summary>Called once after COMMIT (or after the batch failed): resolves the task.</summary>
+    public void Finish()
+    {
+        try
+        {
+            if (_failure is null)
+            {
+                Succeed();
+            }
+            else
+            {
+                Fail(_failure);
+            }
+        }
+        finally
+        {
+            ReleaseBuffers();
+        }
+    }
+
+    protected abstract void Succeed();
+
+    protected abstract void Fail(Exception ex);
+
+    /// <summary>Returns pooled buffers once the data is in SQLite's pages.</summary>
+    protected virtual void ReleaseBuffers()
+    {
+    }
+}
+
+/// <summary>An op with a result.</summary>
+internal abstract class SpoolOp<T> : SpoolOp
+{
+    private readonly TaskCompletionSource<T> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<T> Task => _tcs.Task;
+
+    protected T Result { get; set; } = default!;
+
+    protected override void Succeed() => _tcs.TrySetResult(Result);
+
+    protected override void Fail(Exception ex) => _tcs.TrySetException(ex);
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using SecureRelay.Spool.Sqlite;
+
+namespace SecureRelay.Spool.Tests.Sqlite;
+
+/// <summary>Concurrency and scale. The printed rates are measurements for the report; nothing here
+/// asserts on time (timed unit tests are flaky on a shared 2-core box).</summary>
+public sealed class SpoolThroughputTests : SpoolTestBase
+{
+    [Test]
+    public async Task Many_writers_get_distinct_ids_all_readable_and_commits_share_fsyncs()
+    {
+        SqliteMessageSpool spool = await OpenAsync();
+        const int writers = 32, perWriter = 40;
+        var results = new QueuedMessage[writers * perWriter];
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (int i = 0; i < perWriter; i++)
+            {
+                results[(w * perWriter) + i] = await WriteAsync(spool, Content(2000 + w, (w * 1000) + i));
+            }
+        })));
+
+        Assert.That(results.Select(r => r.QueueId).Distinct().Count(), Is.EqualTo(writers * perWriter));
+        for (int w = 0; w < writers; w += 7)
+        {
+            Assert.That(await ReadAllAsync(spool, results[w * perWriter].QueueId), Is.EqualTo(Content(2000 + w, w * 1000)));
+        }
+
+        Assert.That(await ListAsync(spool), Has.Count.EqualTo(writers * perWriter));
+        TestContext.Out.WriteLine($"{spool.Stats.MessageCommits} commits in {spool.Stats.Batches} batches");
+        Assert.That(spool.Stats.MessageCommits, Is.EqualTo(writers * perWriter));
+        Assert.That(spool.Stats.Batches, Is.LessThan(spool.Stats.MessageCommits), "group commit batches concurrent commits");
+    }
+
+    [TestCase(20)]
+    [TestCase(50)]
+    public async Task Throughput_10KB_messages(int writers)
+    {
+        SqliteMessageSpool spool = await OpenAsync();
+        byte[] body = Content(10 * 1024);
+        const int total = 20_000;
+        int next = 0;
+        long batchesBefore = spool.Stats.Batches;
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) <= total)
+            {
+                await using ISpoolWriter w = spool.CreateWriter();
+                await w.WriteAsync(body, CancellationToken.None);
+                await w.CommitAsync(Envelope("patient@clinic.example"), CancellationToken.None);
+            }
+        })));
+        sw.Stop();
+        long batches = spool.Stats.Batches - batchesBefore;
+        TestContext.Out.WriteLine($"writers={writers} commits={total} elapsed={sw.Elapsed.TotalSeconds:F2}s rate={total / sw.Elapsed.TotalSeconds:F0}/s fsyncs={batches} fsyncs/commit={(double)batches / total:F3} commits/fsync={(double)total / batches:F1}");
+        Assert.That((await spool.CountAsync(CancellationToken.None)).Active, Is.EqualTo(total));
+    }
+
+    [Test]
+    public async Task Enumerate_100k_messages_smoke()
+    {
+        SqliteMessageSpool spool = await OpenAsync();
+        const int total = 100_000;
+        int next = 0;
+        byte[] body = Content(512);
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) <= total)
+            {
+                await using ISpoolWriter w = spool.CreateWriter();
+                await w.WriteAsync(body, CancellationToken.None);
+                await w.CommitAsync(Envelope("a@one.example", "b@two.example"), CancellationToken.None);
+            }
+        })));
+        TestContext.Out.WriteLine($"filled {total} in {sw.Elapsed.TotalSeconds:F2}s");
+        await CloseAsync(spool);
+
+        sw.Restart();
+        spool = await OpenAsync();
+        TestContext.Out.WriteLine($"recovery of {LastReport!.Messages} in {sw.Elapsed.TotalSeconds:F2}s ({LastReport.Messages / sw.Elapsed.TotalSeconds:F0}/s)");
+        Assert.That(LastReport.Messages, Is.EqualTo(total));
+
+        sw.Restart();
+        long count = 0;
+        await foreach (QueuedMessage m in spool.EnumerateAsync(new SpoolQuery(), CancellationToken.None))
+        {
+            count += m.Envelope.Recipients.Count;
+        }
+
+        TestContext.Out.WriteLine($"enumerate of {total} in {sw.Elapsed.TotalSeconds:F2}s ({total / sw.Elapsed.TotalSeconds:F0}/s)");
+        Assert.That(count, Is.EqualTo(2 * total));
+        sw.Restart();
+        int domain = 0;
+        await foreach (QueuedMessage m in spool.EnumerateAsync(new SpoolQuery { RecipientDomain = "two.example", Limit = 50_000 }, CancellationToken.None))
+        {
+            domain++;
+        }
+
+        TestContext.Out.WriteLine($"domain-filtered enumerate of {domain} in {sw.Elapsed.TotalSeconds:F2}s");
+        Assert.That(domain, Is.EqualTo(50_000));
+    }
+}

@@ -62,10 +62,8 @@ public class PerRecipientBounceTests
             Assert.That(bad["Remote-MTA"], Is.EqualTo("dns; 127.0.0.1"));
             Assert.That(bad["Diagnostic-Code"], Does.StartWith("smtp; 550 5.1.1"));
         });
-        var headersPart = report.OfType<MimePart>().Single(p => p.ContentType.IsMimeType("text", "rfc822-headers"));
-        using var ms = new MemoryStream();
-        headersPart.Content!.DecodeTo(ms);
-        string headers = System.Text.Encoding.UTF8.GetString(ms.ToArray());
+        MimeEntity headersPart = report.Single(p => p.ContentType.IsMimeType("text", "rfc822-headers"));
+        string headers = headersPart.ToString();
         Assert.That(headers, Does.Contain("Message-ID: <m1@sender.test>"));
         Assert.That(headers, Does.Not.Contain("Subject").And.Not.Contain("X-Patient-Id"));
 

@@ -183,6 +183,8 @@ internal sealed class SmtpDeliveryAgent(
             }
             catch (NoRecipientsAcceptedException)
             {
+                // MailKit leaves the transaction open (MAIL accepted, no RCPT); start afresh next time.
+                session.Reusable = false;
                 foreach ((MailboxAddress mailbox, int index) in mailboxes)
                 {
                     SmtpResponse r = client.Rejected[mailbox];

@@ -22,9 +22,9 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
     private int _current;
     private int _peak;
 
-    public ScriptedSmtpSink(IPAddress? address = null)
+    public ScriptedSmtpSink(IPAddress? address = null, int port = 0)
     {
-        _listener = new TcpListener(address ?? IPAddress.Loopback, 0);
+        _listener = new TcpListener(address ?? IPAddress.Loopback, port);
         _listener.Start(512);
         _accept = AcceptLoopAsync();
     }

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+
+namespace SecureRelay.Delivery;
+
+/// <summary>Delivery log lines in Postfix's spirit. Addresses appear as in Postfix logs; never
+/// subjects or bodies.</summary>
+internal static partial class DeliveryLog
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "{QueueId}: to=<{Recipient}>, relay={Relay}, delay={Delay:0.##}, dsn={Dsn}, status={Status} ({Response})")]
+    public static partial void Recipient(ILogger logger, string queueId, string recipient, string relay, double delay, string dsn, string status, string response);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "{QueueId}: sender non-delivery notification: {DsnQueueId}")]
+    public static partial void DsnQueued(ILogger logger, string queueId, string dsnQueueId);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "{QueueId}: removed")]
+    public static partial void Removed(ILogger logger, string queueId);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "connect to {Destination} via {Host}[{Address}]:{Port} failed: {Error}")]
+    public static partial void ConnectFailed(ILogger logger, string destination, string host, string address, int port, string error);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "{QueueId}: content unreadable: {Error}")]
+    public static partial void ContentUnreadable(ILogger logger, string queueId, string error);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Error, Message = "{QueueId}: recording the attempt failed; will retry from the spool state")]
+    public static partial void RecordFailed(ILogger logger, string queueId, Exception exception);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "{QueueId}: writing the non-delivery notification failed")]
+    public static partial void DsnFailed(ILogger logger, string queueId, Exception exception);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "delivery scheduler started: {Count} messages loaded from the spool in {Elapsed} ms")]
+    public static partial void Loaded(ILogger logger, long count, long elapsed);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Error, Message = "{QueueId}: delivery attempt failed unexpectedly")]
+    public static partial void AttemptCrashed(ILogger logger, string queueId, Exception exception);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "{QueueId}: could not load the message for delivery; will retry")]
+    public static partial void LoadFailed(ILogger logger, string queueId, Exception exception);
+}

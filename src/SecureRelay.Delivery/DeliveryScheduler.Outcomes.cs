@@ -1,0 +1,167 @@
+using MimeKit;
+using SecureRelay.Delivery.Dsn;
+using SecureRelay.Delivery.Scheduling;
+using SecureRelay.Spool;
+
+namespace SecureRelay.Delivery;
+
+/// <summary>Recording an attempt: expiry, the non-delivery report, the spool update, log lines and
+/// events, then rescheduling.</summary>
+public sealed partial class DeliveryScheduler
+{
+    private async Task FinalizeAsync(MessageAttempt attempt)
+    {
+        QueuedMessage m = attempt.Message;
+        try
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            DateTimeOffset expiresAt = m.Envelope.ReceivedAt + _options.MaxQueueAge;
+            List<RecipientResult> results = [.. attempt.Results];
+            if (now >= expiresAt)
+            {
+                // Too old to keep retrying: what failed temporarily now fails for good (RFC 3463 4.4.7).
+                results = results.Select(r => r.State == RecipientState.Pending
+                    ? r with { State = RecipientState.Expired, DsnStatus = "4.4.7", Response = "delivery time expired; last error: " + r.Response }
+                    : r).ToList();
+            }
+
+            List<RecipientResult> failed = results
+                .Where(r => r.State is RecipientState.Bounced or RecipientState.Expired)
+                .Where(r => DsnBuilder.WantsFailureReport(m.Envelope.Recipients[r.Index]))
+                .ToList();
+            if (failed.Count > 0 && m.Envelope.ReversePath.Length > 0 && !await TrySendDsnAsync(m, failed, now).ConfigureAwait(false))
+            {
+                // The report could not be stored: keep those recipients pending so the failure (and its
+                // report) happens again on the next attempt instead of going unreported.
+                var retry = failed.Select(f => f.Index).ToHashSet();
+                results = results.Select(r => retry.Contains(r.Index) ? r with { State = RecipientState.Pending } : r).ToList();
+            }
+
+            bool deferred = results.Any(r => r.State == RecipientState.Pending);
+            QueueState nextState = deferred ? QueueState.Deferred : QueueState.Active;
+            DateTimeOffset nextAttempt = now;
+            if (deferred)
+            {
+                DateTimeOffset retryAt = now + _options.Retry.DelayAfter(m.Attempts + 1);
+                // The last try happens at the expiry time, so the message expires on schedule.
+                nextAttempt = retryAt < expiresAt ? retryAt : expiresAt;
+            }
+
+            List<RecipientOutcome> outcomes = results.Select(r => new RecipientOutcome(r.Index, r.State, r.Response)).ToList();
+            QueuedMessage? updated = await _spool.RecordAttemptAsync(m.QueueId, outcomes, nextState, nextAttempt, CancellationToken.None).ConfigureAwait(false);
+            Report(m, results, now);
+            if (updated is null || !updated.Recipients.Any(r => r.State == RecipientState.Pending))
+            {
+                Untrack(m.QueueId);
+                DeliveryLog.Removed(_logger, m.QueueId);
+            }
+            else if (_stopping.IsCancellationRequested)
+            {
+                Untrack(m.QueueId);
+            }
+            else
+            {
+                Schedule(m.QueueId, updated.NextAttempt);
+            }
+        }
+        catch (SpoolException ex)
+        {
+            // The spool still holds the previous state; try again shortly (at-least-once).
+            DeliveryLog.RecordFailed(_logger, m.QueueId, ex);
+            Schedule(m.QueueId, _time.GetUtcNow() + TimeSpan.FromMinutes(1));
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+            Wake();
+        }
+    }
+
+    private void Report(QueuedMessage m, List<RecipientResult> results, DateTimeOffset now)
+    {
+        TimeSpan delay = now - m.Envelope.ReceivedAt;
+        foreach (RecipientResult r in results)
+        {
+            string address = m.Envelope.Recipients[r.Index].Address;
+            int at = address.LastIndexOf('@');
+            string destination = at > 0 ? _routes.Resolve(address[(at + 1)..]).Key : "invalid";
+            var e = new DeliveryEvent(m.QueueId, r.Index, destination, r.Relay, delay, r.DsnStatus, r.Response);
+            string status;
+            switch (r.State)
+            {
+                case RecipientState.Delivered:
+                    status = "sent";
+                    _events.OnDelivered(e);
+                    break;
+                case RecipientState.Bounced:
+                    status = "bounced";
+                    _events.OnBounced(e);
+                    break;
+                case RecipientState.Expired:
+                    status = "expired";
+                    _events.OnExpired(e);
+                    break;
+                default:
+                    status = "deferred";
+                    _events.OnDeferred(e);
+                    break;
+            }
+
+            DeliveryLog.Recipient(_logger, m.QueueId, address, r.Relay ?? "none", delay.TotalSeconds, r.DsnStatus, status, r.Response);
+        }
+    }
+
+    /// <summary>Writes one RFC 3464 report for <paramref name="failed"/> to the spool (null sender) and
+    /// queues it. Returns false when the spool refused it.</summary>
+    private async Task<bool> TrySendDsnAsync(QueuedMessage m, List<RecipientResult> failed, DateTimeOffset now)
+    {
+        try
+        {
+            HeaderList? headers = await LoadHeadersAsync(m.QueueId).ConfigureAwait(false);
+            MimeMessage dsn = DsnBuilder.Build(_options.HostName, m, failed, headers, now);
+            var buffer = new MemoryStream();
+            await dsn.WriteToAsync(FormatOptions.Default, buffer, CancellationToken.None).ConfigureAwait(false);
+            ISpoolWriter writer = _spool.CreateWriter();
+            await using (writer.ConfigureAwait(false))
+            {
+                await writer.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), CancellationToken.None).ConfigureAwait(false);
+                QueuedMessage queued = await writer.CommitAsync(new SpoolEnvelope
+                {
+                    ReversePath = string.Empty,
+                    Recipients = [new SpoolRecipient(m.Envelope.ReversePath, 0, null)],
+                    ReceivedAt = now,
+                    HeloName = _options.HostName,
+                    Annotations = new Dictionary<string, string> { ["dsn_for"] = m.QueueId },
+                }, CancellationToken.None).ConfigureAwait(false);
+                DeliveryLog.DsnQueued(_logger, m.QueueId, queued.QueueId);
+                Enqueue(queued);
+            }
+
+            return true;
+        }
+        catch (SpoolException ex)
+        {
+            DeliveryLog.DsnFailed(_logger, m.QueueId, ex);
+            return false;
+        }
+    }
+
+    /// <summary>The original header block for the report's text/rfc822-headers part, or null when the
+    /// content cannot be read (the report is still sent, without it).</summary>
+    private async Task<HeaderList?> LoadHeadersAsync(string queueId)
+    {
+        try
+        {
+            Stream content = await _spool.OpenContentAsync(queueId, CancellationToken.None).ConfigureAwait(false);
+            await using (content.ConfigureAwait(false))
+            {
+                return await HeaderList.LoadAsync(content, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is SpoolException or FormatException or IOException)
+        {
+            DeliveryLog.ContentUnreadable(_logger, queueId, ex.Message);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using Microsoft.Extensions.Logging;
+using SecureRelay.Delivery.Outbound;
+using SecureRelay.Delivery.Scheduling;
+using SecureRelay.Spool;
+using System.Threading.RateLimiting;
+
+namespace SecureRelay.Delivery;
+
+/// <summary>Destination workers: one per open connection, each sending the destination's ready
+/// transactions in turn and keeping the connection for the next one.</summary>
+public sealed partial class DeliveryScheduler
+{
+    private async Task WorkerAsync(Destination d, RateLimitLease connectionLease)
+    {
+        OutboundSession? session = null;
+        try
+        {
+            while (true)
+            {
+                bool got = false;
+                try
+                {
+                    if (!_stopping.IsCancellationRequested)
+                    {
+                        // Without a connection only take work that is already there; with one, wait a
+                        // little for more before closing it.
+                        got = await d.Signal.WaitAsync(session is null ? TimeSpan.Zero : _options.IdleConnectionTimeout, _stopping.Token).ConfigureAwait(false);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    got = false;
+                }
+                finally
+                {
+                    d.DecrementIdle();
+                }
+
+                if (!got || !d.Ready.TryDequeue(out DeliveryJob? job))
+                {
+                    break;
+                }
+
+                session = await RunJobAsync(d, job, session).ConfigureAwait(false);
+                d.IncrementIdle();
+            }
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await CloseAsync(session).ConfigureAwait(false);
+            }
+
+            connectionLease.Dispose();
+            // Jobs may have arrived after our last look; make sure someone takes them.
+            TrySpawnWorkers(d);
+        }
+    }
+
+    private async Task<OutboundSession?> RunJobAsync(Destination d, DeliveryJob job, OutboundSession? session)
+    {
+        if (d.Rate is not null)
+        {
+            try
+            {
+                // The lease is a spent token: nothing to give back.
+                using RateLimitLease permit = await d.Rate.AcquireAsync(1, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                AbandonJob(job);
+                return session;
+            }
+        }
+
+        if (session is not null && (!session.IsOpen || session.Messages >= d.Limits.MessagesPerConnection))
+        {
+            await CloseAsync(session).ConfigureAwait(false);
+            session = null;
+        }
+
+        CancellationToken abort = _abort.Token;
+        try
+        {
+            if (session is null)
+            {
+                (session, ConnectFailure? failure) = await _agent.ConnectAsync(d.Key, job.Hop, d.Limits, abort).ConfigureAwait(false);
+                if (failure is not null)
+                {
+                    CompleteJob(job, SmtpDeliveryAgent.AllLocal(job, failure.State, failure.DsnStatus, failure.Reason, null));
+                    // The destination is unreachable right now: answer the jobs queued behind this one
+                    // the same way instead of letting each repeat a slow connect.
+                    while (d.TryTake() is { } other)
+                    {
+                        CompleteJob(other, SmtpDeliveryAgent.AllLocal(other, failure.State, failure.DsnStatus, failure.Reason, null));
+                    }
+
+                    return null;
+                }
+
+                _events.OnConnectionOpened(new ConnectionEvent(d.Key, session!.Relay, session.Client.IsEncrypted, 0));
+            }
+
+            List<RecipientResult> results = await _agent.SendAsync(session!, job, abort).ConfigureAwait(false);
+            CompleteJob(job, results);
+            return session;
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            CompleteJob(job, SmtpDeliveryAgent.AllLocal(job, RecipientState.Pending, "4.3.2", "delivery interrupted by shutdown", session?.Relay));
+            if (session is not null)
+            {
+                session.Reusable = false;
+            }
+
+            return session;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug or unexpected library error: keep the mail (defer) and say so loudly.
+            DeliveryLog.AttemptCrashed(_logger, job.Attempt.Message.QueueId, ex);
+            CompleteJob(job, SmtpDeliveryAgent.AllLocal(job, RecipientState.Pending, "4.3.0", "internal error during delivery", session?.Relay));
+            if (session is not null)
+            {
+                session.Reusable = false;
+            }
+
+            return session;
+        }
+    }
+
+    private async Task CloseAsync(OutboundSession session)
+    {
+        bool tls = session.Client.IsEncrypted;
+        await session.DisposeAsync().ConfigureAwait(false);
+        _events.OnConnectionClosed(new ConnectionEvent(session.Destination, session.Relay, tls, session.Messages));
+    }
+
+    private void CompleteJob(DeliveryJob job, List<RecipientResult> results)
+    {
+        if (job.Attempt.Complete(results))
+        {
+            Track(FinalizeAsync(job.Attempt));
+        }
+    }
+
+    private void AbandonJob(DeliveryJob job)
+    {
+        if (job.Attempt.Abandon())
+        {
+            Track(FinalizeAsync(job.Attempt));
+        }
+    }
+}

@@ -1,0 +1,432 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MimeKit;
+using SecureRelay.Delivery.Dns;
+using SecureRelay.Delivery.Outbound;
+using SecureRelay.Delivery.Routing;
+using SecureRelay.Delivery.Scheduling;
+using SecureRelay.Spool;
+
+namespace SecureRelay.Delivery;
+
+/// <summary>
+/// The queue manager: two tiers like KumoMTA. The scheduled tier holds only compact entries (queue
+/// id by next-attempt time) so a million queued messages cost ids, not envelopes; when an entry is
+/// due the message is loaded, its pending recipients grouped by next hop, and each group becomes one
+/// SMTP transaction in that destination's ready queue, where connection and rate limits apply.
+/// Each attempt is recorded once in the spool; failures produce one RFC 3464 report per attempt.
+/// </summary>
+public sealed partial class DeliveryScheduler : IAsyncDisposable
+{
+    private readonly IMessageSpool _spool;
+    private readonly DeliveryOptions _options;
+    private readonly RouteTable _routes;
+    private readonly SmtpDeliveryAgent _agent;
+    private readonly IDeliveryEvents _events;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    private readonly Lock _gate = new();
+    private readonly PriorityQueue<string, DateTimeOffset> _scheduled = new();
+    private readonly HashSet<string> _tracked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Destination> _destinations = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<Task, byte> _tasks = new();
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _abort = new();
+    private Task? _dispatcher;
+    private int _inFlight;
+    private int _started;
+    private int _stopped;
+
+    /// <summary>Creates the scheduler. Only <paramref name="spool"/> and <paramref name="options"/> are
+    /// required; the rest default to DNS via DnsClient, no events, pass-through transform,
+    /// opportunistic TLS, the system clock and no logging.</summary>
+    /// <exception cref="FormatException">A route in <paramref name="options"/> is invalid.</exception>
+    public DeliveryScheduler(
+        IMessageSpool spool,
+        DeliveryOptions options,
+        IMxResolver? resolver = null,
+        IDeliveryEvents? events = null,
+        IOutboundMessageTransform? transform = null,
+        IOutboundTlsPolicy? tlsPolicy = null,
+        TimeProvider? timeProvider = null,
+        ILogger<DeliveryScheduler>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(spool);
+        ArgumentNullException.ThrowIfNull(options);
+        _spool = spool;
+        _options = options;
+        _routes = new RouteTable(options.Routes, options.SmtpPort);
+        _events = events ?? NoEvents.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _agent = new SmtpDeliveryAgent(spool, options, resolver ?? new DnsMxResolver(options), tlsPolicy ?? new OpportunisticTlsPolicy(),
+            transform ?? new PassThroughTransform(), _logger);
+    }
+
+    /// <summary>Messages known to the scheduler (scheduled or being delivered).</summary>
+    public int TrackedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _tracked.Count;
+            }
+        }
+    }
+
+    /// <summary>Messages loaded and being delivered right now.</summary>
+    public int InFlightCount => Volatile.Read(ref _inFlight);
+
+    /// <summary>Starts delivering and loads every pending message id from the spool (held messages
+    /// stay put). Delivery of due messages begins while the load is still running.</summary>
+    /// <exception cref="InvalidOperationException">Already started.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 1)
+        {
+            throw new InvalidOperationException("the delivery scheduler is already started");
+        }
+
+        _dispatcher = Task.Run(DispatchLoopAsync, CancellationToken.None);
+        long started = Stopwatch.GetTimestamp();
+        long count = 0;
+        await foreach (QueuedMessage m in _spool.EnumerateAsync(new SpoolQuery(), cancellationToken).ConfigureAwait(false))
+        {
+            if (m.State == QueueState.Held || !m.Recipients.Any(r => r.State == RecipientState.Pending))
+            {
+                continue;
+            }
+
+            lock (_gate)
+            {
+                if (_tracked.Add(m.QueueId))
+                {
+                    _scheduled.Enqueue(m.QueueId, m.NextAttempt);
+                }
+            }
+
+            if (++count % 1000 == 0)
+            {
+                Wake();
+            }
+        }
+
+        Wake();
+        DeliveryLog.Loaded(_logger, count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Hands a freshly committed (or released) message to the scheduler. Cheap and
+    /// non-blocking: no I/O; a message already known is ignored. After <see cref="StopAsync"/> it is a
+    /// no-op (the message is durable and is picked up at the next start).</summary>
+    public void Enqueue(QueuedMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (_stopping.IsCancellationRequested || message.State == QueueState.Held)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!_tracked.Add(message.QueueId))
+            {
+                return;
+            }
+        }
+
+        if (Volatile.Read(ref _started) == 1 && message.NextAttempt <= _time.GetUtcNow())
+        {
+            if (Interlocked.Increment(ref _inFlight) <= _options.MaxReadyMessages)
+            {
+                // Fast path: the caller already holds the message, so skip the spool read.
+                Dispatch(message);
+                return;
+            }
+
+            Interlocked.Decrement(ref _inFlight);
+        }
+
+        Schedule(message.QueueId, message.NextAttempt);
+    }
+
+    /// <summary>Stops taking work, lets in-flight transactions finish and records them, then returns.
+    /// Cancelling <paramref name="cancellationToken"/> aborts in-flight transactions (their recipients
+    /// are deferred, never lost).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        using CancellationTokenRegistration reg = cancellationToken.Register(() => _abort.Cancel());
+        if (_dispatcher is not null)
+        {
+            await _dispatcher.ConfigureAwait(false);
+        }
+
+        await DrainTasksAsync().ConfigureAwait(false);
+        foreach (Destination d in _destinations.Values)
+        {
+            while (d.TryTake() is { } job)
+            {
+                if (job.Attempt.Abandon())
+                {
+                    Track(FinalizeAsync(job.Attempt));
+                }
+            }
+        }
+
+        await DrainTasksAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Stops (aborting in-flight work) and releases resources.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Volatile.Read(ref _stopped) == 0)
+        {
+            using var abort = new CancellationTokenSource();
+            await abort.CancelAsync().ConfigureAwait(false);
+            await StopAsync(abort.Token).ConfigureAwait(false);
+        }
+
+        foreach (Destination d in _destinations.Values)
+        {
+            d.Dispose();
+        }
+
+        _stopping.Dispose();
+        _abort.Dispose();
+    }
+
+    private async Task DrainTasksAsync()
+    {
+        while (!_tasks.IsEmpty)
+        {
+            Task[] pending = _tasks.Keys.ToArray();
+            try
+            {
+                await Task.WhenAll(pending).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Aborted work during shutdown: its recipients stay pending in the spool.
+            }
+        }
+    }
+
+    private void Track(Task task)
+    {
+        _tasks.TryAdd(task, 0);
+        _ = task.ContinueWith(t => _tasks.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void Wake() => _wake.Writer.TryWrite(true);
+
+    private void Schedule(string queueId, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            _scheduled.Enqueue(queueId, at);
+        }
+
+        Wake();
+    }
+
+    private void Untrack(string queueId)
+    {
+        lock (_gate)
+        {
+            _tracked.Remove(queueId);
+        }
+    }
+
+    private async Task DispatchLoopAsync()
+    {
+        CancellationToken ct = _stopping.Token;
+        var due = new List<string>();
+        while (!ct.IsCancellationRequested)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            TimeSpan? wait = null;
+            due.Clear();
+            lock (_gate)
+            {
+                while (_scheduled.TryPeek(out string? id, out DateTimeOffset at))
+                {
+                    if (at > now)
+                    {
+                        wait = at - now;
+                        break;
+                    }
+
+                    // Memory bound: leave the rest scheduled until in-flight messages finish (each
+                    // finish wakes this loop).
+                    if (Volatile.Read(ref _inFlight) + due.Count >= _options.MaxReadyMessages || due.Count >= 1000)
+                    {
+                        break;
+                    }
+
+                    _scheduled.Dequeue();
+                    due.Add(id);
+                }
+            }
+
+            foreach (string id in due)
+            {
+                Interlocked.Increment(ref _inFlight);
+                await LoadAndDispatchAsync(id, ct).ConfigureAwait(false);
+            }
+
+            if (due.Count == 0)
+            {
+                await WaitAsync(wait, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task WaitAsync(TimeSpan? delay, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task signal = _wake.Reader.ReadAsync(cts.Token).AsTask();
+        Task timer = delay is { } d ? Task.Delay(d, _time, cts.Token) : Task.Delay(Timeout.Infinite, cts.Token);
+        await Task.WhenAny(signal, timer).ConfigureAwait(false);
+        await cts.CancelAsync().ConfigureAwait(false);
+    }
+
+    private async Task LoadAndDispatchAsync(string queueId, CancellationToken ct)
+    {
+        QueuedMessage? m;
+        try
+        {
+            m = await _spool.GetAsync(queueId, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            Untrack(queueId);
+            return;
+        }
+        catch (SpoolException ex)
+        {
+            DeliveryLog.LoadFailed(_logger, queueId, ex);
+            Interlocked.Decrement(ref _inFlight);
+            Schedule(queueId, _time.GetUtcNow() + TimeSpan.FromMinutes(1));
+            return;
+        }
+
+        if (m is null || m.State == QueueState.Held)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            Untrack(queueId);
+            return;
+        }
+
+        if (m.NextAttempt > _time.GetUtcNow())
+        {
+            Interlocked.Decrement(ref _inFlight);
+            Schedule(queueId, m.NextAttempt);
+            return;
+        }
+
+        Dispatch(m);
+    }
+
+    /// <summary>Groups the pending recipients by next hop and queues one transaction per group. The
+    /// caller has counted the message in <see cref="_inFlight"/>. No I/O.</summary>
+    private void Dispatch(QueuedMessage m)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        var pending = m.Recipients.Where(r => r.State == RecipientState.Pending).ToList();
+        if (pending.Count == 0)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            Untrack(m.QueueId);
+            return;
+        }
+
+        if (now >= m.Envelope.ReceivedAt + _options.MaxQueueAge)
+        {
+            var expiry = new MessageAttempt(m, 1);
+            expiry.Complete(pending.Select(r => RecipientResult.Local(r.Index, RecipientState.Expired, "4.4.7",
+                "delivery time expired" + (r.LastResponse is { } last ? "; last error: " + last : string.Empty))));
+            Track(FinalizeAsync(expiry));
+            return;
+        }
+
+        var groups = new Dictionary<string, (NextHop Hop, List<int> Indices)>(StringComparer.OrdinalIgnoreCase);
+        var invalid = new List<RecipientResult>();
+        foreach (RecipientStatus r in pending)
+        {
+            string address = m.Envelope.Recipients[r.Index].Address;
+            int at = address.LastIndexOf('@');
+            if (at <= 0 || at == address.Length - 1 || !IsValidMailbox(address))
+            {
+                invalid.Add(RecipientResult.Local(r.Index, RecipientState.Bounced, "5.1.3", "bad recipient address syntax"));
+                continue;
+            }
+
+            NextHop hop = _routes.Resolve(address[(at + 1)..]);
+            if (!groups.TryGetValue(hop.Key, out (NextHop Hop, List<int> Indices) g))
+            {
+                g = (hop, []);
+                groups[hop.Key] = g;
+            }
+
+            g.Indices.Add(r.Index);
+        }
+
+        var attempt = new MessageAttempt(m, groups.Count + (invalid.Count > 0 ? 1 : 0));
+        if (invalid.Count > 0 && attempt.Complete(invalid))
+        {
+            Track(FinalizeAsync(attempt));
+        }
+
+        foreach ((string key, (NextHop hop, List<int> indices)) in groups)
+        {
+            Destination d = _destinations.GetOrAdd(key, k => new Destination(k, _options.Limits.With(_options.DomainLimits.GetValueOrDefault(k))));
+            d.Enqueue(new DeliveryJob(attempt, hop, indices.ToArray()));
+            TrySpawnWorkers(d);
+        }
+    }
+
+    private static bool IsValidMailbox(string address)
+    {
+        try
+        {
+            _ = new MailboxAddress(string.Empty, address);
+            return true;
+        }
+        catch (ParseException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Opens connections (workers) while ready jobs outnumber idle workers and the
+    /// destination's connection limit allows.</summary>
+    private void TrySpawnWorkers(Destination d)
+    {
+        while (!_stopping.IsCancellationRequested && d.Signal.CurrentCount > d.Idle)
+        {
+            RateLimitLease lease = d.Connections.AttemptAcquire(1);
+            if (!lease.IsAcquired)
+            {
+                lease.Dispose();
+                return;
+            }
+
+            // Counted as idle from now so a burst of jobs does not spawn one worker each.
+            d.IncrementIdle();
+            Track(Task.Run(() => WorkerAsync(d, lease), CancellationToken.None));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace SecureRelay.Delivery;
+
+/// <summary>Per-destination override of <see cref="DestinationLimits"/>; null fields inherit.</summary>
+public sealed class DestinationLimitsOverride
+{
+    /// <summary>See <see cref="DestinationLimits.MaxConnections"/>.</summary>
+    public int? MaxConnections { get; set; }
+
+    /// <summary>See <see cref="DestinationLimits.MessagesPerConnection"/>.</summary>
+    public int? MessagesPerConnection { get; set; }
+
+    /// <summary>See <see cref="DestinationLimits.MessagesPerSecond"/>.</summary>
+    public double? MessagesPerSecond { get; set; }
+
+    /// <summary>See <see cref="DestinationLimits.ConnectTimeout"/>.</summary>
+    public TimeSpan? ConnectTimeout { get; set; }
+
+    /// <summary>See <see cref="DestinationLimits.CommandTimeout"/>.</summary>
+    public TimeSpan? CommandTimeout { get; set; }
+}

@@ -1,0 +1,99 @@
+using SecureRelay.Delivery.Tests.Infrastructure;
+using SecureRelay.Spool;
+
+namespace SecureRelay.Delivery.Tests;
+
+/// <summary>Many messages to one destination go over few reused connections within its limits.</summary>
+public class ConnectionReuseTests
+{
+    [Test]
+    public async Task ManyMessages_FewConnections_AllDelivered()
+    {
+        await using var sink = new ScriptedSmtpSink();
+        var spool = new InMemorySpool();
+        DeliveryOptions options = Harness.RouteAllTo(sink.Port);
+        options.Limits.MaxConnections = 2;
+        var events = new RecordingEvents();
+        await using var scheduler = new DeliveryScheduler(spool, options, events: events);
+        await scheduler.StartAsync(CancellationToken.None);
+
+        for (int i = 0; i < 30; i++)
+        {
+            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"), TestMessages.Content()));
+        }
+
+        Assert.That(await sink.WaitForMessagesAsync(30, TimeSpan.FromSeconds(20)), Is.True, $"sink got {sink.Messages.Count}");
+        Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0), Is.True, "delivered messages are removed from the spool");
+        Assert.Multiple(() =>
+        {
+            Assert.That(sink.Connections, Is.InRange(1, 2), "connections are reused and limited to max_connections");
+            Assert.That(sink.PeakConcurrency, Is.LessThanOrEqualTo(2));
+            Assert.That(events.Delivered.Select(e => e.Destination).Distinct(), Is.EqualTo(new[] { $"127.0.0.1:{sink.Port}" }));
+            Assert.That(events.Delivered, Has.Count.EqualTo(30));
+            Assert.That(events.Delivered.All(e => e.DsnStatus == "2.0.0"), Is.True);
+            Assert.That(sink.Messages.All(m => m.Data.Contains(TestMessages.SecretBody, StringComparison.Ordinal)), Is.True, "content arrives intact");
+            Assert.That(sink.Messages.All(m => m.Data.Contains("\r\n.leading dot line\r\n", StringComparison.Ordinal)), Is.True, "dot-stuffing round-trips");
+            Assert.That(sink.Messages.Select(m => m.RcptTo.Single()).Distinct().Count(), Is.EqualTo(30));
+        });
+    }
+
+    [Test]
+    public async Task MessagesPerConnection_ClosesAndReopens()
+    {
+        await using var sink = new ScriptedSmtpSink();
+        var spool = new InMemorySpool();
+        DeliveryOptions options = Harness.RouteAllTo(sink.Port);
+        options.Limits.MaxConnections = 1;
+        options.Limits.MessagesPerConnection = 5;
+        await using var scheduler = new DeliveryScheduler(spool, options);
+        await scheduler.StartAsync(CancellationToken.None);
+        for (int i = 0; i < 20; i++)
+        {
+            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"), TestMessages.Content()));
+        }
+
+        Assert.That(await sink.WaitForMessagesAsync(20, TimeSpan.FromSeconds(20)), Is.True);
+        Assert.That(sink.Connections, Is.EqualTo(4), "20 messages at 5 per connection");
+        Assert.That(sink.Messages.GroupBy(m => m.Connection).Select(g => g.Count()), Is.All.EqualTo(5));
+    }
+
+    [Test]
+    public async Task PerDomainConcurrencyLimit_IsHonoured()
+    {
+        await using var sink = new ScriptedSmtpSink { DataDelay = TimeSpan.FromMilliseconds(150) };
+        var spool = new InMemorySpool();
+        DeliveryOptions options = Harness.RouteAllTo(sink.Port);
+        options.Limits.MaxConnections = 10;
+        options.DomainLimits[$"127.0.0.1:{sink.Port}"] = new DestinationLimitsOverride { MaxConnections = 3 };
+        await using var scheduler = new DeliveryScheduler(spool, options);
+        await scheduler.StartAsync(CancellationToken.None);
+        for (int i = 0; i < 12; i++)
+        {
+            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"), TestMessages.Content()));
+        }
+
+        Assert.That(await sink.WaitForMessagesAsync(12, TimeSpan.FromSeconds(20)), Is.True);
+        Assert.That(sink.PeakConcurrency, Is.EqualTo(3), "the override's limit is used, and fully");
+        Assert.That(sink.Connections, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task RateLimit_SpacesMessages()
+    {
+        await using var sink = new ScriptedSmtpSink();
+        var spool = new InMemorySpool();
+        DeliveryOptions options = Harness.RouteAllTo(sink.Port);
+        options.Limits.MessagesPerSecond = 20;
+        await using var scheduler = new DeliveryScheduler(spool, options);
+        await scheduler.StartAsync(CancellationToken.None);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        for (int i = 0; i < 11; i++)
+        {
+            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"), TestMessages.Content()));
+        }
+
+        Assert.That(await sink.WaitForMessagesAsync(11, TimeSpan.FromSeconds(20)), Is.True);
+        // One token up front, then one per 50 ms: ten more need at least ~500 ms.
+        Assert.That(started.Elapsed, Is.GreaterThan(TimeSpan.FromMilliseconds(400)));
+    }
+}

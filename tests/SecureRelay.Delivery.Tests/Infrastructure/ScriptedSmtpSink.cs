@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace SecureRelay.Delivery.Tests.Infrastructure;
+
+/// <summary>One message as the sink received it.</summary>
+public sealed record SinkMessage(int Connection, string MailFrom, IReadOnlyList<string> RcptTo, string Data);
+
+/// <summary>
+/// A small scripted SMTP server on loopback: replies per command are programmable (per recipient for
+/// RCPT), and it records connections, peak concurrency and what it accepted.
+/// </summary>
+public sealed class ScriptedSmtpSink : IAsyncDisposable
+{
+    private readonly TcpListener _listener;
+    private readonly CancellationTokenSource _cts = new();
+    private readonly Task _accept;
+    private readonly ConcurrentBag<Task> _sessions = [];
+    private int _connections;
+    private int _current;
+    private int _peak;
+
+    public ScriptedSmtpSink(IPAddress? address = null, int port = 0)
+    {
+        _listener = new TcpListener(address ?? IPAddress.Loopback, port);
+        _listener.Start(512);
+        _accept = AcceptLoopAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    public string Greeting { get; set; } = "220 sink.test ESMTP";
+
+    public bool AdvertiseDsn { get; set; } = true;
+
+    /// <summary>Reply to RCPT TO for an address (default 250).</summary>
+    public Func<string, string> RcptReply { get; set; } = _ => "250 2.1.5 Ok";
+
+    /// <summary>Reply to MAIL FROM.</summary>
+    public string MailReply { get; set; } = "250 2.1.0 Ok";
+
+    /// <summary>Reply after the final dot.</summary>
+    public string DataReply { get; set; } = "250 2.0.0 Ok: queued";
+
+    /// <summary>Delay before answering the final dot (to hold transactions in flight).</summary>
+    public TimeSpan DataDelay { get; set; }
+
+    /// <summary>Raised when the final dot arrives (before <see cref="DataDelay"/>).</summary>
+    public TaskCompletionSource DataStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ConcurrentQueue<SinkMessage> Messages { get; } = new();
+
+    /// <summary>Every command line received (for checking parameters such as NOTIFY).</summary>
+    public ConcurrentQueue<string> Commands { get; } = new();
+
+    public int Connections => Volatile.Read(ref _connections);
+
+    public int PeakConcurrency => Volatile.Read(ref _peak);
+
+    public async Task<bool> WaitForMessagesAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Messages.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        return Messages.Count >= count;
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_cts.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_cts.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+
+            int n = Interlocked.Increment(ref _connections);
+            _sessions.Add(Task.Run(() => SessionAsync(client, n)));
+        }
+    }
+
+    private async Task SessionAsync(TcpClient client, int connection)
+    {
+        int now = Interlocked.Increment(ref _current);
+        int peak;
+        while (now > (peak = Volatile.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, peak) != peak)
+        {
+        }
+
+        try
+        {
+            using (client)
+            {
+                NetworkStream stream = client.GetStream();
+                using var reader = new StreamReader(stream, Encoding.Latin1);
+                await using var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
+                await writer.WriteLineAsync(Greeting);
+                if (!Greeting.StartsWith('2'))
+                {
+                    return;
+                }
+
+                string mailFrom = string.Empty;
+                var rcpts = new List<string>();
+                while (await reader.ReadLineAsync(_cts.Token) is { } line)
+                {
+                    Commands.Enqueue(line);
+                    string verb = line.Split(' ', 2)[0].ToUpperInvariant();
+                    switch (verb)
+                    {
+                        case "EHLO":
+                            await writer.WriteLineAsync("250-sink.test");
+                            await writer.WriteLineAsync("250-PIPELINING");
+                            await writer.WriteLineAsync("250-8BITMIME");
+                            await writer.WriteLineAsync("250-ENHANCEDSTATUSCODES");
+                            if (AdvertiseDsn)
+                            {
+                                await writer.WriteLineAsync("250-DSN");
+                            }
+
+                            await writer.WriteLineAsync("250 SIZE 10240000");
+                            break;
+                        case "HELO":
+                            await writer.WriteLineAsync("250 sink.test");
+                            break;
+                        case "MAIL":
+                            mailFrom = line;
+                            rcpts.Clear();
+                            await writer.WriteLineAsync(MailReply);
+                            break;
+                        case "RCPT":
+                            int lt = line.IndexOf('<', StringComparison.Ordinal), gt = line.IndexOf('>', StringComparison.Ordinal);
+                            string addr = line[(lt + 1)..gt];
+                            string reply = RcptReply(addr);
+                            if (reply.StartsWith('2'))
+                            {
+                                rcpts.Add(addr);
+                            }
+
+                            await writer.WriteLineAsync(reply);
+                            break;
+                        case "DATA":
+                            if (rcpts.Count == 0)
+                            {
+                                await writer.WriteLineAsync("554 5.5.1 Error: no valid recipients");
+                                break;
+                            }
+
+                            await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
+                            var data = new StringBuilder();
+                            while (await reader.ReadLineAsync(_cts.Token) is { } d && d != ".")
+                            {
+                                data.Append(d.StartsWith('.') ? d[1..] : d).Append("\r\n");
+                            }
+
+                            DataStarted.TrySetResult();
+                            if (DataDelay > TimeSpan.Zero)
+                            {
+                                await Task.Delay(DataDelay);
+                            }
+
+                            if (DataReply.StartsWith('2'))
+                            {
+                                Messages.Enqueue(new SinkMessage(connection, mailFrom, rcpts.ToList(), data.ToString()));
+                            }
+
+                            await writer.WriteLineAsync(DataReply);
+                            break;
+                        case "RSET":
+                            rcpts.Clear();
+                            await writer.WriteLineAsync("250 2.0.0 Ok");
+                            break;
+                        case "NOOP":
+                            await writer.WriteLineAsync("250 2.0.0 Ok");
+                            break;
+                        case "QUIT":
+                            await writer.WriteLineAsync("221 2.0.0 Bye");
+                            return;
+                        default:
+                            await writer.WriteLineAsync("502 5.5.2 Error: command not recognized");
+                            break;
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // The client went away or the sink is stopping.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _current);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cts.CancelAsync();
+        _listener.Stop();
+        await _accept;
+        await Task.WhenAll(_sessions);
+        _cts.Dispose();
+    }
+}

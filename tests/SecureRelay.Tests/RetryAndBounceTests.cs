@@ -53,8 +53,8 @@ public sealed class RetryAndBounceTests
         await Task.Delay(2000); // a second bounce would show up by now
         Assert.That(senderMx.CountMessages(), Is.EqualTo(1), "exactly one bounce");
         var bounce = senderMx.ReadDump();
-        Assert.That(bounce, Does.Contain("X-Mail-Args: FROM:<>"), "bounces use the null sender");
-        Assert.That(bounce, Does.Contain("X-Rcpt-Args: TO:<app@clinic.test>"));
+        Assert.That(bounce, Does.Contain("X-Mail-Args: <>"), "bounces use the null sender");
+        Assert.That(bounce, Does.Contain("X-Rcpt-Args: <app@clinic.test>"));
         Assert.That(bounce, Does.Contain("multipart/report").And.Contain("report-type=delivery-status").IgnoreCase);
         Assert.That(bounce, Does.Contain("Final-Recipient: rfc822; gone@dest.test").IgnoreCase);
         Assert.That(bounce, Does.Contain("Action: failed").IgnoreCase);

@@ -22,12 +22,12 @@ public sealed class SwaksRelayTests
             "--header", "Subject: swaks plain", "--body", "hello from swaks 7f3a"], Wait);
 
         Assert.That(code, Is.Zero, output);
-        Assert.That(output, Does.Match(@"<~  250 2\.0\.0 Ok: queued as \S+"));
+        Assert.That(output, Does.Match(@"<[-~]  250 2\.0\.0 Ok: queued as \S+"));
         Assert.That(await sink.WaitForMessagesAsync(1, Wait), Is.EqualTo(1), relay.Log);
         var dump = sink.ReadDump();
         Assert.That(dump, Does.Contain("hello from swaks 7f3a"));
-        Assert.That(dump, Does.Contain("X-Rcpt-Args: TO:<a@b.test>"));
-        Assert.That(dump, Does.Contain("X-Mail-Args: FROM:<app@clinic.test>"));
+        Assert.That(dump, Does.Contain("X-Rcpt-Args: <a@b.test>"));
+        Assert.That(dump, Does.Contain("X-Mail-Args: <app@clinic.test>"));
         Assert.That(dump, Does.Contain("by relay.test"), "our Received: header travels with the message");
     }
 
@@ -47,8 +47,9 @@ public sealed class SwaksRelayTests
         Assert.That(await sink.WaitForMessagesAsync(1, Wait), Is.EqualTo(1), relay.Log);
         Assert.That(sink.ReadDump(), Does.Contain("authenticated body 91c2"));
 
-        var (_, plainOut) = await Tools.RunAsync(swaks, ["--server", server, "--auth", "PLAIN", "--auth-user", "app", "--auth-password", "s3cret-pw",
-            "--from", "app@clinic.test", "--to", "rcpt@b.test"], Wait);
+        // swaks will not send AUTH that is not advertised (and it is not, before TLS): say it raw.
+        var plainOut = await RawSmtp.ConverseAsync(relay.SmtpPort, "EHLO client.test", "AUTH PLAIN AGFwcABzM2NyZXQtcHc=", "QUIT");
+        Assert.That(plainOut, Does.Not.Contain("AUTH PLAIN LOGIN"), "AUTH is not advertised before TLS");
         Assert.That(plainOut, Does.Contain("530 5.7.0"), "AUTH before TLS must be refused");
 
         var (_, wrongOut) = await Tools.RunAsync(swaks, ["--server", server, "--tls", "--auth", "PLAIN", "--auth-user", "app", "--auth-password", "wrong",

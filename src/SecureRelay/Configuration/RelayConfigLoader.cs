@@ -1,4 +1,5 @@
 using System.Net;
+using SecureRelay.Delivery.Routing;
 using SecureRelay.Policy.Yaml;
 using SecureRelay.Smtp;
 using SecureRelay.Users;
@@ -96,9 +97,13 @@ public static class RelayConfigLoader
                 }
             }
 
-            if (!NextHop.TryParse(r.NextHop, out _))
+            try
             {
-                throw loaded.Error($"routes[{i}].next_hop", $"'{r.NextHop}' is not a next hop (host, host:port or [ip]:port)");
+                NextHop.Parse(r.NextHop ?? "", 25);
+            }
+            catch (FormatException e)
+            {
+                throw loaded.Error($"routes[{i}].next_hop", e.Message);
             }
         }
 

@@ -52,7 +52,8 @@ public static class RelayHost
             kestrel.Listen(settings.AdminEndpoint);
             foreach (var listener in components.Listeners)
             {
-                kestrel.Listen(listener.Settings.Endpoint, lo => lo.Run(listener.Handler.OnConnectedAsync));
+                // The handler is built in StartAsync below; Kestrel accepts nothing before app.StartAsync.
+                kestrel.Listen(listener.Endpoint, lo => lo.Run(connection => components.HandlerFor(listener.Name).OnConnectedAsync(connection)));
             }
         });
 
@@ -73,7 +74,6 @@ public static class RelayHost
         }
         finally
         {
-            using var stopTimeout = new CancellationTokenSource(ShutdownTimeout);
             await components.DisposeAsync().ConfigureAwait(false);
             RelayLog.Stopped(logger);
         }

@@ -1,0 +1,30 @@
+using SecureRelay.Delivery;
+using SecureRelay.Metrics;
+
+namespace SecureRelay.Hosting;
+
+/// <summary>Turns delivery outcomes into Prometheus metrics (destination labels are bounded).</summary>
+public sealed class DeliveryMetricsObserver(RelayMetrics metrics) : IDeliveryEvents
+{
+    /// <inheritdoc />
+    public void OnDelivered(DeliveryEvent e)
+    {
+        metrics.Delivered.WithLabels(metrics.Destination(e.Destination)).Inc();
+        metrics.DeliveryDelay.Observe(e.Delay.TotalSeconds);
+    }
+
+    /// <inheritdoc />
+    public void OnDeferred(DeliveryEvent e) => metrics.Deferred.WithLabels(metrics.Destination(e.Destination)).Inc();
+
+    /// <inheritdoc />
+    public void OnBounced(DeliveryEvent e) => metrics.Bounced.WithLabels(metrics.Destination(e.Destination)).Inc();
+
+    /// <inheritdoc />
+    public void OnExpired(DeliveryEvent e) => metrics.Expired.WithLabels(metrics.Destination(e.Destination)).Inc();
+
+    /// <inheritdoc />
+    public void OnConnectionOpened(ConnectionEvent e) => metrics.OutboundConnections.WithLabels(metrics.Destination(e.Destination)).Inc();
+
+    /// <inheritdoc />
+    public void OnConnectionClosed(ConnectionEvent e) => metrics.OutboundConnections.WithLabels(metrics.Destination(e.Destination)).Dec();
+}

@@ -1,0 +1,271 @@
+using Microsoft.Extensions.Logging;
+using SecureRelay.Configuration;
+using SecureRelay.Delivery;
+using SecureRelay.Logging;
+using SecureRelay.Metrics;
+using SecureRelay.Smtp;
+using SecureRelay.Spool;
+using SecureRelay.Spool.Sqlite;
+using SecureRelay.Users;
+
+namespace SecureRelay.Hosting;
+
+/// <summary>
+/// The relay's parts and their order: spool (recovery first) → delivery scheduler → SMTP handlers.
+/// Kestrel's listeners call <see cref="HandlerFor"/>, which exists once <see cref="StartAsync"/> ran
+/// (Kestrel accepts nothing before that). Disposal runs in reverse: delivery finishes in-flight
+/// work, then the spool flushes its last group commit.
+/// </summary>
+public sealed class RelayComponents : IAsyncDisposable
+{
+    private readonly RelaySettings _settings;
+    private readonly RelayMetrics _metrics;
+    private readonly Dictionary<string, SmtpConnectionHandler> _handlers = new(StringComparer.Ordinal);
+    private readonly List<IDisposable> _owned = [];
+    private SqliteMessageSpool? _spool;
+    private DeliveryScheduler? _scheduler;
+    private Timer? _gauges;
+
+    /// <summary>Creates the (not yet started) components.</summary>
+    public RelayComponents(RelaySettings settings, RelayMetrics metrics)
+    {
+        _settings = settings;
+        _metrics = metrics;
+    }
+
+    /// <summary>The spool (after <see cref="StartAsync"/>).</summary>
+    public IMessageSpool Spool => _spool ?? throw new InvalidOperationException("not started");
+
+    /// <summary>The listeners from configuration.</summary>
+    public IReadOnlyList<ListenerSettings> Listeners => _settings.Listeners;
+
+    /// <summary>The connection handler for a listener.</summary>
+    public SmtpConnectionHandler HandlerFor(string listener) => _handlers[listener];
+
+    /// <summary>Opens the spool (crash recovery), starts delivery of what it holds, builds the SMTP handlers.</summary>
+    public async Task StartAsync(ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var logger = loggerFactory.CreateLogger("SecureRelay");
+        _spool = new SqliteMessageSpool(
+            new SpoolOptions { DataDirectory = Path.Combine(_settings.DataDir, "spool"), KeyFile = _settings.SpoolKeyFile, MinFreeBytes = _settings.Raw.Spool.MinFreeBytes },
+            loggerFactory.CreateLogger<SqliteMessageSpool>());
+        var report = await _spool.OpenAsync(cancellationToken).ConfigureAwait(false);
+        RelayLog.Recovered(logger, report.Messages, report.Quarantined.Count, (long)report.Elapsed.TotalMilliseconds);
+        foreach (var id in report.Quarantined)
+        {
+            RelayLog.Quarantined(logger, id);
+        }
+
+        _scheduler = new DeliveryScheduler(
+            _spool,
+            DeliveryOptionsFrom(_settings),
+            resolver: null,
+            events: new DeliveryMetricsObserver(_metrics),
+            logger: loggerFactory.CreateLogger<DeliveryScheduler>());
+        await _scheduler.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var users = new UserDirectory(_settings.Raw.Users);
+        var acceptor = new SpoolingMessageAcceptor(_spool, users, _scheduler.Enqueue, _metrics, loggerFactory.CreateLogger<SpoolingMessageAcceptor>());
+        var serverOptions = new SmtpServerOptions { HostName = _settings.Hostname, Limits = LimitsFrom(_settings) };
+        var tracker = new SmtpClientTracker();
+        var events = new SmtpMetricsObserver(_metrics);
+        foreach (var listener in _settings.Listeners)
+        {
+            var certificate = listener.Tls == SmtpTlsMode.None ? null : CertificateProvider.Load(listener, _settings, logger);
+            if (certificate is not null)
+            {
+                _owned.Add(certificate);
+            }
+
+            var options = new SmtpListenerOptions
+            {
+                Name = listener.Name,
+                Tls = listener.Tls,
+                Auth = listener.Auth,
+                RelayNetworks = listener.RelayNetworks.ToList(),
+                ServerCertificate = certificate,
+            };
+            _handlers[listener.Name] = new SmtpConnectionHandler(serverOptions, options, acceptor, listener.Auth == SmtpAuthMode.None ? null : users, loggerFactory, events, tracker);
+        }
+
+        _gauges = new Timer(_ => _ = UpdateGaugesAsync(), null, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>Releases a held message (or makes a deferred one due) and hands it to delivery.</summary>
+    public async Task<bool> ReleaseAsync(string queueId, CancellationToken cancellationToken)
+    {
+        if (!await Spool.ReleaseAsync(queueId, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (await Spool.GetAsync(queueId, cancellationToken).ConfigureAwait(false) is { } message)
+        {
+            _scheduler?.Enqueue(message);
+        }
+
+        return true;
+    }
+
+    /// <summary>Makes every deferred message due now (like <c>postqueue -f</c>); returns how many.</summary>
+    public async Task<int> FlushDeferredAsync(CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var m in Spool.EnumerateAsync(new SpoolQuery { State = QueueState.Deferred }, cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(m.QueueId);
+        }
+
+        var released = 0;
+        foreach (var id in ids)
+        {
+            released += await ReleaseAsync(id, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return released;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_gauges is not null)
+        {
+            await _gauges.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_scheduler is not null)
+        {
+            using var timeout = new CancellationTokenSource(RelayHost.ShutdownTimeout);
+            await _scheduler.StopAsync(timeout.Token).ConfigureAwait(false);
+            await _scheduler.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_spool is not null)
+        {
+            await _spool.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var d in _owned)
+        {
+            d.Dispose();
+        }
+    }
+
+    private async Task UpdateGaugesAsync()
+    {
+        if (_spool is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var counts = await _spool.CountAsync(CancellationToken.None).ConfigureAwait(false);
+            _metrics.QueueDepth.WithLabels("active").Set(counts.Active);
+            _metrics.QueueDepth.WithLabels("deferred").Set(counts.Deferred);
+            _metrics.QueueDepth.WithLabels("held").Set(counts.Held);
+            _metrics.QueueDepth.WithLabels("quarantined").Set(counts.Quarantined);
+            _metrics.SpoolLowDisk.Set(_spool.IsLowOnDisk ? 1 : 0);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shutting down; the next scrape will not come.
+        }
+    }
+
+    private static SmtpLimits LimitsFrom(RelaySettings settings)
+    {
+        var c = settings.Raw.Limits;
+        var limits = new SmtpLimits();
+        if (c.MaxMessageSize is { } size)
+        {
+            limits.MessageSize = size;
+        }
+
+        if (c.MaxRecipients is { } recipients)
+        {
+            limits.RecipientsPerMessage = recipients;
+        }
+
+        if (c.MaxLineLength is { } line)
+        {
+            limits.CommandLineLength = line;
+            limits.DataLineLength = line;
+        }
+
+        if (c.MaxHeaderSize is { } header)
+        {
+            limits.HeaderSectionSize = header;
+        }
+
+        if (settings.CommandTimeout is { } command)
+        {
+            limits.CommandTimeout = command;
+        }
+
+        if (settings.DataTimeout is { } data)
+        {
+            limits.DataTimeout = data;
+        }
+
+        if (c.MinDataRate is { } rate)
+        {
+            limits.MinimumDataRate = rate;
+        }
+
+        if (c.MaxConnectionsPerIp is { } perIp)
+        {
+            limits.ConnectionsPerAddress = perIp;
+        }
+
+        if (c.MaxBadCommands is { } bad)
+        {
+            limits.ErrorsPerSession = bad;
+        }
+
+        if (c.MaxAuthFailures is { } authFailures)
+        {
+            limits.AuthFailuresPerAddress = authFailures;
+        }
+
+        if (c.BareLineEndings == "normalize")
+        {
+            limits.BareLineEndings = BareLineEndingHandling.Normalize;
+        }
+
+        return limits;
+    }
+
+    private static DeliveryOptions DeliveryOptionsFrom(RelaySettings settings)
+    {
+        var c = settings.Raw.Delivery;
+        var options = new DeliveryOptions
+        {
+            HostName = settings.Hostname,
+            Routes = settings.Raw.Routes.Select(r => new DeliveryRoute { Domains = r.Domains, NextHop = r.NextHop }).ToList(),
+            Limits = new DestinationLimits
+            {
+                MaxConnections = c.MaxConnections,
+                MessagesPerConnection = c.MessagesPerConnection,
+                MessagesPerSecond = c.RatePerSecond,
+                ConnectTimeout = settings.ConnectTimeout,
+                CommandTimeout = settings.OutboundCommandTimeout,
+            },
+            Retry = new RetryOptions { Base = settings.RetryFirst, Max = settings.RetryMax },
+            MaxQueueAge = settings.MaxAge,
+            DnsServers = settings.DnsServers.Select(e => e.ToString()).ToList(),
+        };
+        foreach (var (domain, o) in c.Domains)
+        {
+            options.DomainLimits[domain] = new DestinationLimitsOverride
+            {
+                MaxConnections = o.MaxConnections,
+                MessagesPerConnection = o.MessagesPerConnection,
+                MessagesPerSecond = o.RatePerSecond,
+            };
+        }
+
+        return options;
+    }
+}

@@ -167,7 +167,7 @@ public sealed class TlsCertificateValidator
                 }
 
                 sawAnchor = true;
-                if (BuildChain(leaf, [candidate], presented) is null && HostnameMatcher.Matches(leaf, mxHost, policy.Domain))
+                if (ChainsToTrustAnchor(leaf, candidate, presented) && HostnameMatcher.Matches(leaf, mxHost, policy.Domain))
                 {
                     return new TlsValidationResult(true, TlsValidationMethod.Dane, mode, $"DANE-TA {record.Selector} {record.MatchingType} matched", fingerprint);
                 }
@@ -197,6 +197,47 @@ public sealed class TlsCertificateValidator
 
         var status = chain.ChainStatus.FirstOrDefault(s => s.Status != X509ChainStatusFlags.NoError);
         return status.Status == X509ChainStatusFlags.NoError ? "chain did not build" : $"{status.Status}: {status.StatusInformation.Trim()}";
+    }
+
+    /// <summary>
+    /// DANE-TA: the leaf must chain to <paramref name="anchor"/>, which need not be self-signed (an
+    /// intermediate is a common TA). X509Chain then stops at the anchor with PartialChain or
+    /// UntrustedRoot; anything else on the path (expiry, bad signature, CA constraints) fails.
+    /// </summary>
+    private bool ChainsToTrustAnchor(X509Certificate2 leaf, X509Certificate2 anchor, IReadOnlyList<X509Certificate2> presented)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(anchor);
+        chain.ChainPolicy.ExtraStore.AddRange(presented.ToArray());
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = _time.GetUtcNow().LocalDateTime;
+        if (chain.Build(leaf))
+        {
+            return true;
+        }
+
+        const X509ChainStatusFlags Tolerated = X509ChainStatusFlags.PartialChain | X509ChainStatusFlags.UntrustedRoot;
+        if (chain.ChainStatus.Any(s => (s.Status & ~Tolerated) != 0))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < chain.ChainElements.Count; i++)
+        {
+            var element = chain.ChainElements[i];
+            if (element.ChainElementStatus.Any(s => (s.Status & ~Tolerated) != 0))
+            {
+                return false;
+            }
+
+            if (element.Certificate.RawData.AsSpan().SequenceEqual(anchor.RawData))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The leaf plus every certificate the server sent or the stack found.</summary>

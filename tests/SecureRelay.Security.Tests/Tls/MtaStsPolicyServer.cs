@@ -34,6 +34,9 @@ internal sealed class MtaStsPolicyServer : IAsyncDisposable
     /// <summary>Answer this many requests with 503 before serving the policy.</summary>
     public int FailFirst { get; set; }
 
+    /// <summary>Wait this long before answering (timeout tests).</summary>
+    public TimeSpan Delay { get; set; }
+
     public int Requests => Volatile.Read(ref _requests);
 
     public string? LastHost { get; private set; }
@@ -90,6 +93,18 @@ internal sealed class MtaStsPolicyServer : IAsyncDisposable
         {
             context.Response.StatusCode = 404;
             return;
+        }
+
+        if (Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
 
         if (n <= FailFirst)

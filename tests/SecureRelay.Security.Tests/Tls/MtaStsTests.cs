@@ -236,6 +236,25 @@ public sealed class MtaStsTests
     }
 
     [Test]
+    public async Task SlowPolicyServer_TimesOutWithinBudget()
+    {
+        var (env, web) = await StartAsync(MtaStsPolicyServer.Policy("enforce", 86400, TestCertificates.MxHost));
+        await using var _ = web;
+        using var __ = env;
+        web.Delay = TimeSpan.FromSeconds(30);
+        env.Options.MtaStsFetchTimeoutSeconds = 1;
+        env.Options.MtaStsFetchRetries = 1;
+        var fetcher = new MtaStsPolicyFetcher(env.Http!, env.Options);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = await fetcher.FetchAsync(TestCertificates.Domain, "one", CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo("timed out"));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+        Assert.That(web.Requests, Is.EqualTo(2), "the attempt timeout (half the budget) allowed one retry");
+    }
+
+    [Test]
     public async Task DuplicateStsTxtRecords_MeanNoPolicy()
     {
         var (env, web) = await StartAsync(MtaStsPolicyServer.Policy("enforce", 86400, TestCertificates.MxHost));

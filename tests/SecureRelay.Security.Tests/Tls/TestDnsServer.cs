@@ -1,0 +1,201 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace SecureRelay.Security.Tests.Tls;
+
+/// <summary>
+/// A tiny authoritative DNS responder on 127.0.0.1 (UDP, RFC 1035 wire format) serving MX, A, TXT and
+/// TLSA records from a table. The AD flag stands in for a validating resolver: it is set on answers
+/// unless <see cref="AuthenticData"/> is false or the name is in <see cref="InsecureNames"/>.
+/// </summary>
+internal sealed class TestDnsServer : IDisposable
+{
+    public const ushort TypeA = 1;
+    public const ushort TypeMx = 15;
+    public const ushort TypeTxt = 16;
+    public const ushort TypeTlsa = 52;
+
+    private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private readonly ConcurrentDictionary<(string Name, ushort Type), List<byte[]>> _records = new();
+    private readonly ConcurrentDictionary<(string Name, ushort Type), int> _queries = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public TestDnsServer()
+    {
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public IPEndPoint EndPoint => (IPEndPoint)_udp.Client.LocalEndPoint!;
+
+    /// <summary>Set AD on every answer (a validating resolver saying "secure").</summary>
+    public bool AuthenticData { get; set; } = true;
+
+    /// <summary>Names answered without AD even when <see cref="AuthenticData"/> is true.</summary>
+    public ConcurrentDictionary<string, bool> InsecureNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Names answered with SERVFAIL.</summary>
+    public ConcurrentDictionary<string, bool> ServFailNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public int QueryCount(string name, ushort type) => _queries.TryGetValue((name.ToLowerInvariant(), type), out var n) ? n : 0;
+
+    public void AddMx(string domain, ushort preference, string exchange) =>
+        Add(domain, TypeMx, [.. BigEndian(preference), .. EncodeName(exchange)]);
+
+    public void AddA(string name, IPAddress address) => Add(name, TypeA, address.GetAddressBytes());
+
+    public void SetTxt(string name, params string[] texts)
+    {
+        _records[(name.ToLowerInvariant(), TypeTxt)] = [.. texts.Select(EncodeTxt)];
+    }
+
+    public void AddTlsa(string name, byte usage, byte selector, byte matchingType, byte[] data) =>
+        Add(name, TypeTlsa, [usage, selector, matchingType, .. data]);
+
+    public void Clear(string name, ushort type) => _records.TryRemove((name.ToLowerInvariant(), type), out _);
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _udp.Dispose();
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The loop ends with the socket's ObjectDisposedException/OperationCanceledException.
+        }
+
+        _stop.Dispose();
+    }
+
+    private void Add(string name, ushort type, byte[] rdata) =>
+        _records.AddOrUpdate((name.ToLowerInvariant(), type), _ => [rdata], (_, list) => [.. list, rdata]);
+
+    private async Task LoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            UdpReceiveResult packet;
+            try
+            {
+                packet = await _udp.ReceiveAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+
+            var reply = Answer(packet.Buffer);
+            if (reply is not null)
+            {
+                await _udp.SendAsync(reply, packet.RemoteEndPoint, _stop.Token);
+            }
+        }
+    }
+
+    private byte[]? Answer(byte[] query)
+    {
+        if (query.Length < 12 || BinaryPrimitives.ReadUInt16BigEndian(query.AsSpan(4)) != 1)
+        {
+            return null;
+        }
+
+        // Question: labels, then QTYPE and QCLASS.
+        var labels = new List<string>();
+        var pos = 12;
+        while (pos < query.Length && query[pos] != 0)
+        {
+            int len = query[pos];
+            if (len > 63 || pos + 1 + len > query.Length)
+            {
+                return null;
+            }
+
+            labels.Add(Encoding.ASCII.GetString(query, pos + 1, len));
+            pos += 1 + len;
+        }
+
+        if (pos + 5 > query.Length)
+        {
+            return null;
+        }
+
+        var questionEnd = pos + 5;
+        var name = string.Join('.', labels).ToLowerInvariant();
+        var type = BinaryPrimitives.ReadUInt16BigEndian(query.AsSpan(pos + 1));
+        _queries.AddOrUpdate((name, type), 1, (_, n) => n + 1);
+
+        var requestFlags = BinaryPrimitives.ReadUInt16BigEndian(query.AsSpan(2));
+        ushort rcode = 0;
+        List<byte[]> answers = [];
+        if (ServFailNames.ContainsKey(name))
+        {
+            rcode = 2;
+        }
+        else if (_records.TryGetValue((name, type), out var found))
+        {
+            answers = found;
+        }
+        else if (!_records.Keys.Any(k => k.Name == name))
+        {
+            rcode = 3; // NXDOMAIN
+        }
+
+        var ad = rcode != 2 && AuthenticData && !InsecureNames.ContainsKey(name);
+        // QR | AA | RD (copied) | RA | AD | RCODE
+        var flags = (ushort)(0x8000 | 0x0400 | (requestFlags & 0x0100) | 0x0080 | (ad ? 0x0020 : 0) | rcode);
+        var reply = new List<byte>(512);
+        reply.AddRange(query.AsSpan(0, 2).ToArray());
+        reply.AddRange(BigEndian(flags));
+        reply.AddRange(BigEndian(1));
+        reply.AddRange(BigEndian((ushort)answers.Count));
+        reply.AddRange(BigEndian(0));
+        reply.AddRange(BigEndian(0));
+        reply.AddRange(query.AsSpan(12, questionEnd - 12).ToArray());
+        foreach (var rdata in answers)
+        {
+            reply.AddRange([0xC0, 0x0C]); // pointer to the question name
+            reply.AddRange(BigEndian(type));
+            reply.AddRange(BigEndian(1));
+            reply.AddRange([0, 0, 0, 0]); // TTL 0: nothing is cached by the client library
+            reply.AddRange(BigEndian((ushort)rdata.Length));
+            reply.AddRange(rdata);
+        }
+
+        return [.. reply];
+    }
+
+    private static byte[] BigEndian(ushort value) => [(byte)(value >> 8), (byte)value];
+
+    private static byte[] EncodeName(string name)
+    {
+        var bytes = new List<byte>();
+        foreach (var label in name.TrimEnd('.').Split('.'))
+        {
+            bytes.Add((byte)label.Length);
+            bytes.AddRange(Encoding.ASCII.GetBytes(label));
+        }
+
+        bytes.Add(0);
+        return [.. bytes];
+    }
+
+    private static byte[] EncodeTxt(string text)
+    {
+        var data = Encoding.ASCII.GetBytes(text);
+        var bytes = new List<byte>();
+        for (var i = 0; i < data.Length; i += 255)
+        {
+            var chunk = data.AsSpan(i, Math.Min(255, data.Length - i));
+            bytes.Add((byte)chunk.Length);
+            bytes.AddRange(chunk.ToArray());
+        }
+
+        return [.. bytes];
+    }
+}

@@ -15,13 +15,15 @@ internal sealed class CommitLoop
     private readonly SpoolFaults _faults;
     private readonly ILogger _logger;
     private readonly int _maxBatch;
+    private readonly Action _afterCommit;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
     private bool _stopping;
     private bool _idle;
 
-    public CommitLoop(WriteSession session, SpoolStats stats, SpoolFaults faults, int maxBatch, ILogger logger)
+    public CommitLoop(WriteSession session, SpoolStats stats, SpoolFaults faults, int maxBatch, Action afterCommit, ILogger logger)
     {
+        _afterCommit = afterCommit;
         _session = session;
         _stats = stats;
         _faults = faults;
@@ -120,6 +122,7 @@ internal sealed class CommitLoop
     private void RunBatch()
     {
         WriteSession s = _session;
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             s.Begin.Execute();
@@ -171,6 +174,7 @@ internal sealed class CommitLoop
         }
 #endif
 
+        long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             s.Commit.Execute();
@@ -182,7 +186,9 @@ internal sealed class CommitLoop
             return;
         }
 
+        _stats.AddTime(t1 - t0, System.Diagnostics.Stopwatch.GetTimestamp() - t1);
         _stats.AddBatch(_batch.Count, commits);
+        _afterCommit();
         foreach (SpoolOp op in _batch)
         {
             op.Finish();

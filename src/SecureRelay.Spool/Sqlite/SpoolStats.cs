@@ -14,6 +14,21 @@ internal sealed class SpoolStats
 
     public long MessageCommits => Interlocked.Read(ref _messageCommits);
 
+    private long _executeTicks;
+    private long _commitTicks;
+
+    /// <summary>Stopwatch ticks the loop spent applying ops (inside transactions).</summary>
+    public long ExecuteTicks => Interlocked.Read(ref _executeTicks);
+
+    /// <summary>Stopwatch ticks the loop spent in COMMIT (WAL write + fsync + checkpoints).</summary>
+    public long CommitTicks => Interlocked.Read(ref _commitTicks);
+
+    public void AddTime(long executeTicks, long commitTicks)
+    {
+        Interlocked.Add(ref _executeTicks, executeTicks);
+        Interlocked.Add(ref _commitTicks, commitTicks);
+    }
+
     public void AddBatch(int operations, int messageCommits)
     {
         Interlocked.Increment(ref _batches);

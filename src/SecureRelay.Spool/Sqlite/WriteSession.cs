@@ -21,7 +21,7 @@ internal sealed class WriteSession : IDisposable
         DeleteMessage = new RawStatement(db, "DELETE FROM message WHERE id=?1");
         SelectForAttempt = new RawStatement(db,
             "SELECT state,attempts,status,rcpt_domains,key_id,nonce_prefix,envelope,content_length,chunk_count FROM message WHERE id=?1");
-        SelectDomains = new RawStatement(db, "SELECT rcpt_domains,status FROM message WHERE id=?1 AND state<3");
+        SelectDomains = new RawStatement(db, "SELECT rcpt_domains FROM message WHERE id=?1 AND state<3");
         UpdateAttempt = new RawStatement(db, "UPDATE message SET state=?2,next_attempt=?3,attempts=?4,status=?5 WHERE id=?1");
         UpdateState = new RawStatement(db, "UPDATE message SET state=?2,next_attempt=?3 WHERE id=?1 AND state<3");
         SetQuarantined = new RawStatement(db, "UPDATE message SET state=3 WHERE id=?1");

@@ -29,6 +29,13 @@ internal sealed class SpoolStats
         Interlocked.Add(ref _commitTicks, commitTicks);
     }
 
+    private long _replays;
+
+    /// <summary>Times a batch was rolled back and re-applied because one of its ops failed.</summary>
+    public long Replays => Interlocked.Read(ref _replays);
+
+    public void AddReplay() => Interlocked.Increment(ref _replays);
+
     public void AddBatch(int operations, int messageCommits)
     {
         Interlocked.Increment(ref _batches);

@@ -25,9 +25,13 @@ public sealed record SpoolOptions
     /// Everything that arrived while the previous fsync ran is taken, up to this cap.</summary>
     public int MaxBatchSize { get; init; } = 1024;
 
-    /// <summary>WAL pages after which SQLite checkpoints automatically. Larger values mean fewer,
-    /// longer checkpoints. Default 4096 pages (16 MiB).</summary>
-    public int WalAutoCheckpointPages { get; init; } = 4096;
+    /// <summary>How often the background checkpointer copies committed WAL frames into the
+    /// database file (off the commit path). Default 100 ms.</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Backstop: WAL pages after which the writer itself checkpoints, should the background
+    /// checkpointer fall behind. Default 65536 pages (256 MiB).</summary>
+    public int WalAutoCheckpointPages { get; init; } = 65536;
 
     /// <summary>SQLite page cache of the writer connection in KiB (bounded memory). Default 16 MiB.</summary>
     public int WriterCacheKiB { get; init; } = 16 * 1024;

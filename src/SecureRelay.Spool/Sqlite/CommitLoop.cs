@@ -15,13 +15,15 @@ internal sealed class CommitLoop
     private readonly SpoolFaults _faults;
     private readonly ILogger _logger;
     private readonly int _maxBatch;
+    private readonly Action _afterCommit;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
     private bool _stopping;
     private bool _idle;
 
-    public CommitLoop(WriteSession session, SpoolStats stats, SpoolFaults faults, int maxBatch, ILogger logger)
+    public CommitLoop(WriteSession session, SpoolStats stats, SpoolFaults faults, int maxBatch, Action afterCommit, ILogger logger)
     {
+        _afterCommit = afterCommit;
         _session = session;
         _stats = stats;
         _faults = faults;
@@ -120,6 +122,7 @@ internal sealed class CommitLoop
     private void RunBatch()
     {
         WriteSession s = _session;
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             s.Begin.Execute();
@@ -130,33 +133,64 @@ internal sealed class CommitLoop
             return;
         }
 
-        int commits = 0;
-        for (int i = 0; i < _batch.Count; i++)
+        // No savepoint per op (two extra statements per message on the hot path): ops fail only
+        // on bugs or bad arguments, so when one does, the whole transaction is rolled back, that op
+        // is marked failed, and the rest of the batch is applied again from the start.
+        int commits;
+        while (true)
         {
-            SpoolOp op = _batch[i];
-            try
+            commits = 0;
+            int failedAt = -1;
+            Exception? failure = null;
+            for (int i = 0; i < _batch.Count; i++)
             {
-                s.Savepoint.Execute();
-                op.Execute(s);
-                s.ReleaseSavepoint.Execute();
-                if (op.IsMessageCommit)
+                SpoolOp op = _batch[i];
+                if (op.HasFailed)
                 {
-                    commits++;
-                }
-            }
-            catch (Exception ex)
-            {
-                if (s.TransactionLost)
-                {
-                    // SQLite rolled everything back (I/O error, disk full): the whole batch is lost.
-                    SpoolException failure = ex is SqliteStorageException se ? se.ToSpoolException() : new SpoolException("The spool could not store the change.", innerException: ex);
-                    FailAll(failure, ex);
-                    return;
+                    continue;
                 }
 
-                s.RollbackToSavepoint.Execute();
-                s.ReleaseSavepoint.Execute();
-                op.MarkFailed(ex is SqliteStorageException sse ? sse.ToSpoolException() : ex);
+                try
+                {
+                    op.Execute(s);
+                    if (op.IsMessageCommit)
+                    {
+                        commits++;
+                    }
+                }
+                catch (Exception ex)
+                {
+                    if (s.TransactionLost)
+                    {
+                        // SQLite rolled everything back (I/O error, disk full): the whole batch is lost.
+                        SpoolException lost = ex is SqliteStorageException se ? se.ToSpoolException() : new SpoolException("The spool could not store the change.", innerException: ex);
+                        FailAll(lost, ex);
+                        return;
+                    }
+
+                    failedAt = i;
+                    failure = ex;
+                    break;
+                }
+            }
+
+            if (failedAt < 0)
+            {
+                break;
+            }
+
+            _batch[failedAt].MarkFailed(failure is SqliteStorageException sse ? sse.ToSpoolException() : failure!);
+            _stats.AddReplay();
+            try
+            {
+                s.Rollback.Execute();
+                s.Begin.Execute();
+            }
+            catch (SqliteStorageException ex)
+            {
+                RollbackQuietly();
+                FailAll(ex.ToSpoolException(), ex);
+                return;
             }
         }
 
@@ -171,6 +205,7 @@ internal sealed class CommitLoop
         }
 #endif
 
+        long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             s.Commit.Execute();
@@ -182,7 +217,9 @@ internal sealed class CommitLoop
             return;
         }
 
+        _stats.AddTime(t1 - t0, System.Diagnostics.Stopwatch.GetTimestamp() - t1);
         _stats.AddBatch(_batch.Count, commits);
+        _afterCommit();
         foreach (SpoolOp op in _batch)
         {
             op.Finish();

@@ -49,7 +49,13 @@ internal sealed class SpoolContentStream : Stream
     }
 
     /// <summary>Reads the first chunk now so that damage surfaces from OpenContentAsync.</summary>
-    public void Prime() => Fill();
+    public async ValueTask PrimeAsync()
+    {
+        if (!TryFill(out _, out string? damage))
+        {
+            await DamagedAsync(damage!).ConfigureAwait(false);
+        }
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -61,11 +67,49 @@ internal sealed class SpoolContentStream : Stream
             return 0;
         }
 
-        if (_available == 0 && !Fill())
+        if (_available == 0)
+        {
+            if (!TryFill(out bool end, out string? damage))
+            {
+                DamagedAsync(damage!).AsTask().GetAwaiter().GetResult();
+            }
+
+            if (end)
+            {
+                return 0;
+            }
+        }
+
+        return Take(buffer);
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_plain is null, this);
+        if (buffer.IsEmpty)
         {
             return 0;
         }
 
+        if (_available == 0)
+        {
+            if (!TryFill(out bool end, out string? damage))
+            {
+                await DamagedAsync(damage!).ConfigureAwait(false);
+            }
+
+            if (end)
+            {
+                return 0;
+            }
+        }
+
+        return Take(buffer.Span);
+    }
+
+    private int Take(Span<byte> buffer)
+    {
         int n = Math.Min(buffer.Length, _available);
         _plain.AsSpan(_offset, n).CopyTo(buffer);
         _offset += n;
@@ -74,28 +118,27 @@ internal sealed class SpoolContentStream : Stream
         return n;
     }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Read(buffer.Span));
-    }
-
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    /// <summary>Loads and opens the next chunk; false at the end.</summary>
-    private bool Fill()
+    /// <summary>Loads and opens the next chunk. Returns false with a reason when the record is
+    /// damaged; <paramref name="end"/> is true once all content was read.</summary>
+    private bool TryFill(out bool end, out string? damage)
     {
+        end = false;
+        damage = null;
         while (_available == 0)
         {
             if (_nextChunk == _chunkCount)
             {
                 if (_position != _length)
                 {
-                    Damaged($"content length {_position} differs from the recorded {_length}");
+                    damage = $"content length {_position} differs from the recorded {_length}";
+                    return false;
                 }
 
-                return false;
+                end = true;
+                return true;
             }
 
             uint index = _nextChunk;
@@ -110,19 +153,22 @@ internal sealed class SpoolContentStream : Stream
                         throw new SpoolException("The message was removed while it was being read.");
                     }
 
-                    Damaged($"chunk {index} of {_chunkCount} is missing");
+                    damage = $"chunk {index} of {_chunkCount} is missing";
+                    return false;
                 }
 
                 ReadOnlySpan<byte> sealedChunk = _select.GetBlob(0);
                 int plainLength = sealedChunk.Length - SpoolFormat.TagSize;
                 if (plainLength < 0 || plainLength > SpoolFormat.ChunkSize || (!final && plainLength != SpoolFormat.ChunkSize))
                 {
-                    Damaged($"chunk {index} has a bad length");
+                    damage = $"chunk {index} has a bad length";
+                    return false;
                 }
 
                 if (!RecordSealer.TryOpenChunk(_key, _prefix, _msgKey, index, final, sealedChunk, _plain))
                 {
-                    Damaged($"chunk {index} failed authentication");
+                    damage = $"chunk {index} failed authentication";
+                    return false;
                 }
 
                 _offset = 0;
@@ -138,9 +184,9 @@ internal sealed class SpoolContentStream : Stream
         return true;
     }
 
-    private void Damaged(string reason)
+    private async ValueTask DamagedAsync(string reason)
     {
-        _spool.QuarantineNow(_msgKey, reason);
+        await _spool.QuarantineAsync(_msgKey, reason).ConfigureAwait(false);
         throw new SpoolException($"Spool record {QueueIds.Format(_msgKey)} is damaged and was quarantined.");
     }
 

@@ -35,4 +35,7 @@ internal static partial class SpoolLog
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Spool could not discard the partial write {QueueId}; recovery will remove it")]
     public static partial void DiscardFailed(ILogger logger, string queueId, Exception exception);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Spool background checkpoint failed")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception);
 }

@@ -1,8 +1,9 @@
 namespace SecureRelay.Spool.Sqlite;
 
 /// <summary>One change handed to the commit loop. <see cref="Execute"/> runs inside the batch
-/// transaction (under a savepoint, so a failing op leaves no partial change); the task completes
-/// only after the batch's COMMIT (and so its fsync) returned.</summary>
+/// transaction and must be repeatable (when another op of the batch fails, the transaction is
+/// rolled back and the others run again); the task completes only after the batch's COMMIT (and
+/// so its fsync) returned.</summary>
 internal abstract class SpoolOp
 {
     private Exception? _failure;

@@ -6,7 +6,7 @@ namespace SecureRelay.Spool.Sqlite;
 /// queue row and its pending-domain index entries.</summary>
 internal sealed class CommitMessageOp(
     long key, uint keyId, byte[] noncePrefix, long contentLength, uint chunkCount, long receivedMs, long nextMs,
-    byte[] chunk, int chunkLength, byte[] envelope, int envelopeLength, string rcptDomains, bool hadSpills) : SpoolOp<bool>
+    byte[] chunk, int chunkLength, byte[] envelope, int envelopeLength, string rcptDomains, string[] distinctDomains, bool hadSpills) : SpoolOp<bool>
 {
     public override bool IsMessageCommit => true;
 
@@ -15,7 +15,7 @@ internal sealed class CommitMessageOp(
         s.InsertMessage.Bind(1, key).Bind(2, nextMs).Bind(3, contentLength).Bind(4, chunkCount).Bind(5, receivedMs)
             .Bind(6, keyId).Bind(7, noncePrefix).Bind(8, rcptDomains).Bind(9, envelope.AsSpan(0, envelopeLength)).Execute();
         s.InsertChunk.Bind(1, key).Bind(2, chunkCount - 1).Bind(3, chunk.AsSpan(0, chunkLength)).Execute();
-        foreach (string d in WriteSession.DistinctDomains(rcptDomains.Split('\n')))
+        foreach (string d in distinctDomains)
         {
             s.InsertDomain.Bind(1, d).Bind(2, key).Execute();
         }

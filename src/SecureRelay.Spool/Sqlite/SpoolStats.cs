@@ -14,6 +14,28 @@ internal sealed class SpoolStats
 
     public long MessageCommits => Interlocked.Read(ref _messageCommits);
 
+    private long _executeTicks;
+    private long _commitTicks;
+
+    /// <summary>Stopwatch ticks the loop spent applying ops (inside transactions).</summary>
+    public long ExecuteTicks => Interlocked.Read(ref _executeTicks);
+
+    /// <summary>Stopwatch ticks the loop spent in COMMIT (WAL write + fsync + checkpoints).</summary>
+    public long CommitTicks => Interlocked.Read(ref _commitTicks);
+
+    public void AddTime(long executeTicks, long commitTicks)
+    {
+        Interlocked.Add(ref _executeTicks, executeTicks);
+        Interlocked.Add(ref _commitTicks, commitTicks);
+    }
+
+    private long _replays;
+
+    /// <summary>Times a batch was rolled back and re-applied because one of its ops failed.</summary>
+    public long Replays => Interlocked.Read(ref _replays);
+
+    public void AddReplay() => Interlocked.Increment(ref _replays);
+
     public void AddBatch(int operations, int messageCommits)
     {
         Interlocked.Increment(ref _batches);

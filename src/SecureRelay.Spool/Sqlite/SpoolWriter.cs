@@ -77,10 +77,12 @@ internal sealed class SpoolWriter : ISpoolWriter
         {
             RecordSealer.SealChunk(_key, _prefix, _msgKey, _chunkIndex, final: true, _plain.AsSpan(0, _fill), chunk);
             sealedEnvelope = RecordSealer.SealEnvelope(_key, _prefix, _msgKey, Length, chunkCount, envelope, out int envelopeLength);
-            string domains = string.Join('\n', envelope.Recipients.Select(r => SqliteMessageSpool.DomainOf(r.Address)));
+            // Computed here, on the caller's thread, to keep the single commit thread's work minimal.
+            string[] perRecipient = envelope.Recipients.Select(r => SqliteMessageSpool.DomainOf(r.Address)).ToArray();
+            string domains = string.Join('\n', perRecipient);
             long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var op = new CommitMessageOp(_msgKey, _key.Id, _prefix, Length, chunkCount, envelope.ReceivedAt.ToUnixTimeMilliseconds(), now,
-                chunk, _fill + SpoolFormat.TagSize, sealedEnvelope, envelopeLength, domains, _chunkIndex > 0);
+                chunk, _fill + SpoolFormat.TagSize, sealedEnvelope, envelopeLength, domains, perRecipient.Distinct(StringComparer.Ordinal).ToArray(), _chunkIndex > 0);
             chunk = null!;
             sealedEnvelope = null;
             _finished = true; // from here the op owns the buffers; a failed commit is discarded below

@@ -39,9 +39,6 @@ public sealed partial class SqliteMessageSpool
         SpoolLog.Quarantined(_logger, QueueIds.Format(key), reason);
     }
 
-    /// <summary>Synchronous quarantine for the content stream's synchronous read path.</summary>
-    internal void QuarantineNow(long key, string reason) => QuarantineAsync(key, reason).AsTask().GetAwaiter().GetResult();
-
     /// <summary>True when the message row still exists (told apart from damage when a chunk is missing).</summary>
     internal bool ExistsForRead(SqliteConnection connection, long key)
     {
@@ -146,8 +143,9 @@ public sealed partial class SqliteMessageSpool
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex)
         {
+            // A timer callback must not throw (it would end the process); keep the last verdict.
             SpoolLog.DiskCheckFailed(_logger, ex);
         }
     }

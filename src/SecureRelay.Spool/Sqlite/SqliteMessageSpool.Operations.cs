@@ -97,7 +97,7 @@ public sealed partial class SqliteMessageSpool
             }
 
             stream = new SpoolContentStream(this, conn, sealKey, prefix, key, chunkCount, length);
-            stream.Prime();
+            await stream.PrimeAsync().ConfigureAwait(false);
             return stream;
         }
         catch
@@ -328,7 +328,7 @@ public sealed partial class SqliteMessageSpool
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _state, 2) != 1)
+        if (Interlocked.Exchange(ref _state, 2) == 2)
         {
             return;
         }
@@ -343,14 +343,18 @@ public sealed partial class SqliteMessageSpool
             await _loop.StopAsync().ConfigureAwait(false);
         }
 
-        try
+        _checkpointer?.Stop();
+        if (_writer is not null)
         {
-            RawStatement.Exec(_writer!.Handle!, "PRAGMA wal_checkpoint(TRUNCATE)");
-        }
-        catch (SqliteStorageException ex)
-        {
-            // Not fatal: the WAL is replayed at the next open.
-            SpoolLog.BatchFailed(_logger, 0, ex);
+            try
+            {
+                RawStatement.Exec(_writer.Handle!, "PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            catch (SqliteStorageException ex)
+            {
+                // Not fatal: the WAL is replayed at the next open.
+                SpoolLog.CheckpointFailed(_logger, ex);
+            }
         }
 
         _session?.Dispose();

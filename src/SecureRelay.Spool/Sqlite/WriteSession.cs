@@ -21,14 +21,12 @@ internal sealed class WriteSession : IDisposable
         DeleteMessage = new RawStatement(db, "DELETE FROM message WHERE id=?1");
         SelectForAttempt = new RawStatement(db,
             "SELECT state,attempts,status,rcpt_domains,key_id,nonce_prefix,envelope,content_length,chunk_count FROM message WHERE id=?1");
-        SelectDomains = new RawStatement(db, "SELECT rcpt_domains,status FROM message WHERE id=?1 AND state<3");
+        SelectDomains = new RawStatement(db, "SELECT rcpt_domains FROM message WHERE id=?1 AND state<3");
         UpdateAttempt = new RawStatement(db, "UPDATE message SET state=?2,next_attempt=?3,attempts=?4,status=?5 WHERE id=?1");
         UpdateState = new RawStatement(db, "UPDATE message SET state=?2,next_attempt=?3 WHERE id=?1 AND state<3");
         SetQuarantined = new RawStatement(db, "UPDATE message SET state=3 WHERE id=?1");
         InsertQuarantine = new RawStatement(db, "INSERT OR REPLACE INTO quarantine(msg,reason,at) VALUES(?1,?2,?3)");
-        Savepoint = new RawStatement(db, "SAVEPOINT op");
-        ReleaseSavepoint = new RawStatement(db, "RELEASE op");
-        RollbackToSavepoint = new RawStatement(db, "ROLLBACK TO op");
+        Rollback = new RawStatement(db, "ROLLBACK");
         Begin = new RawStatement(db, "BEGIN IMMEDIATE");
         Commit = new RawStatement(db, "COMMIT");
     }
@@ -51,9 +49,7 @@ internal sealed class WriteSession : IDisposable
     public RawStatement UpdateState { get; }
     public RawStatement SetQuarantined { get; }
     public RawStatement InsertQuarantine { get; }
-    public RawStatement Savepoint { get; }
-    public RawStatement ReleaseSavepoint { get; }
-    public RawStatement RollbackToSavepoint { get; }
+    public RawStatement Rollback { get; }
     public RawStatement Begin { get; }
     public RawStatement Commit { get; }
 
@@ -108,7 +104,7 @@ internal sealed class WriteSession : IDisposable
         {
             InsertMessage, InsertChunk, InsertDomain, DeleteDomain, InsertIncomplete, DeleteIncomplete, DeleteChunks,
             DeleteMessage, SelectForAttempt, SelectDomains, UpdateAttempt, UpdateState, SetQuarantined, InsertQuarantine,
-            Savepoint, ReleaseSavepoint, RollbackToSavepoint, Begin, Commit,
+            Rollback, Begin, Commit,
         })
         {
             s.Dispose();

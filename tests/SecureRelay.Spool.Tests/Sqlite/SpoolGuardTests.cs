@@ -39,6 +39,8 @@ public sealed class SpoolGuardTests : SpoolTestBase
         Assert.That(new FileInfo(keyFile).Length, Is.EqualTo(32));
         Assert.That(File.GetUnixFileMode(keyFile), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         Assert.That(File.GetUnixFileMode(Path.Combine(DataDir, "keys")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+        Assert.That(File.GetUnixFileMode(DataDir), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+        Assert.That(File.GetUnixFileMode(spool.DatabasePath), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         byte[] first = File.ReadAllBytes(keyFile);
         await CloseAsync(spool);
 

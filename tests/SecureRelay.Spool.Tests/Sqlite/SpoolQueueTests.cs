@@ -65,6 +65,34 @@ public sealed class SpoolQueueTests : SpoolTestBase
     }
 
     [Test]
+    public async Task A_failing_op_in_a_batch_does_not_disturb_the_others()
+    {
+        SqliteMessageSpool spool = await OpenAsync();
+        QueuedMessage target = await WriteAsync(spool, Content(10), Envelope("a@one.example"));
+        Task<QueuedMessage>[] writes = Enumerable.Range(0, 60).Select(i => Task.Run(() => WriteAsync(spool, Content(100, i)))).ToArray();
+        Task<QueuedMessage?>[] bad = Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+            await spool.RecordAttemptAsync(target.QueueId, [new RecipientOutcome(3, RecipientState.Delivered, "250")], QueueState.Active, DateTimeOffset.UtcNow, None))).ToArray();
+        Task<QueuedMessage?>[] good = Enumerable.Range(0, 5).Select(_ => Task.Run(async () =>
+            await spool.RecordAttemptAsync(target.QueueId, [new RecipientOutcome(0, RecipientState.Pending, "451")], QueueState.Deferred, DateTimeOffset.UtcNow, None))).ToArray();
+
+        QueuedMessage[] written = await Task.WhenAll(writes);
+        await Task.WhenAll(good);
+        foreach (Task<QueuedMessage?> t in bad)
+        {
+            Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await t);
+        }
+
+        QueuedMessage after = (await spool.GetAsync(target.QueueId, None))!;
+        Assert.That(after.Attempts, Is.EqualTo(5), "each good attempt applied exactly once, no bad one applied");
+        Assert.That(after.Recipients[0].Attempts, Is.EqualTo(5));
+        List<QueuedMessage> all = await ListAsync(spool);
+        Assert.That(all.Select(m => m.QueueId), Is.SupersetOf(written.Select(w => w.QueueId)));
+        Assert.That(all, Has.Count.EqualTo(61));
+        Assert.That(spool.Stats.Replays, Is.EqualTo(10), "each failing op rolled its batch back once");
+        TestContext.Out.WriteLine($"{spool.Stats.Operations} ops in {spool.Stats.Batches} batches");
+    }
+
+    [Test]
     public async Task Hold_release_and_delete()
     {
         SqliteMessageSpool spool = await OpenAsync();

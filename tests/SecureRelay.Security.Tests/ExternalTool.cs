@@ -7,6 +7,11 @@ internal static class ExternalTool
 {
     public static string? Find(string name)
     {
+        if (Path.IsPathRooted(name))
+        {
+            return File.Exists(name) ? name : null;
+        }
+
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':'))
         {
             var candidate = Path.Combine(dir, name);

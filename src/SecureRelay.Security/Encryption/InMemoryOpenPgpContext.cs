@@ -72,7 +72,7 @@ public sealed class InMemoryOpenPgpContext : OpenPgpContext
         {
             foreach (PgpSecretKey key in ring.GetSecretKeys())
             {
-                if (key.IsSigningKey && !key.PublicKey.HasRevocation() && IsMatch(key, mailbox))
+                if (key.IsSigningKey && PgpKeyEvaluator.CanSign(key.PublicKey, DateTimeOffset.UtcNow) && IsMatch(key, mailbox))
                 {
                     return key;
                 }

@@ -48,7 +48,7 @@ public sealed class PgpEncryptor
                 {
                     foreach (PgpSecretKey key in ring.GetSecretKeys())
                     {
-                        if (key.IsSigningKey && !key.PublicKey.HasRevocation())
+                        if (key.IsSigningKey && !key.IsPrivateKeyEmpty && PgpKeyEvaluator.CanSign(key.PublicKey, DateTimeOffset.UtcNow))
                         {
                             _signingRing = ring;
                             _signingKey = key;

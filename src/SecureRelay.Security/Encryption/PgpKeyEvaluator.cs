@@ -53,7 +53,7 @@ internal static class PgpKeyEvaluator
         PgpPublicKey? best = null;
         foreach (var key in ring.GetPublicKeys())
         {
-            if (!key.IsEncryptionKey || (!key.IsMasterKey && key.HasRevocation()) || IsExpired(key, now) || !FlagsAllowEncryption(key))
+            if (!key.IsEncryptionKey || (!key.IsMasterKey && key.HasRevocation()) || IsExpired(key, now) || !FlagsAllow(key, EncryptFlags))
             {
                 continue;
             }
@@ -77,7 +77,15 @@ internal static class PgpKeyEvaluator
 
     private static bool IsExpired(PgpPublicKey key, DateTimeOffset now) => ExpiresAt(key) is { } expires && expires <= now;
 
-    private static bool FlagsAllowEncryption(PgpPublicKey key)
+    /// <summary>
+    /// Whether a key may make signatures: a signing algorithm AND (when key flags are present) the
+    /// sign-data flag. BouncyCastle's IsSigningKey looks only at the algorithm, which would let an
+    /// RSA encryption subkey sign, and GnuPG rejects such signatures ("wrong key usage").
+    /// </summary>
+    public static bool CanSign(PgpPublicKey key, DateTimeOffset now) =>
+        !key.HasRevocation() && !IsExpired(key, now) && FlagsAllow(key, Org.BouncyCastle.Bcpg.Sig.KeyFlags.SignData);
+
+    private static bool FlagsAllow(PgpPublicKey key, int wanted)
     {
         // Key flags live in the subkey binding (subkeys) or the self-certification (primary key).
         var types = key.IsMasterKey
@@ -96,7 +104,7 @@ internal static class PgpKeyEvaluator
             }
         }
 
-        // No flags at all: old keys; the algorithm (IsEncryptionKey) decides.
-        return flags is null || (flags.Value & EncryptFlags) != 0;
+        // No flags at all: old keys; the algorithm (IsEncryptionKey / IsSigningKey) decides.
+        return flags is null || (flags.Value & wanted) != 0;
     }
 }

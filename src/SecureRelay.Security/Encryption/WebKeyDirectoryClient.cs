@@ -181,6 +181,12 @@ public sealed class WebKeyDirectoryClient
             return new WkdLookupResult(WkdLookupStatus.Failed, null, "malformed key");
         }
 
+        if (rings.Count == 0)
+        {
+            EncryptionLog.WkdFailed(_logger, domain, "answer holds no OpenPGP key");
+            return new WkdLookupResult(WkdLookupStatus.Failed, null, "malformed key");
+        }
+
         var now = _time.GetUtcNow();
         var wanted = address.ToLowerInvariant();
         PgpRecipientKey? best = null;

@@ -36,7 +36,7 @@ public sealed class EscrowNoticeBuilder
     }
 
     /// <summary>Builds the notice for one stored message.</summary>
-    /// <param name="stored">What <see cref="EscrowStore.Store"/> returned (token and expiry).</param>
+    /// <param name="stored">What <c>EscrowStore.Store</c> returned (token and expiry).</param>
     /// <param name="recipient">Recipient address.</param>
     /// <param name="senderDomain">Domain of the original sender; shown when no <c>sender_organisation</c> is set.</param>
     public MimeMessage Build(EscrowStoreResult stored, string recipient, string? senderDomain)

@@ -154,6 +154,19 @@ public sealed class EscrowStore
         return new EscrowStoreResult(id, token, expiresAt);
     }
 
+    /// <summary>
+    /// Stores a whole <see cref="MimeKit.MimeMessage"/> for one recipient; the sender domain is taken
+    /// from its first From address.
+    /// </summary>
+    /// <exception cref="ArgumentException">The recipient is not an address or the message is too large.</exception>
+    public EscrowStoreResult Store(string recipient, MimeKit.MimeMessage message, TimeSpan? expiry = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var buffer = new MemoryStream();
+        message.WriteTo(MimeKit.FormatOptions.Default, buffer);
+        return Store(recipient, message.From.Mailboxes.FirstOrDefault()?.Domain, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), expiry);
+    }
+
     /// <summary>Lists records, newest first (metadata only, no PHI).</summary>
     /// <param name="status">Only records with this effective status, or all when null.</param>
     /// <param name="limit">At most this many (1..10000).</param>

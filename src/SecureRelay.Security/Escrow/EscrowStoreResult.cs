@@ -1,7 +1,7 @@
 namespace SecureRelay.Security.Escrow;
 
 /// <summary>
-/// Result of <see cref="EscrowStore.Store"/>. <see cref="Token"/> is the only copy of the access
+/// Result of <c>EscrowStore.Store</c>. <see cref="Token"/> is the only copy of the access
 /// token (the store keeps its SHA-256 hash): put it in the notice and forget it.
 /// </summary>
 /// <param name="Id">Record id.</param>

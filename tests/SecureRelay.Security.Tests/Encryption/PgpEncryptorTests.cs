@@ -91,11 +91,11 @@ public sealed class PgpEncryptorTests
     [Test]
     public void Expired_revoked_and_sign_only_keys_are_skipped()
     {
-        var expired = _gpg.Generate("Old <old@example.org>", "default", "1d", fakedTime: "20200101T000000");
-        var revoked = _gpg.Generate("Gone <gone@example.org>");
+        var expired = _gpg.Generate("Old <old@example.org>", "future-default", "1d", fakedTime: "20200101T000000");
+        var revoked = _gpg.Generate("Gone <gone@example.org>", "future-default");
         _gpg.Revoke(revoked);
         var signOnly = _gpg.Generate("Signer <signer@example.org>", "ed25519", "never");
-        var good = _gpg.Generate("Bob <bob@example.net>");
+        var good = _gpg.Generate("Bob <bob@example.net>", "future-default");
         foreach (var (name, fpr) in new[] { ("old", expired), ("gone", revoked), ("signer", signOnly), ("bob", good) })
         {
             File.WriteAllText(Path.Combine(_keysDir, name + ".asc"), _gpg.ExportArmored(fpr));

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using MimeKit;
 using MimeKit.Cryptography;
@@ -167,6 +168,37 @@ public sealed class SmimeEncryptorTests
         Assert.That(verified.ExitCode, Is.Zero, verified.StdErr);
         Assert.That(verified.StdErr, Does.Contain("Verification successful"));
         Assert.That(verified.StdOut, Does.Contain(Phi));
+    }
+
+    [Test]
+    public void Pkcs12_signing_identity_with_password_file_signs()
+    {
+        var (certPath, keyPath) = AddRecipient("dr.smith@example.org");
+        var now = DateTimeOffset.UtcNow;
+        var (orgCert, orgKey) = _pki.Issue("lab@clinic.example.com", "CN=Clinic Lab", now.AddDays(-1), now.AddYears(1),
+            System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.DigitalSignature);
+        using var withKey = orgCert.CopyWithPrivateKey(orgKey);
+        var p12 = _dir.File("org.p12");
+        File.WriteAllBytes(p12, withKey.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "s3cret"));
+        var passwordFile = _dir.File("org.pass");
+        File.WriteAllText(passwordFile, "s3cret\n");
+
+        using var directory = new SmimeCertificateDirectory(new SmimeOptions { CertificatesDir = _certsDir, ReloadOnChange = false });
+        var encryptor = new SmimeEncryptor(directory, new SmimeOptions { SigningCertificate = p12, SigningPasswordFile = passwordFile });
+        var encrypted = encryptor.Encrypt(PhiMessage(), ["dr.smith@example.org"]);
+
+        using var cert = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(certPath, keyPath);
+        using var context = new TemporarySecureMimeContext();
+        context.Import(new MemoryStream(cert.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pw")), "pw");
+        var inner = ((ApplicationPkcs7Mime)encrypted.Body!).Decrypt(context);
+        var signed = (MultipartSigned)inner;
+        var signature = signed.Verify(context).Single();
+        Assert.That(signature.SignerCertificate!.Email, Is.EqualTo("lab@clinic.example.com"));
+        Assert.That(((TextPart)signed[0]).Text, Is.EqualTo(Phi));
+
+        File.WriteAllText(passwordFile, "wrong");
+        Assert.That(() => new SmimeEncryptor(directory, new SmimeOptions { SigningCertificate = p12, SigningPasswordFile = passwordFile }),
+            Throws.InstanceOf<InvalidDataException>().Or.InstanceOf<IOException>());
     }
 
     [Test]

@@ -61,7 +61,7 @@ public sealed class WebKeyDirectoryClientTests
     public async Task Advanced_lookup_finds_binary_key_caches_it_and_pgp_encryptor_uses_it()
     {
         using var gpg = new GnuPgHome(_dir.File("gnupg"));
-        var fpr = gpg.Generate("Alice <Alice@Example.org>");
+        var fpr = gpg.Generate("Alice <Alice@Example.org>", "future-default");
         var key = gpg.ExportBinary(fpr, _dir.File("alice.gpg"));
         var expectedPath = "/.well-known/openpgpkey/example.org/hu/" + WebKeyDirectoryClient.HashLocalPart("alice") + "?l=alice";
         _server.Handler = async context =>
@@ -101,7 +101,7 @@ public sealed class WebKeyDirectoryClientTests
     public async Task Falls_back_to_direct_method_only_when_advanced_host_is_unreachable()
     {
         using var gpg = new GnuPgHome(_dir.File("gnupg"));
-        var fpr = gpg.Generate("Bob <bob@example.net>");
+        var fpr = gpg.Generate("Bob <bob@example.net>", "future-default");
         var key = gpg.ExportBinary(fpr, _dir.File("bob.gpg"));
         var directPath = "/.well-known/openpgpkey/hu/" + WebKeyDirectoryClient.HashLocalPart("bob") + "?l=bob";
         _server.Handler = async context =>
@@ -133,7 +133,7 @@ public sealed class WebKeyDirectoryClientTests
     public async Task Transient_errors_are_retried()
     {
         using var gpg = new GnuPgHome(_dir.File("gnupg"));
-        var key = gpg.ExportBinary(gpg.Generate("Carol <carol@example.org>"), _dir.File("carol.gpg"));
+        var key = gpg.ExportBinary(gpg.Generate("Carol <carol@example.org>", "future-default"), _dir.File("carol.gpg"));
         var calls = 0;
         _server.Handler = async context =>
         {
@@ -160,7 +160,7 @@ public sealed class WebKeyDirectoryClientTests
     public async Task Oversized_malformed_and_foreign_keys_are_rejected()
     {
         using var gpg = new GnuPgHome(_dir.File("gnupg"));
-        var mallory = gpg.ExportBinary(gpg.Generate("Mallory <mallory@evil.example>"), _dir.File("m.gpg"));
+        var mallory = gpg.ExportBinary(gpg.Generate("Mallory <mallory@evil.example>", "future-default"), _dir.File("m.gpg"));
         var body = new byte[100 * 1024];
         _server.Handler = context => context.Response.Body.WriteAsync(body).AsTask();
         var client = new WebKeyDirectoryClient(Http, Options());

@@ -71,6 +71,22 @@ public sealed class EscrowStoreTests
     }
 
     [Test]
+    public void Stores_a_mime_message_with_sender_domain_from_from()
+    {
+        var store = new EscrowStore(Options(), _clock);
+        var message = new MimeKit.MimeMessage();
+        message.From.Add(MimeKit.MailboxAddress.Parse("lab@Clinic.Example.com"));
+        message.To.Add(MimeKit.MailboxAddress.Parse("pat@example.net"));
+        message.Subject = "Lab results";
+        message.Body = new MimeKit.TextPart("plain") { Text = Phi };
+        var stored = store.Store("pat@example.net", message);
+
+        Assert.That(store.Show(stored.Id)!.SenderDomain, Is.EqualTo("clinic.example.com"));
+        var reopened = MimeKit.MimeMessage.Load(new MemoryStream(store.Open(stored.Token).Content!));
+        Assert.That(reopened.TextBody, Does.Contain(Phi));
+    }
+
+    [Test]
     public void Wrong_or_malformed_token_opens_nothing()
     {
         var store = new EscrowStore(Options(), _clock);

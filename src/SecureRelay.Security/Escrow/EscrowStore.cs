@@ -372,6 +372,9 @@ public sealed class EscrowStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        // Freed pages are zeroed, so a purged or revoked record's wrapped key and ciphertext do not
+        // linger in the file (crypto-shredding needs the wrapped key really gone).
+        Execute(connection, "PRAGMA secure_delete=ON;");
         return connection;
     }
 

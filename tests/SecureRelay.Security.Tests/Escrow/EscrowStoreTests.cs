@@ -158,6 +158,37 @@ public sealed class EscrowStoreTests
     }
 
     [Test]
+    public void Purge_leaves_no_wrapped_key_or_ciphertext_bytes_in_the_files()
+    {
+        var options = Options();
+        var store = new EscrowStore(options, _clock);
+        var stored = store.Store("pat@example.net", "example.com", Message(Phi), TimeSpan.FromDays(1));
+        byte[] wrapped;
+        byte[] ciphertext;
+        using (var connection = new SqliteConnection("Data Source=" + options.DatabasePath))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT wrapped_key, ciphertext FROM escrow_messages WHERE id = $id;";
+            command.Parameters.AddWithValue("$id", stored.Id);
+            using var reader = command.ExecuteReader();
+            Assert.That(reader.Read(), Is.True);
+            wrapped = (byte[])reader[0];
+            ciphertext = (byte[])reader[1];
+        }
+
+        _clock.Advance(TimeSpan.FromDays(2));
+        Assert.That(store.PurgeExpired(), Is.EqualTo(1));
+        SqliteConnection.ClearAllPools();
+        var bytes = Directory.GetFiles(Path.GetDirectoryName(options.DatabasePath)!).SelectMany(File.ReadAllBytes).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Contains(bytes, wrapped[..32]), Is.False, "wrapped key survived the purge");
+            Assert.That(Contains(bytes, ciphertext[..32]), Is.False, "ciphertext survived the purge");
+        });
+    }
+
+    [Test]
     public void Revoked_message_cannot_be_opened()
     {
         var store = new EscrowStore(Options(), _clock);

@@ -13,7 +13,7 @@ namespace SecureRelay.Security.Dkim;
 /// then <c>default_domain</c>). Call <see cref="Sign"/> as the LAST change to a message before it is
 /// sent: any later edit of a signed header or the body breaks the signature. Thread-safe.
 /// </summary>
-public sealed class DkimSigningService
+public sealed class DkimSigningService : IDisposable
 {
     /// <summary>Header fields signed by default (those present in a message are signed).</summary>
     public static readonly IReadOnlyList<string> DefaultHeaders =
@@ -22,7 +22,7 @@ public sealed class DkimSigningService
         "Content-Transfer-Encoding", "Reply-To", "Cc", "In-Reply-To", "References",
     ];
 
-    private readonly FrozenDictionary<string, DkimSigner[]> _signers;
+    private readonly FrozenDictionary<string, FastDkimSigner[]> _signers;
     private readonly string? _defaultDomain;
     private readonly string[] _headers;
     private readonly ILogger _logger;
@@ -40,7 +40,7 @@ public sealed class DkimSigningService
             throw new ArgumentException("dkim.headers must include From (RFC 6376 §5.4)");
         }
 
-        var byDomain = new Dictionary<string, List<DkimSigner>>(StringComparer.OrdinalIgnoreCase);
+        var byDomain = new Dictionary<string, List<FastDkimSigner>>(StringComparer.OrdinalIgnoreCase);
         var index = 0;
         foreach (var key in options.Enabled ? options.Keys : [])
         {
@@ -63,7 +63,7 @@ public sealed class DkimSigningService
             var privateKey = DkimKeyLoader.Load(key.PrivateKeyPath, key.Algorithm);
             var algorithm = key.Algorithm == DkimKeyAlgorithm.Ed25519 ? DkimSignatureAlgorithm.Ed25519Sha256 : DkimSignatureAlgorithm.RsaSha256;
             var domain = key.Domain.TrimEnd('.').ToLowerInvariant();
-            var signer = new DkimSigner(privateKey, domain, key.Selector, algorithm)
+            var signer = new FastDkimSigner(privateKey, domain, key.Selector, algorithm)
             {
                 HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
                 BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
@@ -92,6 +92,15 @@ public sealed class DkimSigningService
         if (_defaultDomain is not null && !_signers.ContainsKey(_defaultDomain))
         {
             throw new ArgumentException($"dkim.default_domain '{_defaultDomain}' has no key in dkim.keys");
+        }
+    }
+
+    /// <summary>Releases the native key handles.</summary>
+    public void Dispose()
+    {
+        foreach (var signer in _signers.Values.SelectMany(s => s))
+        {
+            signer.Dispose();
         }
     }
 

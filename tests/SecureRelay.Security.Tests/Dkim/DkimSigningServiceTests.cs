@@ -99,6 +99,31 @@ public sealed class DkimSigningServiceTests
     }
 
     [Test]
+    public void Concurrent_signing_produces_valid_signatures()
+    {
+        var key = DkimKeyGenerator.Generate("example.com", "sel1", _dir.Path);
+        using var service = new DkimSigningService(new DkimOptions
+        {
+            Keys = [new DkimKeyOptions { Domain = "example.com", Selector = "sel1", PrivateKeyPath = key.PrivateKeyPath }],
+        });
+        var messages = Enumerable.Range(0, 64).Select(i =>
+        {
+            var m = NewMessage();
+            m.Subject = "Message " + i;
+            return m;
+        }).ToArray();
+        Parallel.ForEach(messages, new ParallelOptions { MaxDegreeOfParallelism = 4 }, m => service.Sign(m));
+
+        var locator = new FileDkimPublicKeyLocator();
+        locator.Add("sel1", "example.com", key.DnsValue);
+        var verifier = new DkimVerifier(locator);
+        foreach (var message in messages.Select(RoundTrip))
+        {
+            Assert.That(verifier.Verify(message, message.Headers.First(h => h.Id == HeaderId.DkimSignature)), Is.True, message.Subject);
+        }
+    }
+
+    [Test]
     public void Key_is_chosen_by_from_domain_parent_then_default()
     {
         var a = DkimKeyGenerator.Generate("example.com", "a", _dir.Path);

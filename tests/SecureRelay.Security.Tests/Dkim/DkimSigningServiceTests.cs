@@ -3,15 +3,16 @@ using System.Text.RegularExpressions;
 using MimeKit;
 using MimeKit.Cryptography;
 using SecureRelay.Security.Dkim;
+using SecureRelay.Security.Tests.Encryption;
 
 namespace SecureRelay.Security.Tests.Dkim;
 
 public sealed class DkimSigningServiceTests
 {
-    private TestDirectory _dir = null!;
+    private ProtectionTestDirectory _dir = null!;
 
     [SetUp]
-    public void SetUp() => _dir = new TestDirectory();
+    public void SetUp() => _dir = new ProtectionTestDirectory();
 
     [TearDown]
     public void TearDown() => _dir.Dispose();
@@ -200,8 +201,8 @@ public sealed class DkimSigningServiceTests
     {
         // The Debian interpreter (not a pyenv shim) is the one python3-dkim installs into.
         const string Python = "/usr/bin/python3";
-        ExternalTool.Require(Python);
-        var probe = ExternalTool.Run(Python, ["-c", "import dkim"]);
+        ProtectionTool.Require(Python);
+        var probe = ProtectionTool.Run(Python, ["-c", "import dkim"]);
         if (probe.ExitCode != 0)
         {
             Assert.Ignore("python3-dkim is not installed");
@@ -230,12 +231,12 @@ public sealed class DkimSigningServiceTests
             print("PASS" if ok else "FAIL")
             sys.exit(0 if ok else 1)
             """;
-        var (code, stdout, stderr) = ExternalTool.Run(Python, ["-c", script, path, key.DnsValue]);
+        var (code, stdout, stderr) = ProtectionTool.Run(Python, ["-c", script, path, key.DnsValue]);
         Assert.That(stdout.Trim(), Is.EqualTo("PASS"), stderr);
         Assert.That(code, Is.Zero);
 
         File.WriteAllText(path, File.ReadAllText(path).Replace("Monday", "Friday", StringComparison.Ordinal));
-        Assert.That(ExternalTool.Run(Python, ["-c", script, path, key.DnsValue]).StdOut.Trim(), Is.EqualTo("FAIL"));
+        Assert.That(ProtectionTool.Run(Python, ["-c", script, path, key.DnsValue]).StdOut.Trim(), Is.EqualTo("FAIL"));
     }
 
     private sealed class DkimPublicKeyLocatorProbe : DkimPublicKeyLocatorBase

@@ -9,14 +9,14 @@ public sealed class PgpEncryptorTests
     private const string Phi = "Patient Jane Example (MRN 00123): biopsy shows malignant melanoma.";
     private const string PhiSubject = "Biopsy result for Jane Example";
 
-    private TestDirectory _dir = null!;
+    private ProtectionTestDirectory _dir = null!;
     private GnuPgHome _gpg = null!;
     private string _keysDir = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = new TestDirectory();
+        _dir = new ProtectionTestDirectory();
         _gpg = new GnuPgHome(_dir.File("gnupg"));
         _keysDir = _dir.File("keys");
         Directory.CreateDirectory(_keysDir);

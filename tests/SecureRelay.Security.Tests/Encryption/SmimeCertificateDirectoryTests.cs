@@ -5,13 +5,13 @@ namespace SecureRelay.Security.Tests.Encryption;
 
 public sealed class SmimeCertificateDirectoryTests
 {
-    private TestDirectory _dir = null!;
+    private ProtectionTestDirectory _dir = null!;
     private TestPki _pki = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = new TestDirectory();
+        _dir = new ProtectionTestDirectory();
         _pki = new TestPki();
     }
 

@@ -9,13 +9,13 @@ public sealed class WebKeyDirectoryClientTests
 {
     private static readonly HttpClient Http = new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) });
 
-    private TestDirectory _dir = null!;
+    private ProtectionTestDirectory _dir = null!;
     private LoopbackHttpServer _server = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _dir = new TestDirectory();
+        _dir = new ProtectionTestDirectory();
         _server = await LoopbackHttpServer.StartAsync();
     }
 
@@ -194,7 +194,7 @@ public sealed class WebKeyDirectoryClientTests
     [Test]
     public async Task Not_found_is_cached_until_negative_ttl_expires()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new ProtectionClock(DateTimeOffset.UtcNow);
         var options = Options();
         options.NegativeCacheMinutes = 5;
         var client = new WebKeyDirectoryClient(Http, options, clock);

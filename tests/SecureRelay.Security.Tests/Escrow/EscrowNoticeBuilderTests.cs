@@ -1,6 +1,7 @@
 using MimeKit;
 using SecureRelay.Security.Escrow;
 
+
 namespace SecureRelay.Security.Tests.Escrow;
 
 public sealed class EscrowNoticeBuilderTests

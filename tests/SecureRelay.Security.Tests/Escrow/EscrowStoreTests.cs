@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SecureRelay.Security.Escrow;
+using SecureRelay.Security.Tests.Encryption;
 
 namespace SecureRelay.Security.Tests.Escrow;
 
@@ -9,14 +10,14 @@ public sealed class EscrowStoreTests
 {
     private const string Phi = "Patient Jane Q. Example, DOB 1961-04-02, HIV viral load 20000 copies/mL";
 
-    private TestDirectory _dir = null!;
-    private ManualTimeProvider _clock = null!;
+    private ProtectionTestDirectory _dir = null!;
+    private ProtectionClock _clock = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = new TestDirectory();
-        _clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        _dir = new ProtectionTestDirectory();
+        _clock = new ProtectionClock(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     }
 
     [TearDown]

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace SecureRelay.Security.Tests;
+namespace SecureRelay.Security.Tests.Encryption;
 
 /// <summary>Runs a Debian command-line tool (openssl, gpg, opendkim-testmsg) with a time limit.</summary>
-internal static class ExternalTool
+internal static class ProtectionTool
 {
     public static string? Find(string name)
     {

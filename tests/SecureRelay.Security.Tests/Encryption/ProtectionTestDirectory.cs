@@ -1,9 +1,9 @@
-namespace SecureRelay.Security.Tests;
+namespace SecureRelay.Security.Tests.Encryption;
 
 /// <summary>A temporary directory deleted on dispose.</summary>
-internal sealed class TestDirectory : IDisposable
+internal sealed class ProtectionTestDirectory : IDisposable
 {
-    public TestDirectory()
+    public ProtectionTestDirectory()
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sr-sec-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);

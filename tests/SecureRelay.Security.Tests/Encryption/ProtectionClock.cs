@@ -1,7 +1,7 @@
-namespace SecureRelay.Security.Tests;
+namespace SecureRelay.Security.Tests.Encryption;
 
 /// <summary>A clock the test moves by hand.</summary>
-internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+internal sealed class ProtectionClock(DateTimeOffset start) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = start;
 

@@ -1,7 +1,6 @@
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Crypto;
 
-
 namespace SecureRelay.Security.Tests.Dkim;
 
 /// <summary>Answers DKIM key queries from TXT values held in memory (stands in for DNS).</summary>

@@ -1,7 +1,6 @@
 using MimeKit;
 using SecureRelay.Security.Escrow;
 
-
 namespace SecureRelay.Security.Tests.Escrow;
 
 public sealed class EscrowNoticeBuilderTests

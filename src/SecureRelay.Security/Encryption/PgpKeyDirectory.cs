@@ -1,0 +1,166 @@
+using System.Collections.Frozen;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Org.BouncyCastle.Bcpg.OpenPgp;
+
+namespace SecureRelay.Security.Encryption;
+
+/// <summary>
+/// PGP public keys from a directory (<c>pgp.keys_dir</c>) of ASCII-armoured (or binary) key files,
+/// indexed by user-id email. Lookups skip expired and revoked keys and keys without an
+/// encryption-capable subkey, judged at lookup time. Reloaded on change or on <see cref="Reload"/>.
+/// Thread-safe.
+/// </summary>
+public sealed class PgpKeyDirectory : IDisposable
+{
+    private const long MaxFileBytes = 1024 * 1024;
+    private const int MaxFiles = 100_000;
+
+    private static readonly string[] Extensions = [".asc", ".gpg", ".pgp", ".pub", ".key"];
+
+    private readonly string _directory;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly FileSystemWatcher? _watcher;
+    private readonly Lock _reloadLock = new();
+    private FrozenDictionary<string, (PgpPublicKeyRing Ring, string Source)[]> _byAddress =
+        FrozenDictionary<string, (PgpPublicKeyRing Ring, string Source)[]>.Empty;
+    private int _ringCount;
+    private volatile bool _dirty;
+
+    /// <summary>Loads the directory (a missing directory is empty, not an error).</summary>
+    public PgpKeyDirectory(PgpOptions options, TimeProvider? timeProvider = null, ILogger<PgpKeyDirectory>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.KeysDir);
+        _directory = Path.GetFullPath(options.KeysDir);
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        Reload();
+        if (options.ReloadOnChange && Directory.Exists(_directory))
+        {
+            _watcher = new FileSystemWatcher(_directory) { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            _watcher.Changed += (_, _) => _dirty = true;
+            _watcher.Created += (_, _) => _dirty = true;
+            _watcher.Deleted += (_, _) => _dirty = true;
+            _watcher.Renamed += (_, _) => _dirty = true;
+            _watcher.EnableRaisingEvents = true;
+        }
+    }
+
+    /// <summary>Number of key rings loaded (usable or not).</summary>
+    public int Count => Volatile.Read(ref _ringCount);
+
+    /// <summary>Re-reads the directory now. Unreadable files are logged and skipped.</summary>
+    public void Reload()
+    {
+        lock (_reloadLock)
+        {
+            _dirty = false;
+            var byAddress = new Dictionary<string, List<(PgpPublicKeyRing, string)>>(StringComparer.OrdinalIgnoreCase);
+            var count = 0;
+            if (Directory.Exists(_directory))
+            {
+                var files = Directory.EnumerateFiles(_directory)
+                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Take(MaxFiles)
+                    .Order(StringComparer.Ordinal);
+                foreach (var file in files)
+                {
+                    foreach (var ring in ReadFile(file))
+                    {
+                        count++;
+                        foreach (var address in PgpKeyEvaluator.Addresses(ring))
+                        {
+                            if (!byAddress.TryGetValue(address, out var list))
+                            {
+                                byAddress[address] = list = [];
+                            }
+
+                            list.Add((ring, file));
+                        }
+                    }
+                }
+            }
+
+            _byAddress = byAddress.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+            Volatile.Write(ref _ringCount, count);
+            EncryptionLog.PgpLoaded(_logger, _directory, count, byAddress.Count);
+        }
+    }
+
+    /// <summary>
+    /// The usable key for <paramref name="address"/> now (newest encryption key among valid rings),
+    /// or <see langword="null"/>.
+    /// </summary>
+    public PgpRecipientKey? Find(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (_dirty)
+        {
+            Reload();
+        }
+
+        if (!_byAddress.TryGetValue(address.Trim(), out var rings))
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        PgpRecipientKey? best = null;
+        foreach (var (ring, source) in rings)
+        {
+            var key = PgpKeyEvaluator.EncryptionKey(ring, now, out var reason);
+            if (key is null)
+            {
+                EncryptionLog.PgpKeySkipped(_logger, PgpKeyEvaluator.Fingerprint(ring), reason);
+                continue;
+            }
+
+            if (best is null || key.CreationTime > best.EncryptionKey.CreationTime)
+            {
+                best = new PgpRecipientKey(address.Trim().ToLowerInvariant(), ring, key, PgpKeyEvaluator.Fingerprint(ring), PgpKeyEvaluator.ExpiresAt(key), source);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Stops watching the directory.</summary>
+    public void Dispose() => _watcher?.Dispose();
+
+    /// <summary>Parses every public key ring in a stream (armoured or binary). Shared with WKD.</summary>
+    internal static List<PgpPublicKeyRing> ParseRings(Stream stream)
+    {
+        using var decoder = PgpUtilities.GetDecoderStream(stream);
+        var bundle = new PgpPublicKeyRingBundle(decoder);
+        return [.. bundle.GetKeyRings()];
+    }
+
+    private List<PgpPublicKeyRing> ReadFile(string file)
+    {
+        var name = Path.GetFileName(file);
+        try
+        {
+            if (new FileInfo(file).Length > MaxFileBytes)
+            {
+                EncryptionLog.PgpFileSkipped(_logger, name, $"larger than {MaxFileBytes} bytes");
+                return [];
+            }
+
+            using var stream = File.OpenRead(file);
+            var rings = ParseRings(stream);
+            if (rings.Count == 0)
+            {
+                EncryptionLog.PgpFileSkipped(_logger, name, "no public key found");
+            }
+
+            return rings;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PgpException or ArgumentException or InvalidOperationException)
+        {
+            EncryptionLog.PgpFileSkipped(_logger, name, e.Message);
+            return [];
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Collections.Frozen;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Org.BouncyCastle.Security.Certificates;
+using Org.BouncyCastle.X509;
+
+namespace SecureRelay.Security.Encryption;
+
+/// <summary>
+/// Recipient certificates loaded from a directory (<c>smime.certificates_dir</c>) of PEM or DER
+/// files, indexed by the email addresses they hold. Lookups return only certificates valid now
+/// (period, key usage, not a CA), best first (latest notAfter). The directory is re-read when a
+/// file changes (if <c>reload_on_change</c>) or on <see cref="Reload"/>. Thread-safe.
+/// </summary>
+public sealed class SmimeCertificateDirectory : IDisposable
+{
+    private const long MaxFileBytes = 1024 * 1024;
+    private const int MaxFiles = 100_000;
+    private const int MaxCertificatesPerFile = 100;
+
+    private static readonly string[] Extensions = [".pem", ".crt", ".cer", ".der"];
+
+    private readonly string _directory;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly FileSystemWatcher? _watcher;
+    private readonly Lock _reloadLock = new();
+    private FrozenDictionary<string, SmimeCertificateInfo[]> _byAddress = FrozenDictionary<string, SmimeCertificateInfo[]>.Empty;
+    private int _certificateCount;
+    private volatile bool _dirty;
+
+    /// <summary>Loads the directory (a missing directory is empty, not an error).</summary>
+    public SmimeCertificateDirectory(SmimeOptions options, TimeProvider? timeProvider = null, ILogger<SmimeCertificateDirectory>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.CertificatesDir);
+        _directory = Path.GetFullPath(options.CertificatesDir);
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        Reload();
+        if (options.ReloadOnChange && Directory.Exists(_directory))
+        {
+            _watcher = new FileSystemWatcher(_directory) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            _watcher.Changed += (_, _) => _dirty = true;
+            _watcher.Created += (_, _) => _dirty = true;
+            _watcher.Deleted += (_, _) => _dirty = true;
+            _watcher.Renamed += (_, _) => _dirty = true;
+            _watcher.EnableRaisingEvents = true;
+        }
+    }
+
+    /// <summary>Number of certificates loaded (valid or not).</summary>
+    public int Count => Volatile.Read(ref _certificateCount);
+
+    /// <summary>Re-reads the directory now. Unreadable files are logged and skipped.</summary>
+    public void Reload()
+    {
+        lock (_reloadLock)
+        {
+            _dirty = false;
+            var byAddress = new Dictionary<string, List<SmimeCertificateInfo>>(StringComparer.OrdinalIgnoreCase);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var count = 0;
+            if (Directory.Exists(_directory))
+            {
+                var files = Directory.EnumerateFiles(_directory)
+                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Take(MaxFiles)
+                    .Order(StringComparer.Ordinal);
+                foreach (var file in files)
+                {
+                    foreach (var info in ReadFile(file))
+                    {
+                        if (!seen.Add(info.Thumbprint))
+                        {
+                            continue;
+                        }
+
+                        count++;
+                        foreach (var address in info.Addresses)
+                        {
+                            if (!byAddress.TryGetValue(address, out var list))
+                            {
+                                byAddress[address] = list = [];
+                            }
+
+                            list.Add(info);
+                        }
+                    }
+                }
+            }
+
+            _byAddress = byAddress.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+            Volatile.Write(ref _certificateCount, count);
+            EncryptionLog.SmimeLoaded(_logger, _directory, count, byAddress.Count);
+        }
+    }
+
+    /// <summary>All certificates for an address, valid or not (for diagnostics).</summary>
+    public IReadOnlyList<SmimeCertificateInfo> FindAll(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ReloadIfChanged();
+        return _byAddress.TryGetValue(address.Trim(), out var list) ? list : [];
+    }
+
+    /// <summary>
+    /// The best certificate valid now for <paramref name="address"/> (latest notAfter, then latest
+    /// notBefore), or <see langword="null"/> when none is valid.
+    /// </summary>
+    public SmimeCertificateInfo? FindBest(string address)
+    {
+        var now = _time.GetUtcNow();
+        return FindAll(address)
+            .Where(c => c.Evaluate(now) == SmimeCertificateStatus.Valid)
+            .OrderByDescending(c => c.NotAfter)
+            .ThenByDescending(c => c.NotBefore)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Whether a valid certificate is known for <paramref name="address"/>.</summary>
+    public bool CanEncryptTo(string address) => FindBest(address) is not null;
+
+    /// <summary>Stops watching the directory.</summary>
+    public void Dispose() => _watcher?.Dispose();
+
+    private void ReloadIfChanged()
+    {
+        if (_dirty)
+        {
+            Reload();
+        }
+    }
+
+    private List<SmimeCertificateInfo> ReadFile(string file)
+    {
+        var result = new List<SmimeCertificateInfo>();
+        var name = Path.GetFileName(file);
+        try
+        {
+            var length = new FileInfo(file).Length;
+            if (length > MaxFileBytes)
+            {
+                EncryptionLog.SmimeFileSkipped(_logger, name, $"larger than {MaxFileBytes} bytes");
+                return result;
+            }
+
+            using var stream = File.OpenRead(file);
+            var parser = new X509CertificateParser();
+            foreach (var certificate in parser.ReadCertificates(stream).Take(MaxCertificatesPerFile))
+            {
+                result.Add(SmimeCertificateInfo.Create(certificate, file));
+            }
+
+            if (result.Count == 0)
+            {
+                EncryptionLog.SmimeFileSkipped(_logger, name, "no certificate found");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CertificateException or ArgumentException or InvalidOperationException)
+        {
+            EncryptionLog.SmimeFileSkipped(_logger, name, e.Message);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,8 @@
+namespace SecureRelay.Security.Encryption;
+
+/// <summary>Result of <see cref="WebKeyDirectoryClient.LookupAsync"/>.</summary>
+/// <param name="Status">Found, not found, or failed.</param>
+/// <param name="Key">The key when <see cref="WkdLookupStatus.Found"/>.</param>
+/// <param name="Detail">Why it was not found or failed (no PHI).</param>
+/// <param name="FromCache">Whether the answer came from the cache.</param>
+public sealed record WkdLookupResult(WkdLookupStatus Status, PgpRecipientKey? Key, string Detail, bool FromCache = false);

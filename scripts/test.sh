@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs the whole test suite the way CI does, on a fresh machine:
 # installs the real peers the integration tests drive (Postfix's smtp-source/smtp-sink, swaks,
-# openssl, gnupg, opendkim-tools), restores NuGet packages, runs every test project, and prints
+# openssl, gnupg, python3-dkim), restores NuGet packages, runs every test project, and prints
 # the totals as the last line:  tests: N passed, N failed[, N skipped]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for tool in smtp-source:postfix smtp-sink:postfix swaks:swaks openssl:openssl gpg:gnupg opendkim-testmsg:opendkim-tools; do
+for tool in smtp-source:postfix smtp-sink:postfix swaks:swaks openssl:openssl gpg:gnupg; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${tool%%:*}" ] || need+=("${tool##*:}")
 done
+python3 -c "import dkim" >/dev/null 2>&1 || need+=(python3-dkim)   # dkimpy: independent DKIM verifier
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing test peers: ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

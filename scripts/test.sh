@@ -10,7 +10,7 @@ need=()
 for tool in smtp-source:postfix smtp-sink:postfix swaks:swaks openssl:openssl gpg:gnupg; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${tool%%:*}" ] || need+=("${tool##*:}")
 done
-python3 -c "import dkim" >/dev/null 2>&1 || need+=(python3-dkim)   # dkimpy: independent DKIM verifier
+/usr/bin/python3 -c "import dkim" >/dev/null 2>&1 || need+=(python3-dkim)   # dkimpy: independent DKIM verifier
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing test peers: ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

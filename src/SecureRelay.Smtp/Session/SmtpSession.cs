@@ -374,6 +374,17 @@ internal sealed partial class SmtpSession : IAsyncDisposable
                 return new LineResult(LineStatus.Line, line);
             }
 
+            if (!discarding && window.Length >= limit + 2)
+            {
+                // Too long: its end may already be buffered past the window; drop through it.
+                discarding = true;
+                if (buffer.PositionOf((byte)'\n') is { } far)
+                {
+                    _input.AdvanceTo(buffer.GetPosition(1, far));
+                    return new LineResult(LineStatus.TooLong, default);
+                }
+            }
+
             if (result.IsCompleted || result.IsCanceled)
             {
                 // A partial line at end of input is not a command.
@@ -381,9 +392,8 @@ internal sealed partial class SmtpSession : IAsyncDisposable
                 return new LineResult(LineStatus.EndOfInput, default);
             }
 
-            if (window.Length >= limit + 2 || discarding)
+            if (discarding)
             {
-                discarding = true;
                 discarded += buffer.Length;
                 _input.AdvanceTo(buffer.End);
                 if (discarded > MaxDiscardedLineBytes)

@@ -18,6 +18,10 @@ internal sealed partial class SmtpSession : IAsyncDisposable
     /// <summary>Bytes of an over-long command line we read and drop before giving up on the client.</summary>
     private const int MaxDiscardedLineBytes = 1024 * 1024;
 
+    /// <summary>Unsent reply bytes after which we flush even though more pipelined commands are buffered,
+    /// so a client that never reads its replies meets backpressure instead of growing our memory.</summary>
+    private const int MaxUnflushedReplyBytes = 16 * 1024;
+
     private readonly SmtpSessionContext _ctx;
     private readonly SmtpLimits _limits;
     private readonly IDuplexPipe _transport;
@@ -28,7 +32,7 @@ internal sealed partial class SmtpSession : IAsyncDisposable
     private SslStream? _tls;
     private SequencePosition? _pendingConsumed;
     private bool _needMoreInput;
-    private bool _repliesPending;
+    private int _unflushedBytes;
     private SmtpState _state = SmtpState.Initial;
     private SmtpTransaction? _transaction;
     private BdatTransfer? _bdat;
@@ -130,6 +134,11 @@ internal sealed partial class SmtpSession : IAsyncDisposable
     /// <summary>Reads one command line and runs it. Returns false when the session should end.</summary>
     private async ValueTask<bool> ReadAndExecuteAsync()
     {
+        if (_unflushedBytes > MaxUnflushedReplyBytes)
+        {
+            await FlushAsync();
+        }
+
         var line = await ReadLineAsync(_limits.CommandLineLength, _limits.CommandTimeout);
         switch (line.Status)
         {
@@ -275,18 +284,37 @@ internal sealed partial class SmtpSession : IAsyncDisposable
         var span = _output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
         var n = Encoding.UTF8.GetBytes(text, span);
         _output.Advance(n);
-        _repliesPending = true;
+        _unflushedBytes += n;
     }
 
+    /// <summary>Sends buffered replies. Bounded by <see cref="SmtpLimits.CommandTimeout"/>: a client that
+    /// stops reading cannot hold the session (and its buffers) forever.</summary>
     private async ValueTask FlushAsync()
     {
-        if (!_repliesPending)
+        if (_unflushedBytes == 0)
         {
             return;
         }
 
-        _repliesPending = false;
-        var result = await _output.FlushAsync(_aborted);
+        _unflushedBytes = 0;
+        _timer.CancelAfter(_limits.CommandTimeout);
+        FlushResult result;
+        try
+        {
+            result = await _output.FlushAsync(_timer.Token);
+        }
+        catch (OperationCanceledException) when (!_aborted.IsCancellationRequested)
+        {
+            throw new SessionTerminatedException("client does not read its replies");
+        }
+        finally
+        {
+            if (!_timer.IsCancellationRequested)
+            {
+                _timer.CancelAfter(Timeout.InfiniteTimeSpan);
+            }
+        }
+
         if (result.IsCompleted)
         {
             throw new IOException("The client closed the connection.");

@@ -185,6 +185,20 @@ public sealed class LimitTests
     }
 
     [Test]
+    public async Task ClientThatNeverReadsRepliesMeetsBackpressureAndATimeout()
+    {
+        var harness = new SmtpHarness(s => s.Limits.CommandTimeout = TimeSpan.FromMilliseconds(500));
+        var connection = harness.Connect();
+        var noops = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("NOOP\r\n", 200_000)));
+        // The in-memory pipes pause writers at 64 KiB, like a TCP window; the server must not buffer
+        // 3 MB of replies for a client that does not read them.
+        var send = connection.SendAsync(noops);
+        await connection.Session.WaitAsync(TimeSpan.FromSeconds(20));
+        await send.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.That(harness.Logs.Entries.Select(e => e.Message), Has.Some.Contains("client does not read its replies"));
+    }
+
+    [Test]
     public async Task TooManyErrorsCloseTheSession()
     {
         var harness = new SmtpHarness(s => s.Limits.ErrorsPerSession = 3);

@@ -42,7 +42,8 @@ public sealed class MailKitTests
     {
         var harness = new SmtpHarness(listener: l => l.RelayNetworks = [System.Net.IPNetwork.Parse("127.0.0.0/8")]);
         await using var server = await KestrelSmtpServer.StartAsync(harness);
-        using var client = NewClient();
+        using var log = new MemoryStream();
+        using var client = new SmtpClient(new ProtocolLogger(log, leaveOpen: true)) { LocalDomain = "client.example", Timeout = 20000 };
         await client.ConnectAsync("127.0.0.1", server.Port, SecureSocketOptions.None);
         Assert.That(client.Capabilities.HasFlag(SmtpCapabilities.Pipelining | SmtpCapabilities.Chunking | SmtpCapabilities.EightBitMime | SmtpCapabilities.Dsn), Is.True);
         var message = NewMessage("plain");
@@ -51,6 +52,10 @@ public sealed class MailKitTests
         await client.SendAsync(second);
         await client.DisconnectAsync(quit: true);
 
+        var transcript = System.Text.Encoding.UTF8.GetString(log.ToArray());
+        // MailKit dot-stuffs on the wire; the sink must get the original lines back.
+        Assert.That(transcript, Does.Contain("C: DATA").And.Contain("C: ..leading dot line").And.Contain("C: ...two dots"));
+        Assert.That(harness.Logs.Errors, Is.Empty);
         var received = harness.Acceptor.Messages.ToArray();
         Assert.That(received, Has.Length.EqualTo(2));
         Assert.That(received[0].Body, Is.EqualTo(Serialize(message)));

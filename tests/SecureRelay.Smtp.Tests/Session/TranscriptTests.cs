@@ -37,6 +37,8 @@ public sealed class TranscriptTests
         Assert.That(message.Transaction.ReversePath, Is.EqualTo("sender@clinic.example"));
         Assert.That(message.Transaction.Recipients.Select(r => r.Address), Is.EqualTo(new[] { "one@dest.example", "two@dest.example" }));
         Assert.That(message.Session.HeloName, Is.EqualTo("client.example"));
+        Assert.That(harness.Logs.Errors, Is.Empty);
+        Assert.That(harness.Logs.Entries.Select(e => e.Message), Has.None.Contains("leading dot"), "bodies are never logged");
     }
 
     [TestCaseSource(nameof(Modes))]

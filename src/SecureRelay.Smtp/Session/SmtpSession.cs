@@ -33,6 +33,7 @@ internal sealed partial class SmtpSession : IAsyncDisposable
     private SequencePosition? _pendingConsumed;
     private bool _needMoreInput;
     private int _unflushedBytes;
+    private bool _writesStalled;
     private SmtpState _state = SmtpState.Initial;
     private SmtpTransaction? _transaction;
     private BdatTransfer? _bdat;
@@ -118,7 +119,17 @@ internal sealed partial class SmtpSession : IAsyncDisposable
             try
             {
                 await _input.CompleteAsync();
-                await _output.CompleteAsync();
+                if (_writesStalled)
+                {
+                    // The TLS layer may still be inside a write to a client that stopped reading:
+                    // release it; the buffered replies are dropped (completing would flush them).
+                    _transport.Output.CancelPendingFlush();
+                }
+                else
+                {
+                    await _output.CompleteAsync();
+                }
+
                 await _tls.DisposeAsync();
             }
             catch (IOException ex)
@@ -301,10 +312,14 @@ internal sealed partial class SmtpSession : IAsyncDisposable
         FlushResult result;
         try
         {
+            // Stays set if the flush fails in any way, so clean-up will not try to flush again.
+            _writesStalled = true;
             result = await _output.FlushAsync(_timer.Token);
+            _writesStalled = false;
         }
-        catch (OperationCanceledException) when (!_aborted.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && _timer.IsCancellationRequested && !_aborted.IsCancellationRequested)
         {
+            // SslStream reports a cancelled write as IOException; either way the client stopped reading.
             throw new SessionTerminatedException("client does not read its replies");
         }
         finally

@@ -199,6 +199,33 @@ public sealed class LimitTests
     }
 
     [Test]
+    public async Task ClientThatNeverReadsRepliesOverTlsIsAlsoCutOff()
+    {
+        var harness = SmtpHarness.WithTls(server: s => s.Limits.CommandTimeout = TimeSpan.FromMilliseconds(500));
+        var connection = harness.Connect();
+        var client = new StreamClient(connection.ClientStream);
+        await client.ReadReplyAsync();
+        await client.CommandAsync("EHLO c.example");
+        await client.CommandAsync("STARTTLS");
+        await client.StartTlsAsync();
+        var noops = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("NOOP\r\n", 100_000)));
+        var send = Task.Run(async () =>
+        {
+            try
+            {
+                await client.Stream.WriteAsync(noops);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
+            {
+                // the server gave up on us, as it should
+            }
+        });
+        await connection.Session.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.That(harness.Logs.Entries.Select(e => e.Message), Has.Some.Contains("client does not read its replies"));
+        await connection.CloseAsync();
+    }
+
+    [Test]
     public async Task TooManyErrorsCloseTheSession()
     {
         var harness = new SmtpHarness(s => s.Limits.ErrorsPerSession = 3);

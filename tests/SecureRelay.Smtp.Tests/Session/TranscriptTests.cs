@@ -79,6 +79,15 @@ public sealed class TranscriptTests
         Assert.That(Encoding.UTF8.GetString(message.Content), Does.Not.Contain("secret-bcc"));
     }
 
+    [Test]
+    public async Task ReceivedHeaderUsesAnIpv6LiteralForIpv6Clients()
+    {
+        var harness = new SmtpHarness(listener: l => l.RelayNetworks = [System.Net.IPNetwork.Parse("2001:db8::/32")]);
+        var remote = new System.Net.IPEndPoint(System.Net.IPAddress.Parse("2001:db8::25"), 4000);
+        await harness.ReplayAsync("EHLO [IPv6:2001:db8::25]\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<c@d.example>\r\nDATA\r\nx\r\n.\r\nQUIT\r\n", Fragmentation.Whole, remote);
+        Assert.That(harness.Acceptor.Single().ReceivedHeader, Does.StartWith("Received: from [IPv6:2001:db8::25] ([IPv6:2001:db8::25])\r\n"));
+    }
+
     [TestCaseSource(nameof(Modes))]
     public async Task UnknownAndMalformedCommandsGetPreciseReplies(Fragmentation mode)
     {

@@ -14,6 +14,13 @@ namespace SecureRelay.Smtp;
 /// <c>listenOptions.Run(handler.OnConnectedAsync)</c>; or drive a session over any
 /// <see cref="IDuplexPipe"/> with <see cref="RunSessionAsync"/> (tests use in-memory pipes).
 /// </summary>
+/// <example>
+/// <code>
+/// var tracker = new SmtpClientTracker();   // shared: per-address limits apply across listeners
+/// var handler = new SmtpConnectionHandler(serverOptions, listenerOptions, acceptor, authenticator, loggerFactory, metrics, tracker);
+/// builder.WebHost.ConfigureKestrel(k => k.Listen(endpoint, lo => lo.Run(handler.OnConnectedAsync)));
+/// </code>
+/// </example>
 public sealed class SmtpConnectionHandler : ConnectionHandler
 {
     private const string SessionIdAlphabet = "0123456789BCDFGHJKLMNPQRSTVWXYZ";

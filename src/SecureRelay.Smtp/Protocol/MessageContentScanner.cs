@@ -83,9 +83,9 @@ internal sealed class MessageContentScanner
                 switch (_state)
                 {
                     case State.LineStart when _dotStuffed && b == (byte)'.':
+                        _state = State.Dot;
                         Account(input.Slice(i, 1), countsForLine: true);
                         i++;
-                        _state = State.Dot;
                         break;
                     case State.LineStart:
                     case State.LineStartAfterBare:
@@ -144,9 +144,9 @@ internal sealed class MessageContentScanner
                     case State.Dot:
                         if (b == (byte)'\r')
                         {
+                            _state = State.DotCr;
                             Account(input.Slice(i, 1), countsForLine: false);
                             i++;
-                            _state = State.DotCr;
                         }
                         else if (b == (byte)'\n')
                         {
@@ -234,7 +234,9 @@ internal sealed class MessageContentScanner
             SawEightBit = true;
         }
 
-        if (ReceivedBytes > _maxSize)
+        // A held-back "." or ".\r" may turn out to be the terminator: it only counts once it is content.
+        var held = _state switch { State.Dot => 1, State.DotCr => 2, _ => 0 };
+        if (ReceivedBytes - held > _maxSize)
         {
             SetViolation(ContentViolation.SizeExceeded);
         }

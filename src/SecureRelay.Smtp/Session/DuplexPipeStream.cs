@@ -62,6 +62,11 @@ internal sealed class DuplexPipeStream : Stream
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var result = await _output.WriteAsync(buffer, cancellationToken);
+        if (result.IsCanceled)
+        {
+            throw new OperationCanceledException("The write was cancelled.");
+        }
+
         if (result.IsCompleted)
         {
             throw new IOException("The connection was closed by the peer.");

@@ -124,6 +124,7 @@ internal sealed partial class SmtpSession
                 long consumed = 0;
                 var filled = 0;
                 var ended = false;
+                long end = 0;
                 foreach (var segment in buffer)
                 {
                     var pos = 0;
@@ -133,7 +134,12 @@ internal sealed partial class SmtpSession
                         pos += used;
                         consumed += used;
                         filled += written;
-                        ended = status == ScanStatus.EndOfData;
+                        if (status == ScanStatus.EndOfData)
+                        {
+                            ended = true;
+                            end = Stopwatch.GetTimestamp(); // accept latency starts at the final dot
+                        }
+
                         if (status == ScanStatus.OutputFull || block.Length - filled < 3)
                         {
                             await ForwardAsync(scanner, writer, block, filled);
@@ -150,7 +156,6 @@ internal sealed partial class SmtpSession
                 await ForwardAsync(scanner, writer, block, filled);
                 if (ended)
                 {
-                    var end = Stopwatch.GetTimestamp();
                     _input.AdvanceTo(buffer.GetPosition(consumed));
                     return end;
                 }

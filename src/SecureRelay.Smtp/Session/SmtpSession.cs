@@ -18,6 +18,10 @@ internal sealed partial class SmtpSession : IAsyncDisposable
     /// <summary>Bytes of an over-long command line we read and drop before giving up on the client.</summary>
     private const int MaxDiscardedLineBytes = 1024 * 1024;
 
+    /// <summary>Unsent reply bytes after which we flush even though more pipelined commands are buffered,
+    /// so a client that never reads its replies meets backpressure instead of growing our memory.</summary>
+    private const int MaxUnflushedReplyBytes = 16 * 1024;
+
     private readonly SmtpSessionContext _ctx;
     private readonly SmtpLimits _limits;
     private readonly IDuplexPipe _transport;
@@ -28,7 +32,8 @@ internal sealed partial class SmtpSession : IAsyncDisposable
     private SslStream? _tls;
     private SequencePosition? _pendingConsumed;
     private bool _needMoreInput;
-    private bool _repliesPending;
+    private int _unflushedBytes;
+    private bool _writesStalled;
     private SmtpState _state = SmtpState.Initial;
     private SmtpTransaction? _transaction;
     private BdatTransfer? _bdat;
@@ -114,7 +119,17 @@ internal sealed partial class SmtpSession : IAsyncDisposable
             try
             {
                 await _input.CompleteAsync();
-                await _output.CompleteAsync();
+                if (_writesStalled)
+                {
+                    // The TLS layer may still be inside a write to a client that stopped reading:
+                    // release it; the buffered replies are dropped (completing would flush them).
+                    _transport.Output.CancelPendingFlush();
+                }
+                else
+                {
+                    await _output.CompleteAsync();
+                }
+
                 await _tls.DisposeAsync();
             }
             catch (IOException ex)
@@ -130,6 +145,11 @@ internal sealed partial class SmtpSession : IAsyncDisposable
     /// <summary>Reads one command line and runs it. Returns false when the session should end.</summary>
     private async ValueTask<bool> ReadAndExecuteAsync()
     {
+        if (_unflushedBytes > MaxUnflushedReplyBytes)
+        {
+            await FlushAsync();
+        }
+
         var line = await ReadLineAsync(_limits.CommandLineLength, _limits.CommandTimeout);
         switch (line.Status)
         {
@@ -275,18 +295,41 @@ internal sealed partial class SmtpSession : IAsyncDisposable
         var span = _output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
         var n = Encoding.UTF8.GetBytes(text, span);
         _output.Advance(n);
-        _repliesPending = true;
+        _unflushedBytes += n;
     }
 
+    /// <summary>Sends buffered replies. Bounded by <see cref="SmtpLimits.CommandTimeout"/>: a client that
+    /// stops reading cannot hold the session (and its buffers) forever.</summary>
     private async ValueTask FlushAsync()
     {
-        if (!_repliesPending)
+        if (_unflushedBytes == 0)
         {
             return;
         }
 
-        _repliesPending = false;
-        var result = await _output.FlushAsync(_aborted);
+        _unflushedBytes = 0;
+        _timer.CancelAfter(_limits.CommandTimeout);
+        FlushResult result;
+        try
+        {
+            // Stays set if the flush fails in any way, so clean-up will not try to flush again.
+            _writesStalled = true;
+            result = await _output.FlushAsync(_timer.Token);
+            _writesStalled = false;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && _timer.IsCancellationRequested && !_aborted.IsCancellationRequested)
+        {
+            // SslStream reports a cancelled write as IOException; either way the client stopped reading.
+            throw new SessionTerminatedException("client does not read its replies");
+        }
+        finally
+        {
+            if (!_timer.IsCancellationRequested)
+            {
+                _timer.CancelAfter(Timeout.InfiniteTimeSpan);
+            }
+        }
+
         if (result.IsCompleted)
         {
             throw new IOException("The client closed the connection.");
@@ -374,6 +417,17 @@ internal sealed partial class SmtpSession : IAsyncDisposable
                 return new LineResult(LineStatus.Line, line);
             }
 
+            if (!discarding && window.Length >= limit + 2)
+            {
+                // Too long: its end may already be buffered past the window; drop through it.
+                discarding = true;
+                if (buffer.PositionOf((byte)'\n') is { } far)
+                {
+                    _input.AdvanceTo(buffer.GetPosition(1, far));
+                    return new LineResult(LineStatus.TooLong, default);
+                }
+            }
+
             if (result.IsCompleted || result.IsCanceled)
             {
                 // A partial line at end of input is not a command.
@@ -381,9 +435,8 @@ internal sealed partial class SmtpSession : IAsyncDisposable
                 return new LineResult(LineStatus.EndOfInput, default);
             }
 
-            if (window.Length >= limit + 2 || discarding)
+            if (discarding)
             {
-                discarding = true;
                 discarded += buffer.Length;
                 _input.AdvanceTo(buffer.End);
                 if (discarded > MaxDiscardedLineBytes)

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
 using SecureRelay.Smtp;
 
 namespace SecureRelay.Smtp.Tests.Infrastructure;
@@ -22,7 +21,7 @@ internal sealed class SmtpHarness
             ListenerOptions,
             Acceptor,
             ListenerOptions.Auth == SmtpAuthMode.None ? null : new TestAuthenticator(),
-            NullLoggerFactory.Instance,
+            Logs,
             Events,
             tracker);
     }
@@ -34,6 +33,8 @@ internal sealed class SmtpHarness
     public RecordingAcceptor Acceptor { get; } = new();
 
     public RecordingEvents Events { get; } = new();
+
+    public TestLoggerFactory Logs { get; } = new();
 
     public SmtpConnectionHandler Handler { get; }
 

@@ -37,6 +37,8 @@ public sealed class TranscriptTests
         Assert.That(message.Transaction.ReversePath, Is.EqualTo("sender@clinic.example"));
         Assert.That(message.Transaction.Recipients.Select(r => r.Address), Is.EqualTo(new[] { "one@dest.example", "two@dest.example" }));
         Assert.That(message.Session.HeloName, Is.EqualTo("client.example"));
+        Assert.That(harness.Logs.Errors, Is.Empty);
+        Assert.That(harness.Logs.Entries.Select(e => e.Message), Has.None.Contains("leading dot"), "bodies are never logged");
     }
 
     [TestCaseSource(nameof(Modes))]
@@ -75,6 +77,15 @@ public sealed class TranscriptTests
             @"^Received: from client\.example \(\[10\.1\.2\.3\]\)\r\n\tby mx\.test\.example \(SecureRelay\) with ESMTP id [0-9A-Z]{12};\r\n\t[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000\r\n$"));
         Assert.That(message.ReceivedHeader, Does.Contain(message.Session.SessionId));
         Assert.That(Encoding.UTF8.GetString(message.Content), Does.Not.Contain("secret-bcc"));
+    }
+
+    [Test]
+    public async Task ReceivedHeaderUsesAnIpv6LiteralForIpv6Clients()
+    {
+        var harness = new SmtpHarness(listener: l => l.RelayNetworks = [System.Net.IPNetwork.Parse("2001:db8::/32")]);
+        var remote = new System.Net.IPEndPoint(System.Net.IPAddress.Parse("2001:db8::25"), 4000);
+        await harness.ReplayAsync("EHLO [IPv6:2001:db8::25]\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<c@d.example>\r\nDATA\r\nx\r\n.\r\nQUIT\r\n", Fragmentation.Whole, remote);
+        Assert.That(harness.Acceptor.Single().ReceivedHeader, Does.StartWith("Received: from [IPv6:2001:db8::25] ([IPv6:2001:db8::25])\r\n"));
     }
 
     [TestCaseSource(nameof(Modes))]

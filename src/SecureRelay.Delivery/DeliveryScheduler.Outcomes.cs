@@ -17,6 +17,13 @@ public sealed partial class DeliveryScheduler
             DateTimeOffset now = _time.GetUtcNow();
             DateTimeOffset expiresAt = m.Envelope.ReceivedAt + _options.MaxQueueAge;
             List<RecipientResult> results = [.. attempt.Results];
+            if (results.Count == 0)
+            {
+                // Nothing was attempted (shutdown before any group started): the spool is unchanged.
+                Untrack(m.QueueId);
+                return;
+            }
+
             if (now >= expiresAt)
             {
                 // Too old to keep retrying: what failed temporarily now fails for good (RFC 3463 4.4.7).

@@ -102,7 +102,24 @@ public sealed partial class DeliveryScheduler
                 _events.OnConnectionOpened(new ConnectionEvent(d.Key, session!.Relay, session.Client.IsEncrypted, 0));
             }
 
-            List<RecipientResult> results = await _agent.SendAsync(session!, job, abort).ConfigureAwait(false);
+            bool reused = session!.Messages > 0;
+            List<RecipientResult> results = await _agent.SendAsync(session, job, abort).ConfigureAwait(false);
+            if (reused && session.ConnectionLost)
+            {
+                // A cached connection the server had already dropped (idle timeout on its side) is no
+                // reason to defer for minutes: try once more on a fresh one, as Postfix does.
+                await CloseAsync(session).ConfigureAwait(false);
+                (session, ConnectFailure? again) = await _agent.ConnectAsync(d.Key, job.Hop, d.Limits, abort).ConfigureAwait(false);
+                if (again is not null)
+                {
+                    CompleteJob(job, SmtpDeliveryAgent.AllLocal(job, again.State, again.DsnStatus, again.Reason, null));
+                    return null;
+                }
+
+                _events.OnConnectionOpened(new ConnectionEvent(d.Key, session!.Relay, session.Client.IsEncrypted, 0));
+                results = await _agent.SendAsync(session, job, abort).ConfigureAwait(false);
+            }
+
             CompleteJob(job, results);
             return session;
         }

@@ -96,4 +96,25 @@ public class ConnectionReuseTests
         // One token up front, then one per 50 ms: ten more need at least ~500 ms.
         Assert.That(started.Elapsed, Is.GreaterThan(TimeSpan.FromMilliseconds(400)));
     }
+
+    [Test]
+    public async Task StaleCachedConnection_RetriedOnFreshOne_NotDeferred()
+    {
+        await using var sink = new ScriptedSmtpSink { DropAfterMessages = 1 };
+        var spool = new InMemorySpool();
+        DeliveryOptions options = Harness.RouteAllTo(sink.Port);
+        options.Limits.MaxConnections = 1;
+        var events = new RecordingEvents();
+        await using var scheduler = new DeliveryScheduler(spool, options, events: events);
+        await scheduler.StartAsync(CancellationToken.None);
+        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "a@dest.test"), TestMessages.Content()));
+        Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)), Is.True);
+        await Task.Delay(200); // the sink has dropped the connection; the client still caches it
+        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "b@dest.test"), TestMessages.Content()));
+        Assert.That(await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0), Is.True);
+        Assert.That(events.Deferred, Is.Empty);
+        Assert.That(sink.Connections, Is.EqualTo(2));
+        Assert.That(events.Opened, Has.Count.EqualTo(2));
+    }
 }

@@ -47,6 +47,10 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
     /// <summary>Delay before answering the final dot (to hold transactions in flight).</summary>
     public TimeSpan DataDelay { get; set; }
 
+    /// <summary>Drop the connection silently after this many messages on it (0 = never), like a
+    /// server's idle timeout closing a cached connection.</summary>
+    public int DropAfterMessages { get; set; }
+
     /// <summary>Raised when the final dot arrives (before <see cref="DataDelay"/>).</summary>
     public TaskCompletionSource DataStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -111,6 +115,7 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
                 }
 
                 string mailFrom = string.Empty;
+                int onThisConnection = 0;
                 var rcpts = new List<string>();
                 while (await reader.ReadLineAsync(_cts.Token) is { } line)
                 {
@@ -166,7 +171,7 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
                             DataStarted.TrySetResult();
                             if (DataDelay > TimeSpan.Zero)
                             {
-                                await Task.Delay(DataDelay);
+                                await Task.Delay(DataDelay, _cts.Token);
                             }
 
                             if (DataReply.StartsWith('2'))
@@ -175,6 +180,11 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
                             }
 
                             await writer.WriteLineAsync(DataReply);
+                            if (DropAfterMessages > 0 && ++onThisConnection >= DropAfterMessages)
+                            {
+                                return;
+                            }
+
                             break;
                         case "RSET":
                             rcpts.Clear();

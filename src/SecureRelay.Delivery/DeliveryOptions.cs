@@ -16,6 +16,9 @@ public sealed class DeliveryOptions
     /// <summary>Per-destination limits applied when no override matches.</summary>
     public DestinationLimits Limits { get; set; } = new();
 
+    /// <summary>Outbound connections across all destinations. Default 500.</summary>
+    public int MaxConnectionsTotal { get; set; } = 500;
+
     /// <summary>Per-destination overrides keyed by destination (recipient domain, or the route's
     /// next hop text for routed mail). Unset fields fall back to <see cref="Limits"/>.</summary>
     public Dictionary<string, DestinationLimitsOverride> DomainLimits { get; set; } = new(StringComparer.OrdinalIgnoreCase);

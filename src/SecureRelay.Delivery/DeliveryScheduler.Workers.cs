@@ -10,7 +10,7 @@ namespace SecureRelay.Delivery;
 /// transactions in turn and keeping the connection for the next one.</summary>
 public sealed partial class DeliveryScheduler
 {
-    private async Task WorkerAsync(Destination d, RateLimitLease connectionLease)
+    private async Task WorkerAsync(Destination d, RateLimitLease connectionLease, RateLimitLease totalLease)
     {
         OutboundSession? session = null;
         try
@@ -53,8 +53,18 @@ public sealed partial class DeliveryScheduler
             }
 
             connectionLease.Dispose();
-            // Jobs may have arrived after our last look; make sure someone takes them.
+            totalLease.Dispose();
+            // Jobs may have arrived after our last look; make sure someone takes them. Then give the
+            // freed connection to a destination that was refused one.
             TrySpawnWorkers(d);
+            while (_starved.TryDequeue(out Destination? waiting))
+            {
+                if (!waiting.Ready.IsEmpty)
+                {
+                    TrySpawnWorkers(waiting);
+                    break;
+                }
+            }
         }
     }
 

@@ -36,6 +36,8 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Destination> _destinations = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<Task, byte> _tasks = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ConcurrentQueue<Destination> _starved = new();
+    private readonly ConcurrencyLimiter _totalConnections;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
     private Task? _dispatcher;
@@ -62,6 +64,7 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
         _spool = spool;
         _options = options;
         _routes = new RouteTable(options.Routes, options.SmtpPort);
+        _totalConnections = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = Math.Max(1, options.MaxConnectionsTotal), QueueLimit = 0 });
         _events = events ?? NoEvents.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -203,6 +206,7 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
             d.Dispose();
         }
 
+        _totalConnections.Dispose();
         _stopping.Dispose();
         _abort.Dispose();
     }
@@ -411,8 +415,8 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens connections (workers) while ready jobs outnumber idle workers and the
-    /// destination's connection limit allows.</summary>
+    /// <summary>Opens connections (workers) while ready jobs outnumber idle workers and both the
+    /// destination's and the overall connection limits allow.</summary>
     private void TrySpawnWorkers(Destination d)
     {
         while (!_stopping.IsCancellationRequested && d.Signal.CurrentCount > d.Idle)
@@ -424,9 +428,20 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
                 return;
             }
 
+            RateLimitLease total = _totalConnections.AttemptAcquire(1);
+            if (!total.IsAcquired)
+            {
+                // Out of connections overall: remember the destination so the next connection to
+                // close anywhere gives it a turn.
+                total.Dispose();
+                lease.Dispose();
+                _starved.Enqueue(d);
+                return;
+            }
+
             // Counted as idle from now so a burst of jobs does not spawn one worker each.
             d.IncrementIdle();
-            Track(Task.Run(() => WorkerAsync(d, lease), CancellationToken.None));
+            Track(Task.Run(() => WorkerAsync(d, lease, total), CancellationToken.None));
         }
     }
 }

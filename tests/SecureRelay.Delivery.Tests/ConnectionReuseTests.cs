@@ -117,4 +117,28 @@ public class ConnectionReuseTests
         Assert.That(sink.Connections, Is.EqualTo(2));
         Assert.That(events.Opened, Has.Count.EqualTo(2));
     }
+
+    [Test]
+    public async Task TotalConnectionLimit_SharedAcrossDestinations()
+    {
+        var overall = new ConcurrencyCounter();
+        await using var a = new ScriptedSmtpSink { DataDelay = TimeSpan.FromMilliseconds(100), Shared = overall };
+        await using var b = new ScriptedSmtpSink { DataDelay = TimeSpan.FromMilliseconds(100), Shared = overall };
+        var spool = new InMemorySpool();
+        DeliveryOptions options = Harness.RouteAllTo(a.Port);
+        options.Routes.Insert(0, new DeliveryRoute { Domains = ["b.test"], NextHop = $"127.0.0.1:{b.Port}" });
+        options.MaxConnectionsTotal = 2;
+        options.IdleConnectionTimeout = TimeSpan.FromMilliseconds(100);
+        await using var scheduler = new DeliveryScheduler(spool, options);
+        await scheduler.StartAsync(CancellationToken.None);
+        for (int i = 0; i < 6; i++)
+        {
+            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@a.test"), TestMessages.Content()));
+            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@b.test"), TestMessages.Content()));
+        }
+
+        Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0, TimeSpan.FromSeconds(20)), Is.True, "starved destination got a turn");
+        Assert.That(overall.Peak, Is.LessThanOrEqualTo(2), "never more than max_connections_total at once");
+        Assert.That(a.Messages.Count + b.Messages.Count, Is.EqualTo(12));
+    }
 }

@@ -61,6 +61,9 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
 
     public int Connections => Volatile.Read(ref _connections);
 
+    /// <summary>Optional counter shared by several sinks (overall concurrency).</summary>
+    public ConcurrencyCounter? Shared { get; set; }
+
     public int PeakConcurrency => Volatile.Read(ref _peak);
 
     public async Task<bool> WaitForMessagesAsync(int count, TimeSpan timeout)
@@ -95,6 +98,7 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
 
     private async Task SessionAsync(TcpClient client, int connection)
     {
+        Shared?.Enter();
         int now = Interlocked.Increment(ref _current);
         int peak;
         while (now > (peak = Volatile.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, peak) != peak)
@@ -210,6 +214,7 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
         finally
         {
             Interlocked.Decrement(ref _current);
+            Shared?.Exit();
         }
     }
 

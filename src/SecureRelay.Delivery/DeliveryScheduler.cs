@@ -22,6 +22,7 @@ namespace SecureRelay.Delivery;
 /// </summary>
 public sealed partial class DeliveryScheduler : IAsyncDisposable
 {
+
     private readonly IMessageSpool _spool;
     private readonly DeliveryOptions _options;
     private readonly RouteTable _routes;
@@ -83,6 +84,12 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>How often idle destinations are dropped (tests shorten it).</summary>
+    internal TimeSpan DestinationSweepInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Destinations currently holding a queue and limiters.</summary>
+    internal int DestinationCount => _destinations.Count;
 
     /// <summary>Messages loaded and being delivered right now.</summary>
     public int InFlightCount => Volatile.Read(ref _inFlight);
@@ -257,6 +264,7 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
     {
         CancellationToken ct = _stopping.Token;
         var due = new List<string>();
+        long lastSweep = Stopwatch.GetTimestamp();
         while (!ct.IsCancellationRequested)
         {
             DateTimeOffset now = _time.GetUtcNow();
@@ -290,9 +298,33 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
                 await LoadAndDispatchAsync(id, ct).ConfigureAwait(false);
             }
 
+            if (Stopwatch.GetElapsedTime(lastSweep) > DestinationSweepInterval)
+            {
+                EvictIdleDestinations();
+                lastSweep = Stopwatch.GetTimestamp();
+            }
+
             if (due.Count == 0)
             {
-                await WaitAsync(wait, ct).ConfigureAwait(false);
+                // Wake at least once per sweep interval so idle destinations are released.
+                TimeSpan limit = DestinationSweepInterval;
+                await WaitAsync(wait is { } w && w < limit ? w : limit, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Drops destinations with nothing queued and no connection, so a relay that has mailed
+    /// many domains does not keep a queue and limiters for each of them forever.</summary>
+    private void EvictIdleDestinations()
+    {
+        foreach (KeyValuePair<string, Destination> entry in _destinations)
+        {
+            if (entry.Value.TryEvict())
+            {
+                _destinations.TryRemove(entry);
+                // Only the rate limiter owns a timer; the rest is left to the GC because a worker
+                // that just finished may still look at the semaphore.
+                entry.Value.Rate?.Dispose();
             }
         }
     }
@@ -396,8 +428,14 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
 
         foreach ((string key, (NextHop hop, List<int> indices)) in groups)
         {
-            Destination d = _destinations.GetOrAdd(key, k => new Destination(k, _options.Limits.With(_options.DomainLimits.GetValueOrDefault(k))));
-            d.Enqueue(new DeliveryJob(attempt, hop, indices.ToArray()));
+            var job = new DeliveryJob(attempt, hop, indices.ToArray());
+            Destination d;
+            do
+            {
+                d = _destinations.GetOrAdd(key, k => new Destination(k, _options.Limits.With(_options.DomainLimits.GetValueOrDefault(k))));
+            }
+            while (!d.TryEnqueue(job));
+
             TrySpawnWorkers(d);
         }
     }

@@ -141,4 +141,21 @@ public class ConnectionReuseTests
         Assert.That(overall.Peak, Is.LessThanOrEqualTo(2), "never more than max_connections_total at once");
         Assert.That(a.Messages.Count + b.Messages.Count, Is.EqualTo(12));
     }
+
+    [Test]
+    public async Task IdleDestinations_AreReleased_AndRecreatedOnDemand()
+    {
+        await using var sink = new ScriptedSmtpSink();
+        var spool = new InMemorySpool();
+        DeliveryOptions options = Harness.RouteAllTo(sink.Port);
+        options.IdleConnectionTimeout = TimeSpan.FromMilliseconds(100);
+        options.Limits.MessagesPerSecond = 1000;
+        await using var scheduler = new DeliveryScheduler(spool, options) { DestinationSweepInterval = TimeSpan.FromMilliseconds(100) };
+        await scheduler.StartAsync(CancellationToken.None);
+        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "a@dest.test"), TestMessages.Content()));
+        Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(await Harness.WaitUntilAsync(() => scheduler.DestinationCount == 0), Is.True, "released after its connection closed");
+        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "b@dest.test"), TestMessages.Content()));
+        Assert.That(await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10)), Is.True);
+    }
 }

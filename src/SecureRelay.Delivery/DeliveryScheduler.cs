@@ -44,7 +44,8 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
     private Task? _dispatcher;
     private int _inFlight;
     private int _started;
-    private int _stopped;
+    private int _disposed;
+    private Task? _stopTask;
 
     /// <summary>Creates the scheduler. Only <paramref name="spool"/> and <paramref name="options"/> are
     /// required; the rest default to DNS via DnsClient, no events, pass-through transform,
@@ -169,15 +170,19 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
     /// <summary>Stops taking work, lets in-flight transactions finish and records them, then returns.
     /// Cancelling <paramref name="cancellationToken"/> aborts in-flight transactions (their recipients
     /// are deferred, never lost).</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        lock (_gate)
         {
-            return;
+            // Concurrent or repeated calls share one shutdown; a later token can still abort it.
+            cancellationToken.Register(() => _abort.Cancel());
+            return _stopTask ??= StopCoreAsync();
         }
+    }
 
+    private async Task StopCoreAsync()
+    {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        using CancellationTokenRegistration reg = cancellationToken.Register(() => _abort.Cancel());
         if (_dispatcher is not null)
         {
             await _dispatcher.ConfigureAwait(false);
@@ -201,13 +206,23 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
     /// <summary>Stops (aborting in-flight work) and releases resources.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Volatile.Read(ref _stopped) == 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
-            using var abort = new CancellationTokenSource();
-            await abort.CancelAsync().ConfigureAwait(false);
-            await StopAsync(abort.Token).ConfigureAwait(false);
+            return;
         }
 
+        bool graceful;
+        lock (_gate)
+        {
+            graceful = _stopTask is not null;
+        }
+
+        if (!graceful)
+        {
+            await _abort.CancelAsync().ConfigureAwait(false);
+        }
+
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
         foreach (Destination d in _destinations.Values)
         {
             d.Dispose();
@@ -223,21 +238,23 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
         while (!_tasks.IsEmpty)
         {
             Task[] pending = _tasks.Keys.ToArray();
-            try
-            {
-                await Task.WhenAll(pending).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Aborted work during shutdown: its recipients stay pending in the spool.
-            }
+            // Failures were logged by Track's continuation; here we only wait.
+            await Task.WhenAll(pending).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
 
     private void Track(Task task)
     {
         _tasks.TryAdd(task, 0);
-        _ = task.ContinueWith(t => _tasks.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = task.ContinueWith(t =>
+        {
+            if (t.IsFaulted)
+            {
+                DeliveryLog.BackgroundFailed(_logger, t.Exception);
+            }
+
+            _tasks.TryRemove(t, out _);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private void Wake() => _wake.Writer.TryWrite(true);

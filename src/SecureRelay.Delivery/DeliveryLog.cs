@@ -35,4 +35,10 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "{QueueId}: could not load the message for delivery; will retry")]
     public static partial void LoadFailed(ILogger logger, string queueId, Exception exception);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Critical, Message = "delivery background task failed")]
+    public static partial void BackgroundFailed(ILogger logger, Exception? exception);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "{QueueId}: no non-delivery notification: sender address unusable ({Error})")]
+    public static partial void DsnImpossible(ILogger logger, string queueId, string error);
 }

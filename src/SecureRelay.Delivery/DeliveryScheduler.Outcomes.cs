@@ -17,6 +17,13 @@ public sealed partial class DeliveryScheduler
             DateTimeOffset now = _time.GetUtcNow();
             DateTimeOffset expiresAt = m.Envelope.ReceivedAt + _options.MaxQueueAge;
             List<RecipientResult> results = [.. attempt.Results];
+            if (results.Count == 0)
+            {
+                // Nothing was attempted (shutdown before any group started): the spool is unchanged.
+                Untrack(m.QueueId);
+                return;
+            }
+
             if (now >= expiresAt)
             {
                 // Too old to keep retrying: what failed temporarily now fails for good (RFC 3463 4.4.7).
@@ -64,9 +71,10 @@ public sealed partial class DeliveryScheduler
                 Schedule(m.QueueId, updated.NextAttempt);
             }
         }
-        catch (SpoolException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The spool still holds the previous state; try again shortly (at-least-once).
+            // The spool still holds the previous state (SpoolException, or a bug surfacing here):
+            // log it and try the message again shortly rather than forget it (at-least-once).
             DeliveryLog.RecordFailed(_logger, m.QueueId, ex);
             Schedule(m.QueueId, _time.GetUtcNow() + TimeSpan.FromMinutes(1));
         }
@@ -143,6 +151,13 @@ public sealed partial class DeliveryScheduler
         {
             DeliveryLog.DsnFailed(_logger, m.QueueId, ex);
             return false;
+        }
+        catch (ParseException ex)
+        {
+            // A reverse-path MimeKit cannot parse cannot receive a report either: like the null
+            // sender, the failure is final without one.
+            DeliveryLog.DsnImpossible(_logger, m.QueueId, ex.Message);
+            return true;
         }
     }
 

@@ -10,7 +10,7 @@ namespace SecureRelay.Delivery;
 /// transactions in turn and keeping the connection for the next one.</summary>
 public sealed partial class DeliveryScheduler
 {
-    private async Task WorkerAsync(Destination d, RateLimitLease connectionLease)
+    private async Task WorkerAsync(Destination d, RateLimitLease connectionLease, RateLimitLease totalLease)
     {
         OutboundSession? session = null;
         try
@@ -53,8 +53,18 @@ public sealed partial class DeliveryScheduler
             }
 
             connectionLease.Dispose();
-            // Jobs may have arrived after our last look; make sure someone takes them.
+            totalLease.Dispose();
+            // Jobs may have arrived after our last look; make sure someone takes them. Then give the
+            // freed connection to a destination that was refused one.
             TrySpawnWorkers(d);
+            while (_starved.TryDequeue(out Destination? waiting))
+            {
+                if (!waiting.Ready.IsEmpty)
+                {
+                    TrySpawnWorkers(waiting);
+                    break;
+                }
+            }
         }
     }
 
@@ -102,7 +112,24 @@ public sealed partial class DeliveryScheduler
                 _events.OnConnectionOpened(new ConnectionEvent(d.Key, session!.Relay, session.Client.IsEncrypted, 0));
             }
 
-            List<RecipientResult> results = await _agent.SendAsync(session!, job, abort).ConfigureAwait(false);
+            bool reused = session!.Messages > 0;
+            List<RecipientResult> results = await _agent.SendAsync(session, job, abort).ConfigureAwait(false);
+            if (reused && session.ConnectionLost)
+            {
+                // A cached connection the server had already dropped (idle timeout on its side) is no
+                // reason to defer for minutes: try once more on a fresh one, as Postfix does.
+                await CloseAsync(session).ConfigureAwait(false);
+                (session, ConnectFailure? again) = await _agent.ConnectAsync(d.Key, job.Hop, d.Limits, abort).ConfigureAwait(false);
+                if (again is not null)
+                {
+                    CompleteJob(job, SmtpDeliveryAgent.AllLocal(job, again.State, again.DsnStatus, again.Reason, null));
+                    return null;
+                }
+
+                _events.OnConnectionOpened(new ConnectionEvent(d.Key, session!.Relay, session.Client.IsEncrypted, 0));
+                results = await _agent.SendAsync(session, job, abort).ConfigureAwait(false);
+            }
+
             CompleteJob(job, results);
             return session;
         }

@@ -22,6 +22,7 @@ namespace SecureRelay.Delivery;
 /// </summary>
 public sealed partial class DeliveryScheduler : IAsyncDisposable
 {
+
     private readonly IMessageSpool _spool;
     private readonly DeliveryOptions _options;
     private readonly RouteTable _routes;
@@ -36,12 +37,15 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Destination> _destinations = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<Task, byte> _tasks = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ConcurrentQueue<Destination> _starved = new();
+    private readonly ConcurrencyLimiter _totalConnections;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
     private Task? _dispatcher;
     private int _inFlight;
     private int _started;
-    private int _stopped;
+    private int _disposed;
+    private Task? _stopTask;
 
     /// <summary>Creates the scheduler. Only <paramref name="spool"/> and <paramref name="options"/> are
     /// required; the rest default to DNS via DnsClient, no events, pass-through transform,
@@ -62,6 +66,7 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
         _spool = spool;
         _options = options;
         _routes = new RouteTable(options.Routes, options.SmtpPort);
+        _totalConnections = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = Math.Max(1, options.MaxConnectionsTotal), QueueLimit = 0 });
         _events = events ?? NoEvents.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -80,6 +85,12 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>How often idle destinations are dropped (tests shorten it).</summary>
+    internal TimeSpan DestinationSweepInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Destinations currently holding a queue and limiters.</summary>
+    internal int DestinationCount => _destinations.Count;
 
     /// <summary>Messages loaded and being delivered right now.</summary>
     public int InFlightCount => Volatile.Read(ref _inFlight);
@@ -159,15 +170,19 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
     /// <summary>Stops taking work, lets in-flight transactions finish and records them, then returns.
     /// Cancelling <paramref name="cancellationToken"/> aborts in-flight transactions (their recipients
     /// are deferred, never lost).</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        lock (_gate)
         {
-            return;
+            // Concurrent or repeated calls share one shutdown; a later token can still abort it.
+            cancellationToken.Register(() => _abort.Cancel());
+            return _stopTask ??= StopCoreAsync();
         }
+    }
 
+    private async Task StopCoreAsync()
+    {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        using CancellationTokenRegistration reg = cancellationToken.Register(() => _abort.Cancel());
         if (_dispatcher is not null)
         {
             await _dispatcher.ConfigureAwait(false);
@@ -191,18 +206,29 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
     /// <summary>Stops (aborting in-flight work) and releases resources.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Volatile.Read(ref _stopped) == 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
-            using var abort = new CancellationTokenSource();
-            await abort.CancelAsync().ConfigureAwait(false);
-            await StopAsync(abort.Token).ConfigureAwait(false);
+            return;
         }
 
+        bool graceful;
+        lock (_gate)
+        {
+            graceful = _stopTask is not null;
+        }
+
+        if (!graceful)
+        {
+            await _abort.CancelAsync().ConfigureAwait(false);
+        }
+
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
         foreach (Destination d in _destinations.Values)
         {
             d.Dispose();
         }
 
+        _totalConnections.Dispose();
         _stopping.Dispose();
         _abort.Dispose();
     }
@@ -212,21 +238,23 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
         while (!_tasks.IsEmpty)
         {
             Task[] pending = _tasks.Keys.ToArray();
-            try
-            {
-                await Task.WhenAll(pending).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Aborted work during shutdown: its recipients stay pending in the spool.
-            }
+            // Failures were logged by Track's continuation; here we only wait.
+            await Task.WhenAll(pending).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
 
     private void Track(Task task)
     {
         _tasks.TryAdd(task, 0);
-        _ = task.ContinueWith(t => _tasks.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = task.ContinueWith(t =>
+        {
+            if (t.IsFaulted)
+            {
+                DeliveryLog.BackgroundFailed(_logger, t.Exception);
+            }
+
+            _tasks.TryRemove(t, out _);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private void Wake() => _wake.Writer.TryWrite(true);
@@ -253,6 +281,7 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
     {
         CancellationToken ct = _stopping.Token;
         var due = new List<string>();
+        long lastSweep = Stopwatch.GetTimestamp();
         while (!ct.IsCancellationRequested)
         {
             DateTimeOffset now = _time.GetUtcNow();
@@ -286,9 +315,33 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
                 await LoadAndDispatchAsync(id, ct).ConfigureAwait(false);
             }
 
+            if (Stopwatch.GetElapsedTime(lastSweep) > DestinationSweepInterval)
+            {
+                EvictIdleDestinations();
+                lastSweep = Stopwatch.GetTimestamp();
+            }
+
             if (due.Count == 0)
             {
-                await WaitAsync(wait, ct).ConfigureAwait(false);
+                // Wake at least once per sweep interval so idle destinations are released.
+                TimeSpan limit = DestinationSweepInterval;
+                await WaitAsync(wait is { } w && w < limit ? w : limit, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Drops destinations with nothing queued and no connection, so a relay that has mailed
+    /// many domains does not keep a queue and limiters for each of them forever.</summary>
+    private void EvictIdleDestinations()
+    {
+        foreach (KeyValuePair<string, Destination> entry in _destinations)
+        {
+            if (entry.Value.TryEvict())
+            {
+                _destinations.TryRemove(entry);
+                // Only the rate limiter owns a timer; the rest is left to the GC because a worker
+                // that just finished may still look at the semaphore.
+                entry.Value.Rate?.Dispose();
             }
         }
     }
@@ -392,8 +445,14 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
 
         foreach ((string key, (NextHop hop, List<int> indices)) in groups)
         {
-            Destination d = _destinations.GetOrAdd(key, k => new Destination(k, _options.Limits.With(_options.DomainLimits.GetValueOrDefault(k))));
-            d.Enqueue(new DeliveryJob(attempt, hop, indices.ToArray()));
+            var job = new DeliveryJob(attempt, hop, indices.ToArray());
+            Destination d;
+            do
+            {
+                d = _destinations.GetOrAdd(key, k => new Destination(k, _options.Limits.With(_options.DomainLimits.GetValueOrDefault(k))));
+            }
+            while (!d.TryEnqueue(job));
+
             TrySpawnWorkers(d);
         }
     }
@@ -411,8 +470,8 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens connections (workers) while ready jobs outnumber idle workers and the
-    /// destination's connection limit allows.</summary>
+    /// <summary>Opens connections (workers) while ready jobs outnumber idle workers and both the
+    /// destination's and the overall connection limits allow.</summary>
     private void TrySpawnWorkers(Destination d)
     {
         while (!_stopping.IsCancellationRequested && d.Signal.CurrentCount > d.Idle)
@@ -424,9 +483,20 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
                 return;
             }
 
+            RateLimitLease total = _totalConnections.AttemptAcquire(1);
+            if (!total.IsAcquired)
+            {
+                // Out of connections overall: remember the destination so the next connection to
+                // close anywhere gives it a turn.
+                total.Dispose();
+                lease.Dispose();
+                _starved.Enqueue(d);
+                return;
+            }
+
             // Counted as idle from now so a burst of jobs does not spawn one worker each.
             d.IncrementIdle();
-            Track(Task.Run(() => WorkerAsync(d, lease), CancellationToken.None));
+            Track(Task.Run(() => WorkerAsync(d, lease, total), CancellationToken.None));
         }
     }
 }

@@ -96,4 +96,66 @@ public class ConnectionReuseTests
         // One token up front, then one per 50 ms: ten more need at least ~500 ms.
         Assert.That(started.Elapsed, Is.GreaterThan(TimeSpan.FromMilliseconds(400)));
     }
+
+    [Test]
+    public async Task StaleCachedConnection_RetriedOnFreshOne_NotDeferred()
+    {
+        await using var sink = new ScriptedSmtpSink { DropAfterMessages = 1 };
+        var spool = new InMemorySpool();
+        DeliveryOptions options = Harness.RouteAllTo(sink.Port);
+        options.Limits.MaxConnections = 1;
+        var events = new RecordingEvents();
+        await using var scheduler = new DeliveryScheduler(spool, options, events: events);
+        await scheduler.StartAsync(CancellationToken.None);
+        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "a@dest.test"), TestMessages.Content()));
+        Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)), Is.True);
+        await Task.Delay(200); // the sink has dropped the connection; the client still caches it
+        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "b@dest.test"), TestMessages.Content()));
+        Assert.That(await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0), Is.True);
+        Assert.That(events.Deferred, Is.Empty);
+        Assert.That(sink.Connections, Is.EqualTo(2));
+        Assert.That(events.Opened, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task TotalConnectionLimit_SharedAcrossDestinations()
+    {
+        var overall = new ConcurrencyCounter();
+        await using var a = new ScriptedSmtpSink { DataDelay = TimeSpan.FromMilliseconds(100), Shared = overall };
+        await using var b = new ScriptedSmtpSink { DataDelay = TimeSpan.FromMilliseconds(100), Shared = overall };
+        var spool = new InMemorySpool();
+        DeliveryOptions options = Harness.RouteAllTo(a.Port);
+        options.Routes.Insert(0, new DeliveryRoute { Domains = ["b.test"], NextHop = $"127.0.0.1:{b.Port}" });
+        options.MaxConnectionsTotal = 2;
+        options.IdleConnectionTimeout = TimeSpan.FromMilliseconds(100);
+        await using var scheduler = new DeliveryScheduler(spool, options);
+        await scheduler.StartAsync(CancellationToken.None);
+        for (int i = 0; i < 6; i++)
+        {
+            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@a.test"), TestMessages.Content()));
+            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@b.test"), TestMessages.Content()));
+        }
+
+        Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0, TimeSpan.FromSeconds(20)), Is.True, "starved destination got a turn");
+        Assert.That(overall.Peak, Is.LessThanOrEqualTo(2), "never more than max_connections_total at once");
+        Assert.That(a.Messages.Count + b.Messages.Count, Is.EqualTo(12));
+    }
+
+    [Test]
+    public async Task IdleDestinations_AreReleased_AndRecreatedOnDemand()
+    {
+        await using var sink = new ScriptedSmtpSink();
+        var spool = new InMemorySpool();
+        DeliveryOptions options = Harness.RouteAllTo(sink.Port);
+        options.IdleConnectionTimeout = TimeSpan.FromMilliseconds(100);
+        options.Limits.MessagesPerSecond = 1000;
+        await using var scheduler = new DeliveryScheduler(spool, options) { DestinationSweepInterval = TimeSpan.FromMilliseconds(100) };
+        await scheduler.StartAsync(CancellationToken.None);
+        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "a@dest.test"), TestMessages.Content()));
+        Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(await Harness.WaitUntilAsync(() => scheduler.DestinationCount == 0), Is.True, "released after its connection closed");
+        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "b@dest.test"), TestMessages.Content()));
+        Assert.That(await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10)), Is.True);
+    }
 }

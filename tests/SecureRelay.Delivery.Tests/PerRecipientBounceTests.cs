@@ -109,4 +109,32 @@ public class PerRecipientBounceTests
         string rcpt = sink.Commands.Single(c => c.StartsWith("RCPT", StringComparison.Ordinal));
         Assert.That(rcpt, Does.Contain(notify == 1 ? "NOTIFY=NEVER" : "NOTIFY=SUCCESS,DELAY"), "NOTIFY passed through to the next hop");
     }
+
+    [Test]
+    public async Task FailuresAtTwoDestinations_OneDsnListingBoth_BadSyntaxToo()
+    {
+        await using var senderSink = new ScriptedSmtpSink();
+        await using var a = new ScriptedSmtpSink { RcptReply = _ => "550 5.7.1 relay denied" };
+        await using var b = new ScriptedSmtpSink { RcptReply = _ => "553 5.1.3 bad address" };
+        var spool = new InMemorySpool();
+        DeliveryOptions options = Harness.RouteAllTo(senderSink.Port);
+        options.Routes.InsertRange(0,
+        [
+            new DeliveryRoute { Domains = ["a.test"], NextHop = $"127.0.0.1:{a.Port}" },
+            new DeliveryRoute { Domains = ["b.test"], NextHop = $"127.0.0.1:{b.Port}" },
+        ]);
+        await using var scheduler = new DeliveryScheduler(spool, options);
+        await scheduler.StartAsync(CancellationToken.None);
+        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "x@a.test", "y@b.test", "no-domain"), TestMessages.Content()));
+
+        Assert.That(await senderSink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0), Is.True);
+        await Task.Delay(200);
+        SinkMessage dsn = senderSink.Messages.Single();
+        Assert.That(dsn.Data, Does.Contain("Final-Recipient: rfc822; x@a.test"));
+        Assert.That(dsn.Data, Does.Contain("Final-Recipient: rfc822; y@b.test"));
+        Assert.That(dsn.Data, Does.Contain("Final-Recipient: rfc822; no-domain"));
+        Assert.That(dsn.Data, Does.Contain("Status: 5.7.1").And.Contain("Status: 5.1.3"));
+        Assert.That(a.Connections + b.Connections, Is.EqualTo(2));
+    }
 }

@@ -24,6 +24,9 @@ internal sealed class OutboundSession(RelaySmtpClient client, string destination
     /// <summary>False once a transaction left the connection in an unknown state.</summary>
     public bool Reusable { get; set; } = true;
 
+    /// <summary>The connection died mid-transaction (reset, timeout, protocol error).</summary>
+    public bool ConnectionLost { get; set; }
+
     public bool IsOpen => Reusable && Client.IsConnected;
 
     public async ValueTask DisposeAsync()

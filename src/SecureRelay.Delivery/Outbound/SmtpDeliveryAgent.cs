@@ -208,6 +208,7 @@ internal sealed class SmtpDeliveryAgent(
                 // Lost connection or timeout mid-transaction: the outcome is unknown, so defer all
                 // (a duplicate is better than a loss).
                 session.Reusable = false;
+                session.ConnectionLost = true;
                 return AllLocal(job, RecipientState.Pending, "4.4.2", $"lost connection with {session.Relay}: {RecipientResult.Flatten(ex.Message)}", session.Relay);
             }
 

@@ -57,10 +57,39 @@ internal sealed class Destination : IDisposable
 
     public void DecrementIdle() => Interlocked.Decrement(ref _idle);
 
-    public void Enqueue(DeliveryJob job)
+    /// <summary>Queues a job; false when the destination was evicted meanwhile (get a fresh one).</summary>
+    public bool TryEnqueue(DeliveryJob job)
     {
-        Ready.Enqueue(job);
-        Signal.Release();
+        lock (Ready)
+        {
+            if (Evicted)
+            {
+                return false;
+            }
+
+            Ready.Enqueue(job);
+            Signal.Release();
+            return true;
+        }
+    }
+
+    /// <summary>Set once the destination left the scheduler's table.</summary>
+    public bool Evicted { get; private set; }
+
+    /// <summary>Marks the destination evicted when nothing is queued and no connection is open;
+    /// returns whether it did.</summary>
+    public bool TryEvict()
+    {
+        lock (Ready)
+        {
+            if (!Ready.IsEmpty || Idle != 0 || Connections.GetStatistics()?.CurrentAvailablePermits != Math.Max(1, Limits.MaxConnections))
+            {
+                return false;
+            }
+
+            Evicted = true;
+            return true;
+        }
     }
 
     /// <summary>Takes a job without waiting, or returns null.</summary>

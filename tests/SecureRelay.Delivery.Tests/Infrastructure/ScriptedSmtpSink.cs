@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace SecureRelay.Delivery.Tests.Infrastructure;
 
 /// <summary>One message as the sink received it.</summary>
-public sealed record SinkMessage(int Connection, string MailFrom, IReadOnlyList<string> RcptTo, string Data);
+public sealed record SinkMessage(int Connection, string MailFrom, IReadOnlyList<string> RcptTo, string Data, SslProtocols Tls = SslProtocols.None);
 
 /// <summary>
 /// A small scripted SMTP server on loopback: replies per command are programmable (per recipient for
@@ -35,6 +38,12 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
 
     public bool AdvertiseDsn { get; set; } = true;
 
+    /// <summary>When set, STARTTLS is offered with this certificate.</summary>
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>Offer REQUIRETLS (RFC 8689) once TLS is active.</summary>
+    public bool AdvertiseRequireTls { get; set; }
+
     /// <summary>Reply to RCPT TO for an address (default 250).</summary>
     public Func<string, string> RcptReply { get; set; } = _ => "250 2.1.5 Ok";
 
@@ -47,6 +56,10 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
     /// <summary>Delay before answering the final dot (to hold transactions in flight).</summary>
     public TimeSpan DataDelay { get; set; }
 
+    /// <summary>Drop the connection silently after this many messages on it (0 = never), like a
+    /// server's idle timeout closing a cached connection.</summary>
+    public int DropAfterMessages { get; set; }
+
     /// <summary>Raised when the final dot arrives (before <see cref="DataDelay"/>).</summary>
     public TaskCompletionSource DataStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -56,6 +69,9 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
     public ConcurrentQueue<string> Commands { get; } = new();
 
     public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>Optional counter shared by several sinks (overall concurrency).</summary>
+    public ConcurrencyCounter? Shared { get; set; }
 
     public int PeakConcurrency => Volatile.Read(ref _peak);
 
@@ -91,6 +107,7 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
 
     private async Task SessionAsync(TcpClient client, int connection)
     {
+        Shared?.Enter();
         int now = Interlocked.Increment(ref _current);
         int peak;
         while (now > (peak = Volatile.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, peak) != peak)
@@ -101,9 +118,10 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
         {
             using (client)
             {
-                NetworkStream stream = client.GetStream();
-                using var reader = new StreamReader(stream, Encoding.Latin1);
-                await using var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
+                Stream stream = client.GetStream();
+                var reader = new StreamReader(stream, Encoding.Latin1);
+                var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
+                SslProtocols tls = SslProtocols.None;
                 await writer.WriteLineAsync(Greeting);
                 if (!Greeting.StartsWith('2'))
                 {
@@ -111,6 +129,7 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
                 }
 
                 string mailFrom = string.Empty;
+                int onThisConnection = 0;
                 var rcpts = new List<string>();
                 while (await reader.ReadLineAsync(_cts.Token) is { } line)
                 {
@@ -123,12 +142,32 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
                             await writer.WriteLineAsync("250-PIPELINING");
                             await writer.WriteLineAsync("250-8BITMIME");
                             await writer.WriteLineAsync("250-ENHANCEDSTATUSCODES");
+                            if (Certificate is not null && tls == SslProtocols.None)
+                            {
+                                await writer.WriteLineAsync("250-STARTTLS");
+                            }
+
+                            if (AdvertiseRequireTls && tls != SslProtocols.None)
+                            {
+                                await writer.WriteLineAsync("250-REQUIRETLS");
+                            }
+
                             if (AdvertiseDsn)
                             {
                                 await writer.WriteLineAsync("250-DSN");
                             }
 
                             await writer.WriteLineAsync("250 SIZE 10240000");
+                            break;
+                        case "STARTTLS" when Certificate is not null && tls == SslProtocols.None:
+                            await writer.WriteLineAsync("220 2.0.0 Ready to start TLS");
+                            var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+                            await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = Certificate }, _cts.Token);
+                            tls = ssl.SslProtocol;
+                            stream = ssl;
+                            // Anything buffered before the handshake is discarded (no command injection).
+                            reader = new StreamReader(stream, Encoding.Latin1);
+                            writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
                             break;
                         case "HELO":
                             await writer.WriteLineAsync("250 sink.test");
@@ -166,15 +205,20 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
                             DataStarted.TrySetResult();
                             if (DataDelay > TimeSpan.Zero)
                             {
-                                await Task.Delay(DataDelay);
+                                await Task.Delay(DataDelay, _cts.Token);
                             }
 
                             if (DataReply.StartsWith('2'))
                             {
-                                Messages.Enqueue(new SinkMessage(connection, mailFrom, rcpts.ToList(), data.ToString()));
+                                Messages.Enqueue(new SinkMessage(connection, mailFrom, rcpts.ToList(), data.ToString(), tls));
                             }
 
                             await writer.WriteLineAsync(DataReply);
+                            if (DropAfterMessages > 0 && ++onThisConnection >= DropAfterMessages)
+                            {
+                                return;
+                            }
+
                             break;
                         case "RSET":
                             rcpts.Clear();
@@ -193,13 +237,14 @@ public sealed class ScriptedSmtpSink : IAsyncDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or SocketException or ObjectDisposedException or AuthenticationException)
         {
             // The client went away or the sink is stopping.
         }
         finally
         {
             Interlocked.Decrement(ref _current);
+            Shared?.Exit();
         }
     }
 

@@ -92,8 +92,9 @@ public sealed partial class DeliveryScheduler
         {
             string address = m.Envelope.Recipients[r.Index].Address;
             int at = address.LastIndexOf('@');
-            string destination = at > 0 ? _routes.Resolve(address[(at + 1)..]).Key : "invalid";
-            var e = new DeliveryEvent(m.QueueId, r.Index, destination, r.Relay, delay, r.DsnStatus, r.Response);
+            string domain = at > 0 ? address[(at + 1)..].TrimEnd('.').ToLowerInvariant() : "invalid";
+            string destination = at > 0 ? _routes.Resolve(domain).Key : "invalid";
+            var e = new DeliveryEvent(m.QueueId, r.Index, domain, destination, r.Relay, delay, r.DsnStatus, r.Response);
             string status;
             switch (r.State)
             {

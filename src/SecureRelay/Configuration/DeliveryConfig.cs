@@ -6,6 +6,9 @@ public sealed class DeliveryConfig
     /// <summary>Concurrent connections per destination.</summary>
     public int MaxConnections { get; set; } = 20;
 
+    /// <summary>Outbound connections over all destinations together.</summary>
+    public int MaxConnectionsTotal { get; set; } = 500;
+
     /// <summary>Messages sent over one connection before it is closed.</summary>
     public int MessagesPerConnection { get; set; } = 100;
 

@@ -137,6 +137,11 @@ public static class RelayConfigLoader
             throw loaded.Error("delivery.max_connections", "must be at least 1");
         }
 
+        if (d0.MaxConnectionsTotal < d0.MaxConnections)
+        {
+            throw loaded.Error("delivery.max_connections_total", "must be at least delivery.max_connections");
+        }
+
         if (d0.MessagesPerConnection < 1)
         {
             throw loaded.Error("delivery.messages_per_connection", "must be at least 1");

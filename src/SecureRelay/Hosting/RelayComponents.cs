@@ -253,6 +253,7 @@ public sealed class RelayComponents : IAsyncDisposable
                 CommandTimeout = settings.OutboundCommandTimeout,
             },
             Retry = new RetryOptions { Base = settings.RetryFirst, Max = settings.RetryMax },
+            MaxConnectionsTotal = c.MaxConnectionsTotal,
             MaxQueueAge = settings.MaxAge,
             DnsServers = settings.DnsServers.Select(e => e.ToString()).ToList(),
         };

@@ -1,0 +1,185 @@
+using MimeKit;
+
+namespace SecureRelay.Policy.Classification;
+
+/// <summary>
+/// Decides whether a message carries PHI. Explicit signals win (the <c>X-SecureRelay-Classification</c>
+/// header, subject tags, sender rules); otherwise weighted detectors run over the text of every MIME
+/// part. Fails closed: any error, bound or timeout yields PHI. Thread-safe; cheap enough to run before
+/// the <c>250</c> reply.
+/// </summary>
+public sealed class PhiClassifier
+{
+    private const double Epsilon = 1e-9;
+
+    /// <summary>Creates a classifier with the given settings.</summary>
+    public PhiClassifier(ClassifierSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
+    }
+
+    /// <summary>The classifier with built-in settings.</summary>
+    public static PhiClassifier Default { get; } = new(ClassifierSettings.Default);
+
+    /// <summary>The settings in use.</summary>
+    public ClassifierSettings Settings { get; }
+
+    /// <summary>Parses (bounded by <see cref="ClassifierLimits.MaxMessageBytes"/>) and classifies a
+    /// message within <see cref="ClassifierLimits.Timeout"/>.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled
+    /// (a timeout is not an exception: it classifies as PHI).</exception>
+    public async Task<Classification> ClassifyAsync(Stream message, MessageEnvelope envelope, CancellationToken cancellationToken = default) =>
+        (await AnalyzeAsync(message, envelope, cancellationToken).ConfigureAwait(false)).Classification;
+
+    /// <summary>Classifies a parsed message within <see cref="ClassifierLimits.Timeout"/>.</summary>
+    public Task<Classification> ClassifyAsync(MimeMessage message, MessageEnvelope envelope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(envelope);
+        return RunBounded(token => Classify(message, envelope, token), cancellationToken);
+    }
+
+    /// <summary>Runs only the content detectors over a text (no signals, no time bound beyond the
+    /// per-expression timeout). For tools and tests.</summary>
+    public Classification ClassifyText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            return Detect(text, MessageCategory.Unspecified, CancellationToken.None);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return Failed("timeout", MessageCategory.Unspecified);
+        }
+    }
+
+    /// <summary>Parses and classifies; the parsed message is returned for the facts (null when parsing failed).</summary>
+    internal async Task<(MimeMessage? Message, Classification Classification)> AnalyzeAsync(Stream message, MessageEnvelope envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(envelope);
+        MimeMessage? parsed = null;
+        var classification = await RunBounded(
+            token =>
+            {
+                using (var bounded = new BoundedReadStream(message, Settings.Limits.MaxMessageBytes))
+                {
+                    try
+                    {
+                        parsed = MimeMessage.Load(bounded, token);
+                    }
+                    catch (FormatException e)
+                    {
+                        throw new ClassificationFailedException("parse_error", e);
+                    }
+                }
+
+                return Classify(parsed, envelope, token);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return (parsed, classification);
+    }
+
+    private async Task<Classification> RunBounded(Func<CancellationToken, Classification> work, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(Settings.Limits.Timeout);
+        var task = Task.Run(
+            () =>
+            {
+                try
+                {
+                    return work(budget.Token);
+                }
+                catch (ClassificationFailedException e)
+                {
+                    return Failed(e.Reason, MessageCategory.Unspecified);
+                }
+                catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+                {
+                    return Failed("timeout", MessageCategory.Unspecified);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return Failed("timeout", MessageCategory.Unspecified);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    // Fail closed: an unexpected error in a parser must never let PHI out unprotected.
+                    return Failed("error:" + e.GetType().Name, MessageCategory.Unspecified);
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            // Work that ignores the token (a parser inside one page) must not hold the reply: stop waiting.
+            return await task.WaitAsync(Settings.Limits.Timeout + TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return Failed("timeout", MessageCategory.Unspecified);
+        }
+    }
+
+    private Classification Classify(MimeMessage message, MessageEnvelope envelope, CancellationToken token)
+    {
+        var category = MessageCategory.Unspecified;
+        if (MessageCategories.TryParse(message.Headers[PolicyHeaders.Category], out var headerCategory))
+        {
+            category = headerCategory;
+        }
+        else if (Settings.SenderRules.FirstOrDefault(r => r.Category is not null && r.Matches(envelope)) is { Category: { } ruleCategory })
+        {
+            category = ruleCategory;
+        }
+
+        var header = message.Headers[PolicyHeaders.Classification]?.Trim().ToLowerInvariant();
+        if (header == "phi")
+        {
+            return new Classification(true, Settings.Threshold, ["header"], category, ClassificationSource.Header);
+        }
+
+        var subject = message.Subject ?? "";
+        if (Settings.SubjectTags.Any(t => subject.Contains(t, StringComparison.OrdinalIgnoreCase)))
+        {
+            return new Classification(true, Settings.Threshold, ["subject_tag"], category, ClassificationSource.SubjectTag);
+        }
+
+        if (header == "none" && Settings.HonorNoneHeader)
+        {
+            return new Classification(false, 0, ["header"], category, ClassificationSource.Header);
+        }
+
+        var verdictRule = Settings.SenderRules.FirstOrDefault(r => r.IsPhi is not null && r.Matches(envelope));
+        if (verdictRule is { IsPhi: { } isPhi })
+        {
+            return new Classification(isPhi, isPhi ? Settings.Threshold : 0, ["sender_rule:" + verdictRule.Name], category, ClassificationSource.SenderRule);
+        }
+
+        var text = MessageTextExtractor.Extract(message, Settings, token);
+        return Detect(text, category, token);
+    }
+
+    private Classification Detect(string text, MessageCategory category, CancellationToken token)
+    {
+        var fired = new List<string>();
+        var score = 0.0;
+        foreach (var detector in Settings.Detectors)
+        {
+            token.ThrowIfCancellationRequested();
+            if (detector.Detect(text))
+            {
+                fired.Add(detector.Name);
+                score += detector.Weight;
+            }
+        }
+
+        score = Math.Round(score, 4);
+        return new Classification(score + Epsilon >= Settings.Threshold, score, fired, category, ClassificationSource.Content);
+    }
+
+    private Classification Failed(string reason, MessageCategory category) =>
+        new(true, Settings.Threshold, ["failure:" + reason], category, ClassificationSource.Failure);
+}

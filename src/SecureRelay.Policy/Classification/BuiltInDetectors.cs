@@ -18,11 +18,13 @@ internal static class BuiltInDetectors
         ["hl7v2"] = 1.0,
         ["fhir"] = 1.0,
         ["ccda"] = 1.0,
+        ["phi_table"] = 1.0,
         ["member_id"] = 0.5,
         ["patient_name"] = 0.6,
         ["icd10"] = 0.6,
         ["lab_result"] = 0.6,
         ["encounter_date"] = 0.5,
+        ["result_disclosure"] = 0.6,
         ["cpt"] = 0.4,
         ["ndc"] = 0.4,
         ["medication"] = 0.4,
@@ -34,11 +36,11 @@ internal static class BuiltInDetectors
     public static PhiDetector Create(string name, double weight, ClassifierSettings settings) => name switch
     {
         "ssn" => new SsnDetector(weight),
-        "mbi" => new RegexDetector(name, weight, Patterns.Mbi(), m => Checksums.IsValidMbi(m.Value)),
+        "mbi" => new RegexDetector(name, weight, Patterns.Mbi(), (m, _) => Checksums.IsValidMbi(m.Value)),
         "mrn" => new AnyRegexDetector(name, weight, [Patterns.MrnLabelled(), .. settings.MrnPatterns]),
         "member_id" => new MemberIdDetector(weight, settings.MemberIdPatterns),
-        "dob" => new RegexDetector(name, weight, Patterns.DobLabelled(), m => IsPlausibleDate(m, birth: true)),
-        "encounter_date" => new RegexDetector(name, weight, Patterns.EncounterDate(), m => IsPlausibleDate(m, birth: false)),
+        "dob" => new RegexDetector(name, weight, Patterns.DobLabelled(), (m, _) => IsPlausibleDate(m, birth: true)),
+        "encounter_date" => new RegexDetector(name, weight, Patterns.EncounterDate(), (m, _) => IsPlausibleDate(m, birth: false)),
         "icd10" => new Icd10Detector(weight),
         "cpt" => new LabelledCodeDetector(name, weight, Patterns.CptLabel(), Patterns.CptCode(), 60, _ => true),
         "ndc" => new LabelledCodeDetector(name, weight, Patterns.NdcLabel(), Patterns.NdcCode(), 60, _ => true),
@@ -46,13 +48,22 @@ internal static class BuiltInDetectors
         "dea" => new LabelledCodeDetector(name, weight, Patterns.DeaLabel(), Patterns.DeaNumber(), 40, v => Checksums.IsValidDea(v)),
         "medication" => new RegexDetector(name, weight, settings.MedicationRegex),
         "diagnosis" => new RegexDetector(name, weight, settings.DiagnosisRegex),
-        "lab_result" => new RegexDetector(name, weight, Patterns.LabResult()),
+        "lab_result" => new RegexDetector(name, weight, Patterns.LabResult(), IsIndividualResult),
+        "result_disclosure" => new RegexDetector(name, weight, Patterns.ResultDisclosure()),
         "patient_name" => new RegexDetector(name, weight, Patterns.PatientLabel()),
         "hl7v2" => new Hl7Detector(weight),
         "fhir" => new RegexDetector(name, weight, Patterns.FhirResource()),
         "ccda" => new RegexDetector(name, weight, Patterns.Ccda()),
+        "phi_table" => new RegexDetector(name, weight, Patterns.IdentifierTable()),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown detector"),
     };
+
+    /// <summary>A lab value preceded closely by "mean", "target", "normal"... is a statistic or a goal.</summary>
+    private static bool IsIndividualResult(Match m, string text)
+    {
+        var from = Math.Max(0, m.Index - 30);
+        return !Patterns.LabNonIndividual().IsMatch(text.AsSpan(from, m.Index - from + Math.Min(m.Length, 12)).ToString());
+    }
 
     private static readonly string[] MonthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 

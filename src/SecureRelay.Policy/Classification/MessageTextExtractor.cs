@@ -126,16 +126,22 @@ internal sealed class MessageTextExtractor
                 }
 
                 break;
-            case MessagePart { Message: { } inner }:
-                Append(inner.Subject);
-                Walk(inner.Body, depth + 1);
+            case MessagePart messagePart:
+                if (messagePart.Message is null)
+                {
+                    Unreadable();
+                    break;
+                }
+
+                Append(messagePart.Message.Subject);
+                Walk(messagePart.Message.Body, depth + 1);
                 break;
             case TextPart textPart:
                 var body = textPart.Text ?? "";
                 Append(textPart.IsHtml ? StripHtml(body) : body);
                 break;
             case MimePart part:
-                ReadAttachment(part);
+                ReadAttachment(part, depth);
                 break;
             default:
                 // message/partial, message/external-body and the like: content we cannot see.
@@ -144,13 +150,32 @@ internal sealed class MessageTextExtractor
         }
     }
 
-    private void ReadAttachment(MimePart part)
+    private void ReadAttachment(MimePart part, int depth)
     {
         var type = part.ContentType;
         var extension = Path.GetExtension(part.FileName ?? "").ToLowerInvariant();
         var subtype = type.MediaSubtype.ToLowerInvariant();
         var isPdf = subtype == "pdf" || extension == ".pdf";
         var isDocx = subtype == "vnd.openxmlformats-officedocument.wordprocessingml.document" || extension == ".docx";
+        if (type.IsMimeType("message", "rfc822") || type.IsMimeType("message", "global"))
+        {
+            // An embedded message sent with a (non-conforming) base64 or quoted-printable encoding.
+            using var embedded = new MemoryStream(Decode(part), writable: false);
+            MimeMessage inner;
+            try
+            {
+                inner = MimeMessage.Load(embedded, _cancel);
+            }
+            catch (FormatException e)
+            {
+                throw new ClassificationFailedException("unreadable_message", e);
+            }
+
+            Append(inner.Subject);
+            Walk(inner.Body, depth + 1);
+            return;
+        }
+
         var isText = type.IsMimeType("text", "*") || TextualMediaSubtypes.Contains(subtype) || TextualExtensions.Contains(extension);
         if (!isPdf && !isDocx && !isText)
         {

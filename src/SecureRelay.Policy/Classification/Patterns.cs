@@ -73,11 +73,23 @@ internal static partial class Patterns
     [GeneratedRegex(@"(?<![\d-])(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2}|\d{11})(?![\d-])", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex NdcCode();
 
-    [GeneratedRegex(@"\b(?:Hb\s?A1c|A1c|glucose|LDL|HDL|cholesterol|triglycerides|creatinine|eGFR|TSH|free\s+T4|hemoglobin|hgb|hematocrit|hct|WBC|RBC|platelets?|potassium|sodium|ALT|AST|PSA|INR|BUN|vitamin\s+D|ferritin|troponin|BNP|CRP|viral\s+load|CD4)\b\s*(?:level|count|result)?\s*[:=]?\s*(?:of\s+|was\s+|is\s+)?(?<v>\d+(?:\.\d+)?)\s*(?:mg/dL|mmol/L|%|g/dL|mIU/L|uIU/mL|µIU/mL|K/uL|x\s?10\^?9/L|mEq/L|U/L|IU/L|ng/mL|pg/mL|mL/min(?:/1\.73\s?m2)?|copies/mL|cells/mm3|sec)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:Hb\s?A1c|A1c|glucose|LDL|HDL|cholesterol|triglycerides|creatinine|eGFR|TSH|free\s+T4|hemoglobin|hgb|hematocrit|hct|WBC|RBC|platelets?|potassium|sodium|ALT|AST|PSA|INR|BUN|vitamin\s+D|ferritin|troponin|BNP|CRP|viral\s+load|CD4)\b(?:\s*(?:level|count|result|value|came\s+back|returned|was|is|of|at|[:=])){0,4}\s*(?<v>\d+(?:\.\d+)?)\s*(?:mg/dL|mmol/L|%|g/dL|mIU/L|uIU/mL|µIU/mL|K/uL|x\s?10\^?9/L|mEq/L|U/L|IU/L|ng/mL|pg/mL|mL/min(?:/1\.73\s?m2)?|copies/mL|cells/mm3|sec)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex LabResult();
 
-    [GeneratedRegex(@"\b(?i:patient(?:\s+name)?|pt(?:\s+name)?|resident|client\s+name|re\s*:\s*patient)\s*[:\-]\s*(?:(?i:mr|mrs|ms|miss)\.?\s+)?(?:[A-Z][a-z'-]+,?\s+(?:[A-Z]\.?\s+)?[A-Z][a-z'-]+|[A-Z][A-Z'-]+,\s*[A-Z][A-Za-z'-]+)", RegexOptions.CultureInvariant, TimeoutMs)]
+    // Words before a lab value that make it a population statistic or a target, not a person's result.
+    [GeneratedRegex(@"\b(?:mean|average|median|target|goal|typical|normal|reference|expected|aim\s+for|keep\s+(?:your|the))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex LabNonIndividual();
+
+    // A result told to a person: "your biopsy ... came back positive", "your CT scan showed".
+    [GeneratedRegex(@"\byour\s+(?:recent\s+|latest\s+)?(?:biopsy|mammogram|MRI|CT\s+scan|x-ray|ultrasound|lab\s+(?:work|results?)|test\s+results?|blood\s+(?:work|test)|pathology\s+report|screening|culture|scan)\b[^.]{0,60}?\b(?:showed|shows|came\s+back|was\s+(?:positive|abnormal)|were\s+(?:positive|abnormal)|indicates?|revealed|confirm(?:s|ed))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex ResultDisclosure();
+
+    [GeneratedRegex(@"\b(?:(?i:patient(?:\s+name)?|pt(?:\s+name)?|resident|client\s+name)\s*[:\-]|(?i:re\s*:\s*(?:patient|pt\.?)))\s*(?:(?i:mr|mrs|ms|miss)\.?\s+)?(?:[A-Z][a-z'-]+,?\s+(?:[A-Z]\.?\s+)?[A-Z][a-z'-]+|[A-Z][A-Z'-]+,\s*[A-Z][A-Za-z'-]+)", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex PatientLabel();
+
+    // A delimited header row naming an identifier column, followed by a data row with digits.
+    [GeneratedRegex(@"(?im)^[^\n]*\b(?:dob|date[ _]of[ _]birth|birth[ _]?date|mrn|medical[ _]record(?:[ _](?:number|no))?|ssn|member[ _]?id|subscriber[ _]?id|patient[ _]?(?:id|name))\b[^\n]*[,\t;|][^\n]*\n[^\n]*\d", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex IdentifierTable();
 
     [GeneratedRegex(@"(?:^|[\r\n])MSH\|\^~\\&", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Hl7Header();

@@ -34,13 +34,13 @@ internal abstract class PhiDetector(string name, double weight)
 }
 
 /// <summary>Fires when the regex matches and the validator accepts the match.</summary>
-internal sealed class RegexDetector(string name, double weight, Regex regex, Func<Match, bool>? valid = null) : PhiDetector(name, weight)
+internal sealed class RegexDetector(string name, double weight, Regex regex, Func<Match, string, bool>? valid = null) : PhiDetector(name, weight)
 {
     public override bool Detect(string text)
     {
         foreach (Match m in regex.Matches(text))
         {
-            if (valid is null || valid(m))
+            if (valid is null || valid(m, text))
             {
                 return true;
             }

@@ -1,5 +1,5 @@
 using MimeKit;
-using SecureRelay.Policy.Classification;
+using SecureRelay.Policy.Phi;
 
 namespace SecureRelay.Policy;
 
@@ -8,7 +8,7 @@ namespace SecureRelay.Policy;
 public sealed class MessageFacts
 {
     /// <summary>Creates facts from parts (tests, tools).</summary>
-    public MessageFacts(MessageEnvelope envelope, Classification.Classification classification, IReadOnlyList<KeyValuePair<string, string>> headers, bool requireTlsRequested = false)
+    public MessageFacts(MessageEnvelope envelope, Phi.Classification classification, IReadOnlyList<KeyValuePair<string, string>> headers, bool requireTlsRequested = false)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(classification);
@@ -24,7 +24,7 @@ public sealed class MessageFacts
     public MessageEnvelope Envelope { get; }
 
     /// <summary>The PHI classification.</summary>
-    public Classification.Classification Classification { get; }
+    public Phi.Classification Classification { get; }
 
     /// <summary>Header fields in order, values decoded and unfolded.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
@@ -36,7 +36,7 @@ public sealed class MessageFacts
     public bool RequireTlsRequested { get; }
 
     /// <summary>Builds facts from a parsed message.</summary>
-    public static MessageFacts FromMessage(MimeMessage message, MessageEnvelope envelope, Classification.Classification classification, bool requireTlsRequested = false)
+    public static MessageFacts FromMessage(MimeMessage message, MessageEnvelope envelope, Phi.Classification classification, bool requireTlsRequested = false)
     {
         ArgumentNullException.ThrowIfNull(message);
         return new MessageFacts(envelope, classification, [.. message.Headers.Select(h => new KeyValuePair<string, string>(h.Field, h.Value ?? ""))], requireTlsRequested);

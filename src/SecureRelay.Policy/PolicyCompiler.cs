@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SecureRelay.Policy.Classification;
+using SecureRelay.Policy.Phi;
 using SecureRelay.Policy.Model;
 using SecureRelay.Policy.Yaml;
 

@@ -6,7 +6,7 @@ namespace SecureRelay.Policy;
 /// flags, the classification summary and a human explanation (no PHI: detector names only).</summary>
 public sealed class PolicyDecision
 {
-    internal PolicyDecision(Classification.Classification classification, IReadOnlyList<RecipientDecision> recipients, IReadOnlyList<string> explanation)
+    internal PolicyDecision(Phi.Classification classification, IReadOnlyList<RecipientDecision> recipients, IReadOnlyList<string> explanation)
     {
         Classification = classification;
         Recipients = recipients;
@@ -18,7 +18,7 @@ public sealed class PolicyDecision
     }
 
     /// <summary>The classification summary.</summary>
-    public Classification.Classification Classification { get; }
+    public Phi.Classification Classification { get; }
 
     /// <summary>One entry per recipient, in the order given.</summary>
     public IReadOnlyList<RecipientDecision> Recipients { get; }

@@ -1,4 +1,4 @@
-using SecureRelay.Policy.Classification;
+using SecureRelay.Policy.Phi;
 
 namespace SecureRelay.Policy;
 

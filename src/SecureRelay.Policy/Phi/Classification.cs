@@ -1,4 +1,4 @@
-namespace SecureRelay.Policy.Classification;
+namespace SecureRelay.Policy.Phi;
 
 /// <summary>The classifier's verdict. Holds detector names, never matched text, so it is safe to
 /// log, store and show in explanations.</summary>

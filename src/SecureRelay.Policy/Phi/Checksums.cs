@@ -1,4 +1,4 @@
-namespace SecureRelay.Policy.Classification;
+namespace SecureRelay.Policy.Phi;
 
 /// <summary>Check-digit and range rules of the identifiers the detectors look for. Public so that
 /// tools and tests can validate identifiers the same way the classifier does.</summary>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SecureRelay.Policy.Classification;
+namespace SecureRelay.Policy.Phi;
 
 /// <summary>One PHI detector: fires or not on a text. Detectors report only whether they fired,
 /// never what they matched, so nothing downstream can leak the matched text.</summary>

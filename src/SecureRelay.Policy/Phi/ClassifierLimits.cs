@@ -1,4 +1,4 @@
-namespace SecureRelay.Policy.Classification;
+namespace SecureRelay.Policy.Phi;
 
 /// <summary>Bounds on what the classifier reads. Exceeding one classifies the message as PHI.</summary>
 /// <param name="MaxTextChars">Most characters of extracted text.</param>

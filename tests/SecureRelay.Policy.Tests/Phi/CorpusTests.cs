@@ -1,8 +1,8 @@
 using MimeKit;
 using SecureRelay.Policy;
-using SecureRelay.Policy.Classification;
+using SecureRelay.Policy.Phi;
 
-namespace SecureRelay.Policy.Tests.Classification;
+namespace SecureRelay.Policy.Tests.Phi;
 
 /// <summary>Runs the default classifier over the labelled corpus (Corpus/phi, Corpus/clean; written by
 /// Corpus/generate_corpus.py) and holds it to recall ≥ 0.99 at precision ≥ 0.95.</summary>

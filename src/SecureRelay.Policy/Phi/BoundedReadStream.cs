@@ -1,4 +1,4 @@
-namespace SecureRelay.Policy.Classification;
+namespace SecureRelay.Policy.Phi;
 
 /// <summary>A read-only view of a stream that fails (closed) once more than a limit has been read.</summary>
 internal sealed class BoundedReadStream(Stream inner, long limit) : Stream

@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace SecureRelay.Policy.Classification;
+namespace SecureRelay.Policy.Phi;
 
 /// <summary>
 /// Decides whether a message carries PHI. Explicit signals win (the <c>X-SecureRelay-Classification</c>

@@ -1,4 +1,4 @@
-namespace SecureRelay.Policy.Classification;
+namespace SecureRelay.Policy.Phi;
 
 /// <summary>Built-in term lists (extended by <c>classifier.medication_terms</c> / <c>diagnosis_terms</c>).
 /// Terms are matched as whole words, case-insensitively.</summary>

@@ -1,4 +1,4 @@
-namespace SecureRelay.Policy.Classification;
+namespace SecureRelay.Policy.Phi;
 
 /// <summary>A compiled <c>senders:</c> entry: an explicit classification and/or category for all mail
 /// of a sender.</summary>

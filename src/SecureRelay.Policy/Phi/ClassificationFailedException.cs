@@ -1,4 +1,4 @@
-namespace SecureRelay.Policy.Classification;
+namespace SecureRelay.Policy.Phi;
 
 /// <summary>Reading the message for classification hit an error or a bound; the classifier turns it
 /// into a PHI verdict (fail closed). The reason is a short token, never message content.</summary>

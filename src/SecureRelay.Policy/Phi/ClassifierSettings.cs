@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SecureRelay.Policy.Classification;
+namespace SecureRelay.Policy.Phi;
 
 /// <summary>The compiled, validated <c>classifier:</c> section plus the sender rules. Immutable.
 /// Built by <see cref="PolicyCompiler"/>; <see cref="Default"/> is the built-in configuration.</summary>

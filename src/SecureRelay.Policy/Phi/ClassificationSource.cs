@@ -1,4 +1,4 @@
-namespace SecureRelay.Policy.Classification;
+namespace SecureRelay.Policy.Phi;
 
 /// <summary>What decided a <see cref="Classification"/>. Persisted: never renumber.</summary>
 public enum ClassificationSource

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SecureRelay.Policy.Classification;
+namespace SecureRelay.Policy.Phi;
 
 /// <summary>The built-in regular expressions (source generated, each with a match timeout so that a
 /// pathological input cannot stall the classifier; a timeout classifies as PHI).</summary>

@@ -6,7 +6,7 @@ using MimeKit;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
-namespace SecureRelay.Policy.Classification;
+namespace SecureRelay.Policy.Phi;
 
 /// <summary>Collects the text of every MIME part the classifier can read: text/plain, text/html (tags
 /// stripped), textual attachments (CSV, JSON, XML, HL7), PDF (PdfPig) and DOCX (Open XML SDK).

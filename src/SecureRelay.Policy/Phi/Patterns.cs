@@ -88,7 +88,7 @@ internal static partial class Patterns
     internal static partial Regex PatientLabel();
 
     // A delimited header row naming an identifier column, followed by a data row with digits.
-    [GeneratedRegex(@"(?im)^[^\n]*\b(?:dob|date[ _]of[ _]birth|birth[ _]?date|mrn|medical[ _]record(?:[ _](?:number|no))?|ssn|member[ _]?id|subscriber[ _]?id|patient[ _]?(?:id|name))\b[^\n]*[,\t;|][^\n]*\n[^\n]*\d", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?im)^(?=[^\n]*[,\t;|])[^\n]*\b(?:dob|date[ _]of[ _]birth|birth[ _]?date|mrn|medical[ _]record(?:[ _](?:number|no))?|ssn|member[ _]?id|subscriber[ _]?id|patient[ _]?(?:id|name))\b[^\n]*\n[^\n]*\d", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex IdentifierTable();
 
     [GeneratedRegex(@"(?:^|[\r\n])MSH\|\^~\\&", RegexOptions.CultureInvariant, TimeoutMs)]

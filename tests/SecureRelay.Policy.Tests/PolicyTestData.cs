@@ -9,7 +9,7 @@ internal static class PolicyTestData
 {
     public static Classification NotPhi { get; } = new(false, 0, [], MessageCategory.Unspecified, ClassificationSource.Content);
 
-    public static Classification Phi { get; } = new(true, 2, ["dob", "mrn"], MessageCategory.Unspecified, ClassificationSource.Content);
+    public static Classification PhiMessage { get; } = new(true, 2, ["dob", "mrn"], MessageCategory.Unspecified, ClassificationSource.Content);
 
     public static MessageEnvelope Envelope(string sender = "app@clinic.example", string? user = null, long size = 1000) => new(sender, user, size);
 

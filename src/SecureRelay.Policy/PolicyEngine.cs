@@ -50,7 +50,7 @@ public sealed class PolicyEngine
         ArgumentNullException.ThrowIfNull(recipients);
         var policy = _policy();
         var c = facts.Classification;
-        var why = new List<string> { $"classified {c.Verdict} by {c.Source.ToString().ToLowerInvariant()} (score {c.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}, threshold {policy.Classifier.Settings.Threshold.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})" };
+        var why = new List<string> { $"classified {c.Verdict} by {c.SourceName} (score {c.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}, threshold {policy.Classifier.Settings.Threshold.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})" };
         var decisions = new List<RecipientDecision>(recipients.Count);
         foreach (var recipient in recipients)
         {

@@ -13,8 +13,16 @@ public sealed record Classification(bool IsPhi, double Score, IReadOnlyList<stri
     /// <summary><c>phi</c> or <c>none</c>.</summary>
     public string Verdict => IsPhi ? "phi" : "none";
 
+    /// <summary>The source in snake case: <c>content</c>, <c>header</c>, <c>subject_tag</c>, <c>sender_rule</c>, <c>failure</c>.</summary>
+    public string SourceName => Source switch
+    {
+        ClassificationSource.SubjectTag => "subject_tag",
+        ClassificationSource.SenderRule => "sender_rule",
+        _ => Source.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>One line: <c>phi score=2.20 source=content detectors=dob,mrn category=treatment</c>.</summary>
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{Verdict} score={Score:0.00} source={Source.ToString().ToLowerInvariant()} detectors={(Detectors.Count == 0 ? "-" : string.Join(',', Detectors))} category={Category.ToName()}");
+            $"{Verdict} score={Score:0.00} source={SourceName} detectors={(Detectors.Count == 0 ? "-" : string.Join(',', Detectors))} category={Category.ToName()}");
 }

@@ -19,10 +19,12 @@ internal static class BuiltInDetectors
         ["fhir"] = 1.0,
         ["ccda"] = 1.0,
         ["phi_table"] = 1.0,
+        ["x12"] = 1.0,
         ["member_id"] = 0.5,
         ["patient_name"] = 0.6,
         ["icd10"] = 0.6,
         ["lab_result"] = 0.6,
+        ["vital_signs"] = 0.6,
         ["encounter_date"] = 0.5,
         ["result_disclosure"] = 0.6,
         ["cpt"] = 0.4,
@@ -49,6 +51,8 @@ internal static class BuiltInDetectors
         "medication" => new RegexDetector(name, weight, settings.MedicationRegex),
         "diagnosis" => new RegexDetector(name, weight, settings.DiagnosisRegex),
         "lab_result" => new RegexDetector(name, weight, Patterns.LabResult(), IsIndividualResult),
+        "vital_signs" => new RegexDetector(name, weight, Patterns.VitalSigns(), IsIndividualResult),
+        "x12" => new X12Detector(weight),
         "result_disclosure" => new RegexDetector(name, weight, Patterns.ResultDisclosure()),
         "patient_name" => new RegexDetector(name, weight, Patterns.PatientLabel()),
         "hl7v2" => new Hl7Detector(weight),
@@ -174,6 +178,13 @@ internal static class BuiltInDetectors
 
             return false;
         }
+    }
+
+    /// <summary>X12 health transactions (eligibility, claims, remittance) always identify a member.</summary>
+    private sealed class X12Detector(double weight) : PhiDetector("x12", weight)
+    {
+        public override bool Detect(string text) =>
+            Patterns.X12Interchange().IsMatch(text) && Patterns.X12Patient().IsMatch(text);
     }
 
     private sealed class Hl7Detector(double weight) : PhiDetector("hl7v2", weight)

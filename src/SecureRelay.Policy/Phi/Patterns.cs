@@ -48,7 +48,7 @@ internal static partial class Patterns
         @"|(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})" +
         @"|(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+(?<y>\d{4}))";
 
-    [GeneratedRegex(@"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born(?:\s+on)?)\b\W{0,6}(?:is\s+|of\s+)?(?:\(?[mdy/]{6,10}\)?\s*)?" + DatePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born(?:\s+on)?|fecha\s+de\s+nacimiento|F\.\s?nac\.?)\b\W{0,6}(?:is\s+|of\s+)?(?:\(?[mdy/]{6,10}\)?\s*)?" + DatePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex DobLabelled();
 
     [GeneratedRegex(@"\b(?:date\s+of\s+service|DOS|service\s+date|admission\s+date|admitted(?:\s+on)?|discharge\s+date|discharged(?:\s+on)?|date\s+of\s+visit|visit\s+date|date\s+of\s+injury|encounter\s+date)\b\W{0,6}(?:is\s+|was\s+)?" + DatePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
@@ -76,15 +76,26 @@ internal static partial class Patterns
     [GeneratedRegex(@"\b(?:Hb\s?A1c|A1c|glucose|LDL|HDL|cholesterol|triglycerides|creatinine|eGFR|TSH|free\s+T4|hemoglobin|hgb|hematocrit|hct|WBC|RBC|platelets?|potassium|sodium|ALT|AST|PSA|INR|BUN|vitamin\s+D|ferritin|troponin|BNP|CRP|viral\s+load|CD4)\b(?:\s*(?:level|count|result|value|came\s+back|returned|was|is|of|at|[:=])){0,4}\s*(?<v>\d+(?:\.\d+)?)\s*(?:mg/dL|mmol/L|%|g/dL|mIU/L|uIU/mL|µIU/mL|K/uL|x\s?10\^?9/L|mEq/L|U/L|IU/L|ng/mL|pg/mL|mL/min(?:/1\.73\s?m2)?|copies/mL|cells/mm3|sec)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex LabResult();
 
+    // Vital signs of a person: "BP 150/95", "pulse 112 bpm", "SpO2 91%", "temp 101.3 F".
+    [GeneratedRegex(@"\b(?:BP|blood\s+pressure)\s*(?:was\s+|is\s+|of\s+|[:=]\s*)?\d{2,3}/\d{2,3}\b|\b(?:HR|pulse|heart\s+rate)\s*(?:was\s+|is\s+|of\s+|[:=]\s*)?\d{2,3}\s*(?:bpm|/min)|\bSpO2\s*(?:was\s+|is\s+|[:=]\s*)?\d{2,3}\s*%|\b(?:temp|temperature)\s*(?:was\s+|is\s+|of\s+|[:=]\s*)?\d{2,3}(?:\.\d)?\s*°?\s*[FC]\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex VitalSigns();
+
+    // ASC X12 interchange header, and the segments that name a subscriber/patient or give a birth date.
+    [GeneratedRegex(@"(?:^|[\r\n~])\s*ISA\*", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex X12Interchange();
+
+    [GeneratedRegex(@"(?:^|[\r\n~])\s*(?:NM1\*(?:IL|QC)\*1\*|DMG\*D8\*\d{8})", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex X12Patient();
+
     // Words before a lab value that make it a population statistic or a target, not a person's result.
     [GeneratedRegex(@"\b(?:mean|average|median|target|goal|typical|normal|reference|expected|aim\s+for|keep\s+(?:your|the))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex LabNonIndividual();
 
     // A result told to a person: "your biopsy ... came back positive", "your CT scan showed".
-    [GeneratedRegex(@"\byour\s+(?:recent\s+|latest\s+)?(?:biopsy|mammogram|MRI|CT\s+scan|x-ray|ultrasound|lab\s+(?:work|results?)|test\s+results?|blood\s+(?:work|test)|pathology\s+report|screening|culture|scan)\b[^.]{0,60}?\b(?:showed|shows|came\s+back|was\s+(?:positive|abnormal)|were\s+(?:positive|abnormal)|indicates?|revealed|confirm(?:s|ed))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\byour\s+(?:recent\s+|latest\s+)?(?:biopsy|mammogram|MRI|CT\s+scan|x-ray|ultrasound|lab\s+(?:work|results?)|test\s+results?|blood\s+(?:work|test)|pathology\s+report|screening|culture|scan)\b(?:[^.]{0,60}?|\.\s+(?:it|this|the\s+(?:report|result|scan|image|study))\s+)\b(?:showed|shows|came\s+back|was\s+(?:positive|abnormal)|were\s+(?:positive|abnormal)|indicates?|revealed|confirm(?:s|ed))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex ResultDisclosure();
 
-    [GeneratedRegex(@"\b(?:(?i:patient(?:\s+name)?|pt(?:\s+name)?|resident|client\s+name)\s*[:\-]|(?i:re\s*:\s*(?:patient|pt\.?)))\s*(?:(?i:mr|mrs|ms|miss)\.?\s+)?(?:[A-Z][a-z'-]+,?\s+(?:[A-Z]\.?\s+)?[A-Z][a-z'-]+|[A-Z][A-Z'-]+,\s*[A-Z][A-Za-z'-]+)", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:(?i:patient(?:\s+name)?|pt(?:\s+name)?|resident|client\s+name|paciente|nombre\s+del\s+paciente)\s*[:\-]|(?i:re\s*:\s*(?:patient|pt\.?)))\s*(?:(?i:mr|mrs|ms|miss)\.?\s+)?(?:[A-Z][a-z'-]+,?\s+(?:[A-Z]\.?\s+)?[A-Z][a-z'-]+|[A-Z][A-Z'-]+,\s*[A-Z][A-Za-z'-]+)", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex PatientLabel();
 
     // A delimited header row naming an identifier column, followed by a data row with digits.

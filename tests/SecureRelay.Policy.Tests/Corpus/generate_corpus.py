@@ -660,8 +660,128 @@ CLEAN = [(clean_order, 14), (clean_shipping, 12), (clean_invoice, 12), (clean_ap
          (clean_coverage_bulletin, 12), (clean_portal_notice, 8)]
 
 
+# ---------------------------------------------------------------- holdout set
+# Written after the detectors were frozen, with phrasing the detectors were not tuned on. Its
+# figures are printed beside the main corpus so that the main figures' optimism is visible.
+
+def h_phi_home_health():
+    return "home-health", "clinic.example", "Visit summary", (
+        f"Home visit for {name()} today: BP 150/95, wound on left heel healing, continue {R.choice(MEDS)}. "
+        f"Daughter asks about {R.choice(DX)[0]} diet.")
+
+
+def h_phi_pharmacy_fax():
+    return "fax", "pharmacy.example", "RX REFILL REQUEST", (
+        f"RX REFILL REQUEST\nPt name: {name()}\nD.O.B. {fmt_date(date(1930, 2010), 0)}\nDrug: {R.choice(MEDS)}\nQty: 90  Refills: 3")
+
+
+def h_phi_critical_call():
+    return "critical", "lab.example", "CRITICAL", f"Critical value: K+ 6.4 for {name()}, MRN#{mrn()}. Called to RN at {R.randrange(1, 12)}:{R.randrange(10, 59)}."
+
+
+def h_phi_dental():
+    return "dental-premed", "clinic.example", "Pre-med", (
+        f"Patient {name()}, birthdate {dob()}, needs pre-medication with amoxicillin before the cleaning because of a heart valve replacement.")
+
+
+def h_phi_immunization():
+    return "immunization", "clinic.example", "Immunization record", (
+        f"Immunization record for {name()} (born {fmt_date(date(2010, 2020))}): MMR x2, Tdap {fmt_date(date(2022, 2025))}, influenza {fmt_date(date(2024, 2025))}.")
+
+
+def h_phi_x12():
+    last, first = R.choice(LAST).upper(), R.choice(FIRST).upper()
+    return "x12", "payer.example", "271", (
+        f"ISA*00*          *00*          *ZZ*PAYER*ZZ*CLINIC*250301*1200*^*00501*000000001*0*P*:~\n"
+        f"NM1*IL*1*{last}*{first}****MI*{member_id()}~\nDMG*D8*{date(1940, 2010).strftime('%Y%m%d')}*F~\nEB*1*IND*30~")
+
+
+def h_phi_spanish():
+    return "spanish", "clinic.example", "Cita", (
+        f"Paciente: {name()}\nFecha de nacimiento: {fmt_date(date(1940, 2010), 0)}\nDiagnóstico: diabetes tipo 2. Continuar metformina.")
+
+
+def h_phi_tsv():
+    rows = ["Patient Name\tDOB\tInsurance ID"] + [f"{name()}\t{fmt_date(date(1940, 2010), 0)}\t{member_id()}" for _ in range(4)]
+    return "tsv", "billing.example", "Aging report", "Attached.", False, [("aging.tsv", "text/tab-separated-values", "\n".join(rows))]
+
+
+def h_phi_portal_reply():
+    return "portal-reply", "clinic.example", "Re: my question", (
+        f"Hi {R.choice(FIRST)}, Dr. {R.choice(LAST)} reviewed your MRI. It shows a small herniated disc at L4-L5; "
+        f"she recommends physical therapy and {R.choice(['ibuprofen', 'gabapentin', 'prednisone'])} for two weeks.")
+
+
+def h_phi_claim_denial():
+    return "denial", "payer.example", "Claim denied", (
+        f"Claim {R.randrange(10**9, 10**10)} for {name()} was denied: procedure code {R.choice(CPT)} requires prior authorization. "
+        f"Member number {member_id()}.")
+
+
+def h_clean_hipaa_training():
+    return "training", "corp.example", "HIPAA training", (
+        "Reminder: annual HIPAA training is due. Identifiers include names, dates of birth, medical record numbers, "
+        "SSNs and health plan member IDs. Never email them unencrypted.")
+
+
+def h_clean_car_service():
+    return "car", "shop.example", "Service reminder", (
+        f"VIN 1HGCM82633A00{R.randrange(1000, 9999)}: last service date {fmt_date(date(2024, 2025))}. Oil change due at 45,000 miles.")
+
+
+def h_clean_school():
+    return "school", "events.example", "Enrollment", (
+        f"Student ID {R.randrange(10**6, 10**7)} enrolled for fall. Orientation on {fmt_date(date(2025, 2026))}. Immunization forms are due at the nurse's office.")
+
+
+def h_clean_press_release():
+    return "press", "news.example", "Press release", (
+        f"The FDA approved {R.choice(['semaglutide', 'tirzepatide', 'empagliflozin'])} for a new indication. In trials, patients with "
+        f"{R.choice(['obesity', 'type 2 diabetes', 'heart failure'])} saw an average HbA1c reduction of 1.4 %.")
+
+
+def h_clean_reagent():
+    return "reagent", "shop.example", "Lot notice", (
+        f"Reagent lot {R.randrange(1000, 9999)}-{R.randrange(100, 999)}-{R.randrange(10, 99)} (glucose assay) expires {fmt_date(date(2026, 2027))}. "
+        "Replace calibrators with the new lot.")
+
+
+def h_clean_practitioner_json():
+    return "practitioner", "dev.example", "Directory sync", (
+        '{"resourceType": "Practitioner", "identifier": [{"system": "http://hl7.org/fhir/sid/us-npi", "value": "' + npi() + '"}], '
+        '"name": [{"family": "' + R.choice(LAST) + '"}]}')
+
+
+def h_clean_birthday():
+    return "birthday", "shop.example", "Happy birthday month", (
+        f"Members born in {R.choice(['April', 'May', 'June'])} get 10% off all vitamins. Use code BDAY{R.randrange(10, 99)} before {fmt_date(date(2025, 2026))}.")
+
+
+def h_clean_meeting():
+    return "meeting", "corp.example", "Agenda", (
+        f"Agenda for {fmt_date(date(2025, 2026))}: 1) patient satisfaction survey results (4.6/5), 2) new check-in kiosks, "
+        "3) flu vaccine clinic staffing, 4) parking.")
+
+
+def h_clean_wellness_challenge():
+    return "wellness", "corp.example", "Step challenge", (
+        f"Team step challenge: {R.randrange(50, 300)} employees joined! Average 8,200 steps a day. "
+        "Blood pressure screening in the lobby Thursday, no appointment needed.")
+
+
+def h_clean_pharmacy_hours():
+    return "pharmacy-hours", "pharmacy.example", "Holiday hours", (
+        f"Our pharmacy is closed on {fmt_date(date(2025, 2026))}. Refills can be requested in the app. Call {phone()} for the on-call pharmacist.")
+
+
+HOLDOUT_PHI = [(h_phi_home_health, 3), (h_phi_pharmacy_fax, 3), (h_phi_critical_call, 3), (h_phi_dental, 3), (h_phi_immunization, 3),
+               (h_phi_x12, 3), (h_phi_spanish, 2), (h_phi_tsv, 3), (h_phi_portal_reply, 3), (h_phi_claim_denial, 3)]
+HOLDOUT_CLEAN = [(h_clean_hipaa_training, 3), (h_clean_car_service, 3), (h_clean_school, 3), (h_clean_press_release, 3), (h_clean_reagent, 3),
+                 (h_clean_practitioner_json, 3), (h_clean_birthday, 3), (h_clean_meeting, 3), (h_clean_wellness_challenge, 3), (h_clean_pharmacy_hours, 3)]
+
+
 def write(label, generators):
-    folder = os.path.join(HERE, label)
+    folder = os.path.join(HERE, *label.split("/"))
     shutil.rmtree(folder, ignore_errors=True)
     os.makedirs(folder)
     seq = 0
@@ -672,7 +792,7 @@ def write(label, generators):
             kind, domain, subject, body = result[:4]
             html = result[4] if len(result) > 4 else False
             attachments = result[5] if len(result) > 5 else ()
-            offset = 0 if label == "phi" else 5000
+            offset = {"phi": 0, "clean": 5000, "holdout/phi": 8000, "holdout/clean": 9000}[label]
             text = eml(seq + offset, domain, subject, body, html, attachments)
             with open(os.path.join(folder, f"{seq:03d}-{kind}.eml"), "w", encoding="utf-8", newline="") as f:
                 f.write(text)
@@ -682,4 +802,7 @@ def write(label, generators):
 if __name__ == "__main__":
     p = write("phi", PHI)
     c = write("clean", CLEAN)
-    print(f"wrote {p} PHI and {c} clean messages")
+    R.seed(4242)
+    hp = write("holdout/phi", HOLDOUT_PHI)
+    hc = write("holdout/clean", HOLDOUT_CLEAN)
+    print(f"wrote {p} PHI and {c} clean messages; holdout {hp} PHI and {hc} clean")

@@ -66,6 +66,12 @@ public class DetectorTests
     [TestCase("<Patient xmlns=\"http://hl7.org/fhir\"><id value=\"1\"/></Patient>", "fhir")]
     [TestCase("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><templateId root=\"2.16.840.1.113883.10.20.22.1.1\"/>", "ccda")]
     [TestCase("name,dob,mrn\nJane Roe,1961-04-12,00482913", "phi_table")]
+    [TestCase("ISA*00*          *00*~\nNM1*IL*1*ROE*JANE****MI*XWZ123456789~", "x12")]
+    [TestCase("Home visit: BP 150/95, pulse 88 bpm", "vital_signs")]
+    [TestCase("SpO2 91% on room air", "vital_signs")]
+    [TestCase("Paciente: Maria Lopez", "patient_name")]
+    [TestCase("Fecha de nacimiento: 04/12/1961", "dob")]
+    [TestCase("Dr. Roe reviewed your MRI. It shows a small tear", "result_disclosure")]
     public void Fires(string text, string detector) => Assert.That(Fired(text), Does.Contain(detector));
 
     [TestCase("Reference 000-12-3456", "ssn")]
@@ -100,6 +106,10 @@ public class DetectorTests
     [TestCase("{\"resourceType\": \"CapabilityStatement\"}", "fhir")]
     [TestCase("<ClinicalDocument>draft</ClinicalDocument>", "ccda")]
     [TestCase("sku,description,qty\nE11.9,filter,4", "phi_table")]
+    [TestCase("ISA*00*          *00*~\nNM1*85*2*RIVERSIDE CLINIC*****XX*1234567893~", "x12")]
+    [TestCase("keep your BP under 120/80", "vital_signs")]
+    [TestCase("target BP 120/80 for most adults", "vital_signs")]
+    [TestCase("Schedule your MRI today. It shows you care", "result_disclosure")]
     public void DoesNotFire(string text, string detector) => Assert.That(Fired(text), Does.Not.Contain(detector));
 
     [Test]

@@ -11,6 +11,10 @@ internal static class PolicyTestData
 
     public static Classification PhiMessage { get; } = new(true, 2, ["dob", "mrn"], MessageCategory.Unspecified, ClassificationSource.Content);
 
+    /// <summary>The default classifier with a generous time budget: tests about content must not turn
+    /// into fail-closed timeouts on a loaded machine (the budget itself is tested separately).</summary>
+    public static PhiClassifier Patient { get; } = PolicyCompiler.Parse("classifier:\n  limits: { timeout_ms: 60000 }\n", "test.yaml").Classifier;
+
     public static MessageEnvelope Envelope(string sender = "app@clinic.example", string? user = null, long size = 1000) => new(sender, user, size);
 
     public static MimeMessage Message(string body, string subject = "Hello", params (string Name, string Value)[] headers)
@@ -46,7 +50,7 @@ internal static class PolicyTestData
     }
 
     public static Task<Classification> Classify(MimeMessage message, PhiClassifier? classifier = null) =>
-        (classifier ?? PhiClassifier.Default).ClassifyAsync(message, Envelope());
+        (classifier ?? Patient).ClassifyAsync(message, Envelope());
 
     public static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 }

@@ -16,7 +16,7 @@ public class SignalTests
         var none = await Classify(Message(PhiBody, "Hi", (PolicyHeaders.Classification, "none")));
         Assert.That((none.IsPhi, none.Source), Is.EqualTo((false, ClassificationSource.Header)));
 
-        var strict = PolicyCompiler.Parse("classifier:\n  honor_none_header: false\n", "p.yaml").Classifier;
+        var strict = PolicyCompiler.Parse("classifier:\n  honor_none_header: false\n  limits: { timeout_ms: 60000 }\n", "p.yaml").Classifier;
         var ignored = await Classify(Message(PhiBody, "Hi", (PolicyHeaders.Classification, "none")), strict);
         Assert.That((ignored.IsPhi, ignored.Source), Is.EqualTo((true, ClassificationSource.Content)), ignored.ToString());
     }
@@ -40,6 +40,8 @@ public class SignalTests
     public async Task SenderRules_SetVerdictAndCategory()
     {
         var classifier = PolicyCompiler.Parse("""
+            classifier:
+              limits: { timeout_ms: 60000 }
             senders:
               - name: ehr
                 auth_user: [ehr-app]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SecureRelay.Policy;
@@ -92,21 +91,30 @@ public sealed class PolicyRule
     /// <summary>The conditions in policy syntax, for explanations (<c>phi=true recipient_domain=a.example</c>).</summary>
     public string DescribeConditions()
     {
-        var sb = new StringBuilder();
-        void Add(string key, string value) => sb.Append(sb.Length == 0 ? "" : " ").Append(key).Append('=').Append(value);
-        if (Senders.Count > 0) Add("sender", string.Join(',', Senders));
-        if (SenderDomains.Count > 0) Add("sender_domain", string.Join(',', SenderDomains));
-        if (AuthUsers.Count > 0) Add("auth_user", string.Join(',', AuthUsers));
-        if (RecipientDomains.Count > 0) Add("recipient_domain", string.Join(',', RecipientDomains));
-        if (RecipientGroups.Count > 0) Add("recipient_group", string.Join(',', RecipientGroups));
-        foreach (var h in Headers) Add("header:" + h.Key, "/" + h.Value + "/");
-        if (Subject is not null) Add("subject", "/" + Subject + "/");
-        if (Phi is not null) Add("phi", Phi.Value ? "true" : "false");
-        if (MinScore is not null) Add("min_score", MinScore.Value.ToString(CultureInfo.InvariantCulture));
-        if (MaxScore is not null) Add("max_score", MaxScore.Value.ToString(CultureInfo.InvariantCulture));
-        if (Categories.Count > 0) Add("category", string.Join(',', Categories.Select(x => x.ToName())));
-        if (MinSize is not null) Add("min_size", MinSize.Value.ToString(CultureInfo.InvariantCulture));
-        if (MaxSize is not null) Add("max_size", MaxSize.Value.ToString(CultureInfo.InvariantCulture));
-        return sb.Length == 0 ? "always" : sb.ToString();
+        static string Num(double v) => v.ToString(CultureInfo.InvariantCulture);
+        var parts = new List<string>();
+        void Add(string key, IEnumerable<string> values)
+        {
+            var list = values.ToList();
+            if (list.Count > 0)
+            {
+                parts.Add(key + "=" + string.Join(',', list));
+            }
+        }
+
+        Add("sender", Senders);
+        Add("sender_domain", SenderDomains);
+        Add("auth_user", AuthUsers);
+        Add("recipient_domain", RecipientDomains);
+        Add("recipient_group", RecipientGroups);
+        parts.AddRange(Headers.Select(h => $"header:{h.Key}=/{h.Value}/"));
+        Add("subject", Subject is null ? [] : [$"/{Subject}/"]);
+        Add("phi", Phi is null ? [] : [Phi.Value ? "true" : "false"]);
+        Add("min_score", MinScore is null ? [] : [Num(MinScore.Value)]);
+        Add("max_score", MaxScore is null ? [] : [Num(MaxScore.Value)]);
+        Add("category", Categories.Select(c => c.ToName()));
+        Add("min_size", MinSize is null ? [] : [Num(MinSize.Value)]);
+        Add("max_size", MaxSize is null ? [] : [Num(MaxSize.Value)]);
+        return parts.Count == 0 ? "always" : string.Join(' ', parts);
     }
 }

@@ -38,7 +38,7 @@ internal static class BuiltInDetectors
     public static PhiDetector Create(string name, double weight, ClassifierSettings settings) => name switch
     {
         "ssn" => new SsnDetector(weight),
-        "mbi" => new RegexDetector(name, weight, Patterns.Mbi(), (m, _) => Checksums.IsValidMbi(m.Value)),
+        "mbi" => new RegexDetector(name, weight, Patterns.Mbi(), (m, text) => StandsAlone(m, text) && m.Value.Count(c => c == '-') is 0 or 2 && Checksums.IsValidMbi(m.Value)),
         "mrn" => new AnyRegexDetector(name, weight, [Patterns.MrnLabelled(), .. settings.MrnPatterns]),
         "member_id" => new MemberIdDetector(weight, settings.MemberIdPatterns),
         "dob" => new RegexDetector(name, weight, Patterns.DobLabelled(), (m, _) => IsPlausibleDate(m, birth: true)),
@@ -67,6 +67,15 @@ internal static class BuiltInDetectors
     {
         var from = Math.Max(0, m.Index - 30);
         return !Patterns.LabNonIndividual().IsMatch(text.AsSpan(from, m.Index - from + Math.Min(m.Length, 12)).ToString());
+    }
+
+    /// <summary>The match is not part of a longer dashed or alphanumeric code (1-123-45-6789-0).</summary>
+    private static bool StandsAlone(Match m, string text)
+    {
+        static bool Joins(char c) => c == '-' || char.IsAsciiLetterOrDigit(c);
+        var end = m.Index + m.Length;
+        return (m.Index == 0 || !Joins(text[m.Index - 1]) || (text[m.Index - 1] == '-' && (m.Index < 2 || !char.IsAsciiLetterOrDigit(text[m.Index - 2]))))
+            && (end == text.Length || !Joins(text[end]) || (text[end] == '-' && (end + 1 == text.Length || !char.IsAsciiLetterOrDigit(text[end + 1]))));
     }
 
     private static readonly string[] MonthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -110,7 +119,8 @@ internal static class BuiltInDetectors
         {
             foreach (Match m in Patterns.Ssn().Matches(text))
             {
-                if (Checksums.IsValidSsn(Num(m.Groups[1]), Num(m.Groups[3]), Num(m.Groups[4])))
+                var v = m.ValueSpan;
+                if (StandsAlone(m, text) && Checksums.IsValidSsn(Num(v[..3]), Num(v[4..6]), Num(v[7..])))
                 {
                     return true;
                 }
@@ -127,8 +137,6 @@ internal static class BuiltInDetectors
 
             return false;
         }
-
-        private static int Num(Group g) => Num(g.ValueSpan);
 
         private static int Num(ReadOnlySpan<char> s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
     }

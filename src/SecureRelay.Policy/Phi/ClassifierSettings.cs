@@ -81,7 +81,7 @@ public sealed class ClassifierSettings
             .Select(t => Regex.Escape(t.Trim()).Replace(@"\ ", @"\s+", StringComparison.Ordinal))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(t => t.Length);
-        return new Regex(@"(?<![\w])(?:" + string.Join('|', alternatives) + @")(?![\w])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(Patterns.TimeoutMs));
+        return new Regex(@"\b(?:" + string.Join('|', alternatives) + @")\b",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(Patterns.TimeoutMs));
     }
 }

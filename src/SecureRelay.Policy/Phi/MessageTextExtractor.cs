@@ -24,28 +24,28 @@ internal sealed class MessageTextExtractor
 
     private readonly ClassifierLimits _limits;
     private readonly bool _unreadableIsPhi;
-    private readonly CancellationToken _cancel;
+    private readonly ClassificationBudget _budget;
     private readonly StringBuilder _text = new();
     private int _parts;
 
-    private MessageTextExtractor(ClassifierSettings settings, CancellationToken cancel)
+    private MessageTextExtractor(ClassifierSettings settings, ClassificationBudget budget)
     {
         _limits = settings.Limits;
         _unreadableIsPhi = settings.UnreadableIsPhi;
-        _cancel = cancel;
+        _budget = budget;
     }
 
     /// <summary>The text of the subject and all readable parts, separated by blank lines.</summary>
-    public static string Extract(MimeMessage message, ClassifierSettings settings, CancellationToken cancel)
+    public static string Extract(MimeMessage message, ClassifierSettings settings, ClassificationBudget budget)
     {
-        var extractor = new MessageTextExtractor(settings, cancel);
+        var extractor = new MessageTextExtractor(settings, budget);
         extractor.Append(message.Subject);
         extractor.Walk(message.Body, 1);
         return extractor._text.ToString();
     }
 
     /// <summary>Text of a PDF, page by page (public for tests and <c>policy test</c>).</summary>
-    public static string ExtractPdf(byte[] pdf, int maxPages, CancellationToken cancel)
+    public static string ExtractPdf(byte[] pdf, int maxPages, ClassificationBudget budget)
     {
         var sb = new StringBuilder();
         using var document = PdfDocument.Open(pdf);
@@ -56,7 +56,7 @@ internal sealed class MessageTextExtractor
 
         foreach (var page in document.GetPages())
         {
-            cancel.ThrowIfCancellationRequested();
+            budget.Check();
             sb.Append(ContentOrderTextExtractor.GetText(page)).Append('\n');
         }
 
@@ -64,7 +64,7 @@ internal sealed class MessageTextExtractor
     }
 
     /// <summary>Text of a DOCX: body, headers and footers, one line per paragraph.</summary>
-    public static string ExtractDocx(byte[] docx, long maxChars, CancellationToken cancel)
+    public static string ExtractDocx(byte[] docx, long maxChars, ClassificationBudget budget)
     {
         var sb = new StringBuilder();
         using var stream = new MemoryStream(docx, writable: false);
@@ -81,7 +81,7 @@ internal sealed class MessageTextExtractor
 
             foreach (var paragraph in root.Descendants<Paragraph>())
             {
-                cancel.ThrowIfCancellationRequested();
+                budget.Check();
                 sb.Append(paragraph.InnerText).Append('\n');
             }
         }
@@ -101,7 +101,7 @@ internal sealed class MessageTextExtractor
 
     private void Walk(MimeEntity? entity, int depth)
     {
-        _cancel.ThrowIfCancellationRequested();
+        _budget.Check();
         if (entity is null)
         {
             return;
@@ -164,7 +164,7 @@ internal sealed class MessageTextExtractor
             MimeMessage inner;
             try
             {
-                inner = MimeMessage.Load(embedded, _cancel);
+                inner = MimeMessage.Load(embedded, _budget.Token);
             }
             catch (FormatException e)
             {
@@ -188,11 +188,11 @@ internal sealed class MessageTextExtractor
         {
             if (isPdf)
             {
-                Append(ExtractPdf(bytes, _limits.MaxPdfPages, _cancel));
+                Append(ExtractPdf(bytes, _limits.MaxPdfPages, _budget));
             }
             else if (isDocx)
             {
-                Append(ExtractDocx(bytes, _limits.MaxTextChars, _cancel));
+                Append(ExtractDocx(bytes, _limits.MaxTextChars, _budget));
             }
             else
             {
@@ -226,7 +226,7 @@ internal sealed class MessageTextExtractor
         using var output = new MemoryStream();
         try
         {
-            part.Content.DecodeTo(output, _cancel);
+            part.Content.DecodeTo(output, _budget.Token);
         }
         catch (FormatException e)
         {

@@ -8,16 +8,17 @@ internal static partial class Patterns
 {
     internal const int TimeoutMs = 1000;
 
-    // SSN: 3-2-4 with dashes or spaces, not inside a longer number or dashed code.
-    [GeneratedRegex(@"(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])", RegexOptions.CultureInvariant, TimeoutMs)]
+    // SSN: 3-2-4 with dashes or spaces. Neighbours (not inside a longer dashed code) are checked in
+    // code so that the expression stays free of lookarounds and runs as a DFA.
+    [GeneratedRegex(@"\b(?:\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4})\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeoutMs)]
     internal static partial Regex Ssn();
 
     // Unformatted 9 digits right after an SSN label.
     [GeneratedRegex(@"\b(?:SSN|SS\#|social\s+security(?:\s+(?:number|no\.?|\#))?)\W{0,6}(\d{9})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex SsnLabelled();
 
-    // MBI: 11 characters, optional dashes after the 4th and 7th (both or neither).
-    [GeneratedRegex(@"(?<![A-Z0-9-])[1-9][ACDEFGHJKMNPQRTUVWXY][ACDEFGHJKMNPQRTUVWXY0-9]\d(-?)[ACDEFGHJKMNPQRTUVWXY][ACDEFGHJKMNPQRTUVWXY0-9]\d\1[ACDEFGHJKMNPQRTUVWXY]{2}\d{2}(?![A-Z0-9-])", RegexOptions.CultureInvariant, TimeoutMs)]
+    // MBI: 11 characters, optional dashes after the 4th and 7th (both or neither, checked in code).
+    [GeneratedRegex(@"\b[1-9][ACDEFGHJKMNPQRTUVWXY][ACDEFGHJKMNPQRTUVWXY0-9]\d-?[ACDEFGHJKMNPQRTUVWXY][ACDEFGHJKMNPQRTUVWXY0-9]\d-?[ACDEFGHJKMNPQRTUVWXY]{2}\d{2}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeoutMs)]
     internal static partial Regex Mbi();
 
     [GeneratedRegex(@"\bNPI\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
@@ -73,7 +74,7 @@ internal static partial class Patterns
     [GeneratedRegex(@"(?<![\d-])(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2}|\d{11})(?![\d-])", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex NdcCode();
 
-    [GeneratedRegex(@"\b(?:Hb\s?A1c|A1c|glucose|LDL|HDL|cholesterol|triglycerides|creatinine|eGFR|TSH|free\s+T4|hemoglobin|hgb|hematocrit|hct|WBC|RBC|platelets?|potassium|sodium|ALT|AST|PSA|INR|BUN|vitamin\s+D|ferritin|troponin|BNP|CRP|viral\s+load|CD4)\b(?:\s*(?:level|count|result|value|came\s+back|returned|was|is|of|at|[:=])){0,4}\s*(?<v>\d+(?:\.\d+)?)\s*(?:mg/dL|mmol/L|%|g/dL|mIU/L|uIU/mL|µIU/mL|K/uL|x\s?10\^?9/L|mEq/L|U/L|IU/L|ng/mL|pg/mL|mL/min(?:/1\.73\s?m2)?|copies/mL|cells/mm3|sec)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:Hb\s?A1c|A1c|glucose|LDL|HDL|cholesterol|triglycerides|creatinine|eGFR|TSH|free\s+T4|hemoglobin|hgb|hematocrit|hct|WBC|RBC|platelets?|potassium|sodium|ALT|AST|PSA|INR|BUN|vitamin\s+D|ferritin|troponin|BNP|CRP|viral\s+load|CD4)\b(?:\s*[:=]\s*|\s+(?:(?:level|count|result|value|came\s+back|returned|was|is|of|at)\s+){0,4}(?:[:=]\s*)?)(?<v>\d+(?:\.\d+)?)\s*(?:mg/dL|mmol/L|%|g/dL|mIU/L|uIU/mL|µIU/mL|K/uL|x\s?10\^?9/L|mEq/L|U/L|IU/L|ng/mL|pg/mL|mL/min(?:/1\.73\s?m2)?|copies/mL|cells/mm3|sec)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeoutMs)]
     internal static partial Regex LabResult();
 
     // Vital signs of a person: "BP 150/95", "pulse 112 bpm", "SpO2 91%", "temp 101.3 F".
@@ -81,10 +82,10 @@ internal static partial class Patterns
     internal static partial Regex VitalSigns();
 
     // ASC X12 interchange header, and the segments that name a subscriber/patient or give a birth date.
-    [GeneratedRegex(@"(?:^|[\r\n~])\s*ISA\*", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\bISA\*", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex X12Interchange();
 
-    [GeneratedRegex(@"(?:^|[\r\n~])\s*(?:NM1\*(?:IL|QC)\*1\*|DMG\*D8\*\d{8})", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:NM1\*(?:IL|QC)\*1\*|DMG\*D8\*\d{8})", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex X12Patient();
 
     // Words before a lab value that make it a population statistic or a target, not a person's result.

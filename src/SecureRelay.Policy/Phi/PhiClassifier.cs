@@ -22,7 +22,7 @@ public sealed class PhiClassifier
         // rather than inside the first message's time budget (which would fail it closed).
         try
         {
-            Detect(WarmUpText, MessageCategory.Unspecified, CancellationToken.None);
+            Detect(WarmUpText, MessageCategory.Unspecified, ClassificationBudget.Unlimited);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -50,7 +50,7 @@ public sealed class PhiClassifier
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(envelope);
-        return RunBounded(token => Classify(message, envelope, token), cancellationToken);
+        return RunBounded(budget => Classify(message, envelope, budget), cancellationToken);
     }
 
     /// <summary>Runs only the content detectors over a text (no signals, no time bound beyond the
@@ -60,7 +60,7 @@ public sealed class PhiClassifier
         ArgumentNullException.ThrowIfNull(text);
         try
         {
-            return Detect(text, MessageCategory.Unspecified, CancellationToken.None);
+            return Detect(text, MessageCategory.Unspecified, ClassificationBudget.Unlimited);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -75,13 +75,13 @@ public sealed class PhiClassifier
         ArgumentNullException.ThrowIfNull(envelope);
         MimeMessage? parsed = null;
         var classification = await RunBounded(
-            token =>
+            budget =>
             {
                 using (var bounded = new BoundedReadStream(message, Settings.Limits.MaxMessageBytes))
                 {
                     try
                     {
-                        parsed = MimeMessage.Load(bounded, token);
+                        parsed = MimeMessage.Load(bounded, budget.Token);
                     }
                     catch (FormatException e)
                     {
@@ -89,13 +89,14 @@ public sealed class PhiClassifier
                     }
                 }
 
-                return Classify(parsed, envelope, token);
+                budget.Check();
+                return Classify(parsed, envelope, budget);
             },
             cancellationToken).ConfigureAwait(false);
         return (parsed, classification);
     }
 
-    private async Task<Classification> RunBounded(Func<CancellationToken, Classification> work, CancellationToken cancellationToken)
+    private async Task<Classification> RunBounded(Func<ClassificationBudget, Classification> work, CancellationToken cancellationToken)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(Settings.Limits.Timeout);
@@ -104,7 +105,7 @@ public sealed class PhiClassifier
             {
                 try
                 {
-                    return work(budget.Token);
+                    return work(new ClassificationBudget(Settings.Limits.Timeout, budget.Token));
                 }
                 catch (ClassificationFailedException e)
                 {
@@ -136,7 +137,7 @@ public sealed class PhiClassifier
         }
     }
 
-    private Classification Classify(MimeMessage message, MessageEnvelope envelope, CancellationToken token)
+    private Classification Classify(MimeMessage message, MessageEnvelope envelope, ClassificationBudget budget)
     {
         var category = MessageCategory.Unspecified;
         if (MessageCategories.TryParse(message.Headers[PolicyHeaders.Category], out var headerCategory))
@@ -171,17 +172,17 @@ public sealed class PhiClassifier
             return new Classification(isPhi, isPhi ? Settings.Threshold : 0, ["sender_rule:" + verdictRule.Name], category, ClassificationSource.SenderRule);
         }
 
-        var text = MessageTextExtractor.Extract(message, Settings, token);
-        return Detect(text, category, token);
+        var text = MessageTextExtractor.Extract(message, Settings, budget);
+        return Detect(text, category, budget);
     }
 
-    private Classification Detect(string text, MessageCategory category, CancellationToken token)
+    private Classification Detect(string text, MessageCategory category, ClassificationBudget budget)
     {
         var fired = new List<string>();
         var score = 0.0;
         foreach (var detector in Settings.Detectors)
         {
-            token.ThrowIfCancellationRequested();
+            budget.Check();
             if (detector.Detect(text))
             {
                 fired.Add(detector.Name);
@@ -189,6 +190,7 @@ public sealed class PhiClassifier
             }
         }
 
+        budget.Check();
         score = Math.Round(score, 4);
         return new Classification(score + Epsilon >= Settings.Threshold, score, fired, category, ClassificationSource.Content);
     }

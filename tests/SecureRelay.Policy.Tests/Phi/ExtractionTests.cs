@@ -45,7 +45,7 @@ public class ExtractionTests
     public async Task Pdf_TextIsRead()
     {
         var pdf = Pdf(PhiLines.Split('|'));
-        Assert.That(MessageTextExtractor.ExtractPdf(pdf, 10, CancellationToken.None), Does.Contain("DOB: 04/12/1961"));
+        Assert.That(MessageTextExtractor.ExtractPdf(pdf, 10, ClassificationBudget.Unlimited), Does.Contain("DOB: 04/12/1961"));
         var c = await Classify(WithAttachment("See attached.", "report.pdf", "application/pdf", pdf));
         Assert.That(c.IsPhi, Is.True);
         Assert.That(c.Detectors, Does.Contain("dob").And.Contain("mrn"));
@@ -57,7 +57,7 @@ public class ExtractionTests
     public async Task Docx_TextIsRead()
     {
         var docx = Docx(PhiLines.Split('|'));
-        Assert.That(MessageTextExtractor.ExtractDocx(docx, 100_000, CancellationToken.None), Does.Contain("MRN: 00482913"));
+        Assert.That(MessageTextExtractor.ExtractDocx(docx, 100_000, ClassificationBudget.Unlimited), Does.Contain("MRN: 00482913"));
         var c = await Classify(WithAttachment("Letter attached.", "letter.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx));
         Assert.That(c.Detectors, Does.Contain("dob").And.Contain("mrn"));
         var clean = await Classify(WithAttachment("Minutes attached.", "minutes.docx", "application/octet-stream", Docx("Staff meeting", "Parking update")));

@@ -1,4 +1,6 @@
-using SecureRelay.Policy.Phi;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace SecureRelay.Policy;
 
@@ -12,27 +14,29 @@ public sealed class PolicyEngine
     private readonly IConsentLookup? _consent;
     private readonly ISuppressionLookup? _suppression;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
     /// <summary>An engine following the store's current policy (hot reload).</summary>
-    public PolicyEngine(PolicyStore store, IConsentLookup? consent = null, ISuppressionLookup? suppression = null, TimeProvider? time = null)
-        : this(() => store.Current, consent, suppression, time)
+    public PolicyEngine(PolicyStore store, IConsentLookup? consent = null, ISuppressionLookup? suppression = null, TimeProvider? time = null, ILogger<PolicyEngine>? logger = null)
+        : this(() => store.Current, consent, suppression, time, logger)
     {
         ArgumentNullException.ThrowIfNull(store);
     }
 
     /// <summary>An engine with a fixed policy. Without a consent store, marketing with PHI is refused (fail closed).</summary>
-    public PolicyEngine(CompiledPolicy policy, IConsentLookup? consent = null, ISuppressionLookup? suppression = null, TimeProvider? time = null)
-        : this(() => policy, consent, suppression, time)
+    public PolicyEngine(CompiledPolicy policy, IConsentLookup? consent = null, ISuppressionLookup? suppression = null, TimeProvider? time = null, ILogger<PolicyEngine>? logger = null)
+        : this(() => policy, consent, suppression, time, logger)
     {
         ArgumentNullException.ThrowIfNull(policy);
     }
 
-    private PolicyEngine(Func<CompiledPolicy> policy, IConsentLookup? consent, ISuppressionLookup? suppression, TimeProvider? time)
+    private PolicyEngine(Func<CompiledPolicy> policy, IConsentLookup? consent, ISuppressionLookup? suppression, TimeProvider? time, ILogger? logger)
     {
         _policy = policy;
         _consent = consent;
         _suppression = suppression;
         _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>The policy the next evaluation uses.</summary>
@@ -54,10 +58,29 @@ public sealed class PolicyEngine
         var decisions = new List<RecipientDecision>(recipients.Count);
         foreach (var recipient in recipients)
         {
-            decisions.Add(EvaluateRecipient(policy, facts, recipient, why));
+            try
+            {
+                decisions.Add(EvaluateRecipient(policy, facts, recipient, why));
+            }
+            catch (RegexMatchTimeoutException e)
+            {
+                decisions.Add(Deferred(recipient, "a rule expression timed out", e, why));
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException and not ArgumentException)
+            {
+                // A consent or suppression store failed: defer (4xx) rather than guess either way.
+                decisions.Add(Deferred(recipient, "a consent or suppression lookup failed", e, why));
+            }
         }
 
         return new PolicyDecision(c, decisions, why);
+    }
+
+    private RecipientDecision Deferred(string recipient, string step, Exception e, List<string> why)
+    {
+        PolicyLog.EvaluationFailed(_logger, step, e);
+        why.Add($"{recipient}: deferred: {step}");
+        return new RecipientDecision(recipient, "(error)", [], PolicyRejection.TemporaryFailure, false, false, false, null);
     }
 
     private RecipientDecision EvaluateRecipient(CompiledPolicy policy, MessageFacts facts, string recipient, List<string> why)

@@ -14,6 +14,9 @@ internal static partial class PolicyLog
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "No policy file configured; using the built-in policy")]
     public static partial void BuiltInPolicy(ILogger logger);
 
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Policy evaluation failed ({Step}); the message is deferred with 451 4.3.0")]
+    public static partial void EvaluationFailed(ILogger logger, string step, Exception exception);
+
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Policy file watcher error; reload on SIGHUP still works")]
     public static partial void WatcherError(ILogger logger, Exception exception);
 }

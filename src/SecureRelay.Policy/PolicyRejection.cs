@@ -20,6 +20,10 @@ public sealed record PolicyRejection(int Code, string EnhancedCode, string Text)
     public static PolicyRejection TooBigForDomain { get; } =
         new(552, "5.3.4", "Message too big for recipient domain");
 
+    /// <summary>Policy could not be evaluated (a rule expression timed out, a store failed): try later.</summary>
+    public static PolicyRejection TemporaryFailure { get; } =
+        new(451, "4.3.0", "Policy evaluation failed, try again later");
+
     /// <summary>Default text of a rule that rejects without its own.</summary>
     public static PolicyRejection RuleDefault { get; } =
         new(550, "5.7.1", "Message refused by policy");

@@ -174,6 +174,24 @@ public class PolicyEngineTests
         Assert.That(new PolicyEngine(CompiledPolicy.Default).Evaluate(Facts(Marketing(phi: true)), ["ok@a.example"]).Rejection, Is.Not.Null);
     }
 
+    private sealed class BrokenConsent : IConsentLookup
+    {
+        public bool HasAuthorization(string recipient, string scope, DateTimeOffset at) => throw new IOException("database is locked");
+    }
+
+    [Test]
+    public void FailingLookupOrRegexTimeout_Defers451()
+    {
+        var broken = new PolicyEngine(CompiledPolicy.Default, new BrokenConsent());
+        Assert.That(broken.Evaluate(Facts(Marketing(phi: true)), ["a@b.example"]).Rejection, Is.EqualTo(PolicyRejection.TemporaryFailure));
+
+        var policy = PolicyCompiler.Parse("rules:\n  - name: slow\n    match: { subject: '^(a+)+$' }\n    methods: [tls]\n", "p.yaml");
+        var facts = new MessageFacts(Envelope(), NotPhi, [new("Subject", new string('a', 40) + "!")]);
+        var d = new PolicyEngine(policy).Evaluate(facts, ["a@b.example"]);
+        Assert.That(d.Rejection?.ToString(), Is.EqualTo("451 4.3.0 Policy evaluation failed, try again later"));
+        Assert.That(d.Explanation, Has.Some.Contains("timed out"));
+    }
+
     [Test]
     public void RequireTlsFromClient_IsCarried()
     {

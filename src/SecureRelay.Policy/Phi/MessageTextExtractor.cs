@@ -1,0 +1,266 @@
+using System.Net;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using MimeKit;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+
+namespace SecureRelay.Policy.Phi;
+
+/// <summary>Collects the text of every MIME part the classifier can read: text/plain, text/html (tags
+/// stripped), textual attachments (CSV, JSON, XML, HL7), PDF (PdfPig) and DOCX (Open XML SDK).
+/// Every bound (depth, parts, characters, pages, time) throws <see cref="ClassificationFailedException"/>
+/// so that the caller fails closed.</summary>
+internal sealed class MessageTextExtractor
+{
+    private static readonly string[] TextualMediaSubtypes =
+    [
+        "json", "xml", "fhir+json", "fhir+xml", "hl7-v2", "x-hl7", "hl7v2", "hl7-v2+er7", "edi-x12", "csv", "x-csv",
+        "rtf", "x-yaml", "yaml", "ld+json",
+    ];
+
+    private static readonly string[] TextualExtensions = [".txt", ".csv", ".tsv", ".json", ".xml", ".hl7", ".er7", ".ccd", ".ccda", ".cda", ".log", ".md", ".htm", ".html", ".yaml", ".yml"];
+
+    private readonly ClassifierLimits _limits;
+    private readonly bool _unreadableIsPhi;
+    private readonly ClassificationBudget _budget;
+    private readonly StringBuilder _text = new();
+    private int _parts;
+
+    private MessageTextExtractor(ClassifierSettings settings, ClassificationBudget budget)
+    {
+        _limits = settings.Limits;
+        _unreadableIsPhi = settings.UnreadableIsPhi;
+        _budget = budget;
+    }
+
+    /// <summary>The text of the subject and all readable parts, separated by blank lines.</summary>
+    public static string Extract(MimeMessage message, ClassifierSettings settings, ClassificationBudget budget)
+    {
+        var extractor = new MessageTextExtractor(settings, budget);
+        extractor.Append(message.Subject);
+        extractor.Walk(message.Body, 1);
+        return extractor._text.ToString();
+    }
+
+    /// <summary>Text of a PDF, page by page (public for tests and <c>policy test</c>).</summary>
+    public static string ExtractPdf(byte[] pdf, int maxPages, ClassificationBudget budget)
+    {
+        var sb = new StringBuilder();
+        using var document = PdfDocument.Open(pdf);
+        if (document.NumberOfPages > maxPages)
+        {
+            throw new ClassificationFailedException("pdf_pages");
+        }
+
+        foreach (var page in document.GetPages())
+        {
+            budget.Check();
+            sb.Append(ContentOrderTextExtractor.GetText(page)).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Text of a DOCX: body, headers and footers, one line per paragraph.</summary>
+    public static string ExtractDocx(byte[] docx, long maxChars, ClassificationBudget budget)
+    {
+        var sb = new StringBuilder();
+        using var stream = new MemoryStream(docx, writable: false);
+        using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = maxChars });
+        var main = document.MainDocumentPart ?? throw new ClassificationFailedException("docx_no_body");
+        IEnumerable<DocumentFormat.OpenXml.OpenXmlElement?> roots =
+            [main.Document?.Body, .. main.HeaderParts.Select(h => h.Header), .. main.FooterParts.Select(f => f.Footer)];
+        foreach (var root in roots)
+        {
+            if (root is null)
+            {
+                continue;
+            }
+
+            foreach (var paragraph in root.Descendants<Paragraph>())
+            {
+                budget.Check();
+                sb.Append(paragraph.InnerText).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Visible text of an HTML document: scripts and styles dropped, block ends as line breaks,
+    /// entities decoded.</summary>
+    public static string StripHtml(string html)
+    {
+        var text = Patterns.HtmlScriptStyle().Replace(html, " ");
+        text = Patterns.HtmlBreak().Replace(text, "\n");
+        text = Patterns.HtmlTag().Replace(text, " ");
+        return WebUtility.HtmlDecode(text);
+    }
+
+    private void Walk(MimeEntity? entity, int depth)
+    {
+        _budget.Check();
+        if (entity is null)
+        {
+            return;
+        }
+
+        if (depth > _limits.MaxMimeDepth)
+        {
+            throw new ClassificationFailedException("mime_depth");
+        }
+
+        if (++_parts > _limits.MaxParts)
+        {
+            throw new ClassificationFailedException("mime_parts");
+        }
+
+        switch (entity)
+        {
+            case Multipart multipart:
+                foreach (var child in multipart)
+                {
+                    Walk(child, depth + 1);
+                }
+
+                break;
+            case MessagePart messagePart:
+                if (messagePart.Message is null)
+                {
+                    Unreadable();
+                    break;
+                }
+
+                Append(messagePart.Message.Subject);
+                Walk(messagePart.Message.Body, depth + 1);
+                break;
+            case TextPart textPart:
+                var body = textPart.Text ?? "";
+                Append(textPart.IsHtml ? StripHtml(body) : body);
+                break;
+            case MimePart part:
+                ReadAttachment(part, depth);
+                break;
+            default:
+                // message/partial, message/external-body and the like: content we cannot see.
+                Unreadable();
+                break;
+        }
+    }
+
+    private void ReadAttachment(MimePart part, int depth)
+    {
+        var type = part.ContentType;
+        var extension = Path.GetExtension(part.FileName ?? "").ToLowerInvariant();
+        var subtype = type.MediaSubtype.ToLowerInvariant();
+        var isPdf = subtype == "pdf" || extension == ".pdf";
+        var isDocx = subtype == "vnd.openxmlformats-officedocument.wordprocessingml.document" || extension == ".docx";
+        if (type.IsMimeType("message", "rfc822") || type.IsMimeType("message", "global"))
+        {
+            // An embedded message sent with a (non-conforming) base64 or quoted-printable encoding.
+            using var embedded = new MemoryStream(Decode(part), writable: false);
+            MimeMessage inner;
+            try
+            {
+                inner = MimeMessage.Load(embedded, _budget.Token);
+            }
+            catch (FormatException e)
+            {
+                throw new ClassificationFailedException("unreadable_message", e);
+            }
+
+            Append(inner.Subject);
+            Walk(inner.Body, depth + 1);
+            return;
+        }
+
+        var isText = type.IsMimeType("text", "*") || TextualMediaSubtypes.Contains(subtype) || TextualExtensions.Contains(extension);
+        if (!isPdf && !isDocx && !isText)
+        {
+            Unreadable();
+            return;
+        }
+
+        var bytes = Decode(part);
+        try
+        {
+            if (isPdf)
+            {
+                Append(ExtractPdf(bytes, _limits.MaxPdfPages, _budget));
+            }
+            else if (isDocx)
+            {
+                Append(ExtractDocx(bytes, _limits.MaxTextChars, _budget));
+            }
+            else
+            {
+                var charset = type.CharsetEncoding ?? Encoding.UTF8;
+                var text = charset.GetString(bytes);
+                Append(subtype.Contains("html", StringComparison.Ordinal) || extension is ".htm" or ".html" ? StripHtml(text) : text);
+            }
+        }
+        catch (ClassificationFailedException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A corrupt or encrypted document may hide PHI: fail closed, naming only the kind of part.
+            throw new ClassificationFailedException(isPdf ? "unreadable_pdf" : isDocx ? "unreadable_docx" : "unreadable_text", e);
+        }
+    }
+
+    private byte[] Decode(MimePart part)
+    {
+        if (part.Content is null)
+        {
+            return [];
+        }
+
+        using var output = new MemoryStream();
+        try
+        {
+            part.Content.DecodeTo(output, _budget.Token);
+        }
+        catch (FormatException e)
+        {
+            throw new ClassificationFailedException("bad_transfer_encoding", e);
+        }
+
+        if (output.Length > _limits.MaxMessageBytes)
+        {
+            throw new ClassificationFailedException("part_too_large");
+        }
+
+        return output.ToArray();
+    }
+
+    private void Unreadable()
+    {
+        if (_unreadableIsPhi)
+        {
+            throw new ClassificationFailedException("unreadable_part");
+        }
+    }
+
+    private void Append(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        if (_text.Length + (long)text.Length > _limits.MaxTextChars)
+        {
+            throw new ClassificationFailedException("text_limit");
+        }
+
+        _text.Append(text).Append("\n\n");
+    }
+}

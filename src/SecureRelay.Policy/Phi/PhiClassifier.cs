@@ -1,0 +1,200 @@
+using MimeKit;
+
+namespace SecureRelay.Policy.Phi;
+
+/// <summary>
+/// Decides whether a message carries PHI. Explicit signals win (the <c>X-SecureRelay-Classification</c>
+/// header, subject tags, sender rules); otherwise weighted detectors run over the text of every MIME
+/// part. Fails closed: any error, bound or timeout yields PHI. Thread-safe; cheap enough to run before
+/// the <c>250</c> reply.
+/// </summary>
+public sealed class PhiClassifier
+{
+    private const double Epsilon = 1e-9;
+
+    /// <summary>Creates a classifier with the given settings.</summary>
+    public PhiClassifier(ClassifierSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
+
+        // Run every detector once now, so that regex compilation and JIT happen at load or reload
+        // rather than inside the first message's time budget (which would fail it closed).
+        try
+        {
+            Detect(WarmUpText, MessageCategory.Unspecified, ClassificationBudget.Unlimited);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // A starved machine: the warm-up only saves time later, and real messages still fail closed.
+        }
+    }
+
+    private const string WarmUpText = "Patient: Warm Up, DOB 01/02/1970, MRN 1234567, dx E11.9, HbA1c: 7.0 %, NPI 1234567893, DEA AB1234563, CPT 99213, NDC 0002-8215-01\nname,dob\nA,1";
+
+    /// <summary>The classifier with built-in settings.</summary>
+    public static PhiClassifier Default { get; } = new(ClassifierSettings.Default);
+
+    /// <summary>The settings in use.</summary>
+    public ClassifierSettings Settings { get; }
+
+    /// <summary>Parses (bounded by <see cref="ClassifierLimits.MaxMessageBytes"/>) and classifies a
+    /// message within <see cref="ClassifierLimits.Timeout"/>.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled
+    /// (a timeout is not an exception: it classifies as PHI).</exception>
+    public async Task<Classification> ClassifyAsync(Stream message, MessageEnvelope envelope, CancellationToken cancellationToken = default) =>
+        (await AnalyzeAsync(message, envelope, cancellationToken).ConfigureAwait(false)).Classification;
+
+    /// <summary>Classifies a parsed message within <see cref="ClassifierLimits.Timeout"/>.</summary>
+    public Task<Classification> ClassifyAsync(MimeMessage message, MessageEnvelope envelope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(envelope);
+        return RunBounded(budget => Classify(message, envelope, budget), cancellationToken);
+    }
+
+    /// <summary>Runs only the content detectors over a text (no signals, no time bound beyond the
+    /// per-expression timeout). For tools and tests.</summary>
+    public Classification ClassifyText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            return Detect(text, MessageCategory.Unspecified, ClassificationBudget.Unlimited);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return Failed("timeout", MessageCategory.Unspecified);
+        }
+    }
+
+    /// <summary>Parses and classifies; the parsed message is returned for the facts (null when parsing failed).</summary>
+    internal async Task<(MimeMessage? Message, Classification Classification)> AnalyzeAsync(Stream message, MessageEnvelope envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(envelope);
+        MimeMessage? parsed = null;
+        var classification = await RunBounded(
+            budget =>
+            {
+                using (var bounded = new BoundedReadStream(message, Settings.Limits.MaxMessageBytes))
+                {
+                    try
+                    {
+                        parsed = MimeMessage.Load(bounded, budget.Token);
+                    }
+                    catch (FormatException e)
+                    {
+                        throw new ClassificationFailedException("parse_error", e);
+                    }
+                }
+
+                budget.Check();
+                return Classify(parsed, envelope, budget);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return (parsed, classification);
+    }
+
+    private async Task<Classification> RunBounded(Func<ClassificationBudget, Classification> work, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(Settings.Limits.Timeout);
+        var task = Task.Run(
+            () =>
+            {
+                try
+                {
+                    return work(new ClassificationBudget(Settings.Limits.Timeout, budget.Token));
+                }
+                catch (ClassificationFailedException e)
+                {
+                    return Failed(e.Reason, MessageCategory.Unspecified);
+                }
+                catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+                {
+                    return Failed("timeout", MessageCategory.Unspecified);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return Failed("timeout", MessageCategory.Unspecified);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    // Fail closed: an unexpected error in a parser must never let PHI out unprotected.
+                    return Failed("error:" + e.GetType().Name, MessageCategory.Unspecified);
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            // Work that ignores the token (a parser inside one page) must not hold the reply: stop waiting.
+            return await task.WaitAsync(Settings.Limits.Timeout + TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return Failed("timeout", MessageCategory.Unspecified);
+        }
+    }
+
+    private Classification Classify(MimeMessage message, MessageEnvelope envelope, ClassificationBudget budget)
+    {
+        var category = MessageCategory.Unspecified;
+        if (MessageCategories.TryParse(message.Headers[PolicyHeaders.Category], out var headerCategory))
+        {
+            category = headerCategory;
+        }
+        else if (Settings.SenderRules.FirstOrDefault(r => r.Category is not null && r.Matches(envelope)) is { Category: { } ruleCategory })
+        {
+            category = ruleCategory;
+        }
+
+        var header = message.Headers[PolicyHeaders.Classification]?.Trim().ToLowerInvariant();
+        if (header == "phi")
+        {
+            return new Classification(true, Settings.Threshold, ["header"], category, ClassificationSource.Header);
+        }
+
+        var subject = message.Subject ?? "";
+        if (Settings.SubjectTags.Any(t => subject.Contains(t, StringComparison.OrdinalIgnoreCase)))
+        {
+            return new Classification(true, Settings.Threshold, ["subject_tag"], category, ClassificationSource.SubjectTag);
+        }
+
+        if (header == "none" && Settings.HonorNoneHeader)
+        {
+            return new Classification(false, 0, ["header"], category, ClassificationSource.Header);
+        }
+
+        var verdictRule = Settings.SenderRules.FirstOrDefault(r => r.IsPhi is not null && r.Matches(envelope));
+        if (verdictRule is { IsPhi: { } isPhi })
+        {
+            return new Classification(isPhi, isPhi ? Settings.Threshold : 0, ["sender_rule:" + verdictRule.Name], category, ClassificationSource.SenderRule);
+        }
+
+        var text = MessageTextExtractor.Extract(message, Settings, budget);
+        return Detect(text, category, budget);
+    }
+
+    private Classification Detect(string text, MessageCategory category, ClassificationBudget budget)
+    {
+        var fired = new List<string>();
+        var score = 0.0;
+        foreach (var detector in Settings.Detectors)
+        {
+            budget.Check();
+            if (detector.Detect(text))
+            {
+                fired.Add(detector.Name);
+                score += detector.Weight;
+            }
+        }
+
+        budget.Check();
+        score = Math.Round(score, 4);
+        return new Classification(score + Epsilon >= Settings.Threshold, score, fired, category, ClassificationSource.Content);
+    }
+
+    private Classification Failed(string reason, MessageCategory category) =>
+        new(true, Settings.Threshold, ["failure:" + reason], category, ClassificationSource.Failure);
+}

@@ -1,0 +1,144 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using MimeKit;
+using SecureRelay.Policy.Phi;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
+using static SecureRelay.Policy.Tests.PolicyTestData;
+
+namespace SecureRelay.Policy.Tests.Phi;
+
+/// <summary>Reading MIME parts (HTML, PDF, DOCX, textual attachments) and failing closed on bad input.</summary>
+public class ExtractionTests
+{
+    internal static byte[] Pdf(params string[] lines)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        var y = 780.0;
+        foreach (var line in lines)
+        {
+            page.AddText(line, 11, new PdfPoint(40, y), font);
+            y -= 16;
+        }
+
+        return builder.Build();
+    }
+
+    internal static byte[] Docx(params string[] lines)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(lines.Select(l => new Paragraph(new Run(new Text(l))))));
+        }
+
+        return stream.ToArray();
+    }
+
+    private const string PhiLines = "Patient: Jane Roe|DOB: 04/12/1961|MRN: 00482913";
+
+    [Test]
+    public async Task Pdf_TextIsRead()
+    {
+        var pdf = Pdf(PhiLines.Split('|'));
+        Assert.That(MessageTextExtractor.ExtractPdf(pdf, 10, ClassificationBudget.Unlimited), Does.Contain("DOB: 04/12/1961"));
+        var c = await Classify(WithAttachment("See attached.", "report.pdf", "application/pdf", pdf));
+        Assert.That(c.IsPhi, Is.True);
+        Assert.That(c.Detectors, Does.Contain("dob").And.Contain("mrn"));
+        var clean = await Classify(WithAttachment("See attached.", "invoice.pdf", "application/octet-stream", Pdf("Invoice 4471", "Total $120.00")));
+        Assert.That(clean.IsPhi, Is.False, clean.ToString());
+    }
+
+    [Test]
+    public async Task Docx_TextIsRead()
+    {
+        var docx = Docx(PhiLines.Split('|'));
+        Assert.That(MessageTextExtractor.ExtractDocx(docx, 100_000, ClassificationBudget.Unlimited), Does.Contain("MRN: 00482913"));
+        var c = await Classify(WithAttachment("Letter attached.", "letter.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx));
+        Assert.That(c.Detectors, Does.Contain("dob").And.Contain("mrn"));
+        var clean = await Classify(WithAttachment("Minutes attached.", "minutes.docx", "application/octet-stream", Docx("Staff meeting", "Parking update")));
+        Assert.That(clean.IsPhi, Is.False);
+    }
+
+    [Test]
+    public async Task Html_TagsStripped_ScriptsIgnored()
+    {
+        var message = Message("");
+        message.Body = new TextPart("html") { Text = "<table><tr><td>DOB</td><td>04/12/1961</td></tr></table>" };
+        Assert.That((await Classify(message)).Detectors, Does.Contain("dob"));
+        message.Body = new TextPart("html") { Text = "<p>Hello</p><script>var dob = 'DOB 04/12/1961';</script><style>.mrn{}</style>" };
+        Assert.That((await Classify(message)).IsPhi, Is.False);
+        Assert.That(MessageTextExtractor.StripHtml("<p>A&amp;B</p><!-- MRN 12345678 -->"), Does.Contain("A&B").And.Not.Contain("MRN"));
+    }
+
+    [Test]
+    public async Task TextualAttachments_AndEmbeddedMessages_AreRead()
+    {
+        var hl7 = Utf8("MSH|^~\\&|A|B|C|D|2025||ADT^A01|1|P|2.5\rPID|1||123^^^A^MR||Roe^Jane");
+        Assert.That((await Classify(WithAttachment("x", "a.bin", "application/hl7-v2", hl7))).Detectors, Does.Contain("hl7v2"));
+        Assert.That((await Classify(WithAttachment("x", "list.csv", "application/octet-stream", Utf8("name,dob\nJane Roe,1961-04-12")))).Detectors, Does.Contain("phi_table"));
+
+        var outer = Message("Forwarding.");
+        var mixed = new Multipart("mixed") { new TextPart("plain") { Text = "Forwarding." }, new MessagePart { Message = Message("MRN: 00482913") } };
+        outer.Body = mixed;
+        Assert.That((await Classify(outer)).Detectors, Does.Contain("mrn"));
+    }
+
+    [Test]
+    public async Task CorruptPdfOrDocx_FailsClosed()
+    {
+        var pdf = await Classify(WithAttachment("x", "r.pdf", "application/pdf", Utf8("%PDF-1.7 this is not really a pdf")));
+        Assert.That((pdf.IsPhi, pdf.Source, pdf.Detectors[0]), Is.EqualTo((true, ClassificationSource.Failure, "failure:unreadable_pdf")));
+        var docx = await Classify(WithAttachment("x", "r.docx", "application/octet-stream", [0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+        Assert.That((docx.IsPhi, docx.Detectors[0]), Is.EqualTo((true, "failure:unreadable_docx")));
+    }
+
+    [Test]
+    public async Task Timeout_FailsClosed()
+    {
+        var policy = PolicyCompiler.Parse("classifier:\n  limits: { timeout_ms: 1 }\n", "p.yaml");
+        var big = string.Concat(Enumerable.Repeat("Nothing to see here, order 12345 shipped on 04/12/2024.\n", 60_000));
+        using var stream = ToStream(Message(big));
+        var c = await policy.Classifier.ClassifyAsync(stream, Envelope());
+        Assert.That((c.IsPhi, c.Source, c.Detectors[0]), Is.EqualTo((true, ClassificationSource.Failure, "failure:timeout")));
+    }
+
+    [TestCase("classifier:\n  limits: { max_text_chars: 50 }\n", "failure:text_limit")]
+    [TestCase("classifier:\n  limits: { max_message_bytes: 400 }\n", "failure:message_too_large")]
+    public async Task Limits_FailClosed(string yaml, string reason)
+    {
+        var policy = PolicyCompiler.Parse(yaml, "p.yaml");
+        using var stream = ToStream(Message(new string('x', 600)));
+        var c = await policy.Classifier.ClassifyAsync(stream, Envelope());
+        Assert.That((c.IsPhi, c.Detectors[0]), Is.EqualTo((true, reason)));
+    }
+
+    [Test]
+    public async Task MimeDepth_FailsClosed()
+    {
+        MimeEntity body = new TextPart("plain") { Text = "hello" };
+        for (var i = 0; i < 12; i++)
+        {
+            body = new Multipart("mixed") { body };
+        }
+
+        var message = Message("");
+        message.Body = body;
+        using var stream = ToStream(message);
+        var c = await PhiClassifier.Default.ClassifyAsync(stream, Envelope());
+        Assert.That((c.IsPhi, c.Detectors[0]), Is.EqualTo((true, "failure:mime_depth")));
+    }
+
+    [Test]
+    public async Task UnreadableAttachments_AreIgnoredUnlessConfigured()
+    {
+        var png = WithAttachment("Logo attached.", "logo.png", "image/png", [0x89, 0x50, 0x4e, 0x47]);
+        Assert.That((await Classify(png)).IsPhi, Is.False);
+        var strict = PolicyCompiler.Parse("classifier:\n  unreadable_is_phi: true\n", "p.yaml").Classifier;
+        Assert.That((await Classify(png, strict)).Detectors, Is.EqualTo(new[] { "failure:unreadable_part" }));
+    }
+}

@@ -1,0 +1,71 @@
+using SecureRelay.Policy.Stores;
+
+namespace SecureRelay.Policy.Tests.Stores;
+
+public class SuppressionListTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "sr-suppress-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Test]
+    public void Add_Remove_List_AddressAndDomain()
+    {
+        var list = new SuppressionList(Path.Combine(_dir, "s.db"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(list.Add("Bob@Example.org", "unsubscribe"), Is.True);
+            Assert.That(list.Add("bob@example.org"), Is.False);
+            Assert.That(list.Add("@Blocked.example", "complaint"), Is.True);
+            Assert.That(list.IsSuppressed("BOB@example.org"), Is.True);
+            Assert.That(list.IsSuppressed("alice@example.org"), Is.False);
+            Assert.That(list.IsSuppressed("anyone@blocked.example"), Is.True);
+            Assert.That(list.IsSuppressed("anyone@sub.blocked.example"), Is.False);
+            Assert.That(list.List().Select(e => (e.Entry, e.Reason)), Is.EqualTo(new[] { ("@blocked.example", (string?)"complaint"), ("bob@example.org", "unsubscribe") }));
+        });
+
+        Assert.That(list.Remove("bob@example.org"), Is.True);
+        Assert.That(list.Remove("bob@example.org"), Is.False);
+        Assert.That(list.IsSuppressed("bob@example.org"), Is.False);
+        Assert.Throws<ArgumentException>(() => list.Add("@*.example"));
+        Assert.Throws<ArgumentException>(() => list.Add("bob"));
+    }
+
+    [Test]
+    public void Import_Csv()
+    {
+        var list = new SuppressionList(Path.Combine(_dir, "s.db"));
+        list.Add("old@x.example");
+        var result = list.Import(new StringReader("reason,address\nbounce,a@x.example\n,old@x.example\nbad,nope\ncomplaint,@y.example\n"));
+        Assert.Multiple(() =>
+        {
+            Assert.That((result.Added, result.Skipped), Is.EqualTo((2, 1)));
+            Assert.That(result.Errors.Single(), Does.StartWith("line 4:"));
+            Assert.That(list.IsSuppressed("z@y.example"), Is.True);
+            Assert.That(list.List().Single(e => e.Entry == "a@x.example").Reason, Is.EqualTo("bounce"));
+        });
+    }
+
+    [Test]
+    public void WorksWithTheEngine()
+    {
+        var list = new SuppressionList(Path.Combine(_dir, "s.db"));
+        list.Add("gone@x.example");
+        var engine = new PolicyEngine(CompiledPolicy.Default, suppression: list);
+        var c = PolicyTestData.NotPhi with { Category = MessageCategory.Marketing };
+        var d = engine.Evaluate(new MessageFacts(PolicyTestData.Envelope(), c, []), ["gone@x.example"]);
+        Assert.That(d.Rejection, Is.EqualTo(PolicyRejection.Suppressed));
+    }
+}

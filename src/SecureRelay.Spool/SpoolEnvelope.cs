@@ -36,6 +36,10 @@ public sealed record SpoolEnvelope
     /// <summary>REQUIRETLS (RFC 8689) was requested.</summary>
     public bool RequireTls { get; init; }
 
+    /// <summary>Commit the message straight into <see cref="QueueState.Held"/> (a policy hold), in the
+    /// same transaction, so no crash can let it be delivered. Not stored in the envelope itself.</summary>
+    public bool Hold { get; init; }
+
     /// <summary>Free-form facts other stages attach (classification verdict, category, policy rule).
     /// Never PHI: names and verdicts only.</summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();

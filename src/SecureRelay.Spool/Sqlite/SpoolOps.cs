@@ -6,14 +6,14 @@ namespace SecureRelay.Spool.Sqlite;
 /// queue row and its pending-domain index entries.</summary>
 internal sealed class CommitMessageOp(
     long key, uint keyId, byte[] noncePrefix, long contentLength, uint chunkCount, long receivedMs, long nextMs,
-    byte[] chunk, int chunkLength, byte[] envelope, int envelopeLength, string rcptDomains, string[] distinctDomains, bool hadSpills) : SpoolOp<bool>
+    byte[] chunk, int chunkLength, byte[] envelope, int envelopeLength, string rcptDomains, string[] distinctDomains, bool hadSpills, int state) : SpoolOp<bool>
 {
     public override bool IsMessageCommit => true;
 
     public override void Execute(WriteSession s)
     {
         s.InsertMessage.Bind(1, key).Bind(2, nextMs).Bind(3, contentLength).Bind(4, chunkCount).Bind(5, receivedMs)
-            .Bind(6, keyId).Bind(7, noncePrefix).Bind(8, rcptDomains).Bind(9, envelope.AsSpan(0, envelopeLength)).Execute();
+            .Bind(6, keyId).Bind(7, noncePrefix).Bind(8, rcptDomains).Bind(9, envelope.AsSpan(0, envelopeLength)).Bind(10, state).Execute();
         s.InsertChunk.Bind(1, key).Bind(2, chunkCount - 1).Bind(3, chunk.AsSpan(0, chunkLength)).Execute();
         foreach (string d in distinctDomains)
         {

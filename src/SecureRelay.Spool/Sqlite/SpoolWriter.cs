@@ -81,8 +81,10 @@ internal sealed class SpoolWriter : ISpoolWriter
             string[] perRecipient = envelope.Recipients.Select(r => SqliteMessageSpool.DomainOf(r.Address)).ToArray();
             string domains = string.Join('\n', perRecipient);
             long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var op = new CommitMessageOp(_msgKey, _key.Id, _prefix, Length, chunkCount, envelope.ReceivedAt.ToUnixTimeMilliseconds(), now,
-                chunk, _fill + SpoolFormat.TagSize, sealedEnvelope, envelopeLength, domains, perRecipient.Distinct(StringComparer.Ordinal).ToArray(), _chunkIndex > 0);
+            long next = envelope.Hold ? SpoolFormat.NeverMs : now;
+            var op = new CommitMessageOp(_msgKey, _key.Id, _prefix, Length, chunkCount, envelope.ReceivedAt.ToUnixTimeMilliseconds(), next,
+                chunk, _fill + SpoolFormat.TagSize, sealedEnvelope, envelopeLength, domains, perRecipient.Distinct(StringComparer.Ordinal).ToArray(), _chunkIndex > 0,
+                (int)(envelope.Hold ? PersistedState.Held : PersistedState.Active));
             chunk = null!;
             sealedEnvelope = null;
             _finished = true; // from here the op owns the buffers; a failed commit is discarded below
@@ -102,8 +104,8 @@ internal sealed class SpoolWriter : ISpoolWriter
             {
                 QueueId = QueueIds.Format(_msgKey),
                 Envelope = envelope,
-                State = QueueState.Active,
-                NextAttempt = DateTimeOffset.FromUnixTimeMilliseconds(now),
+                State = envelope.Hold ? QueueState.Held : QueueState.Active,
+                NextAttempt = envelope.Hold ? DateTimeOffset.MaxValue : DateTimeOffset.FromUnixTimeMilliseconds(now),
                 Attempts = 0,
                 ContentLength = Length,
                 Recipients = RecordCodec.FreshStatus(envelope.Recipients.Count),

@@ -11,7 +11,7 @@ internal sealed class WriteSession : IDisposable
         Keys = keys;
         InsertMessage = new RawStatement(db,
             "INSERT INTO message(id,state,next_attempt,attempts,content_length,chunk_count,received_at,key_id,nonce_prefix,rcpt_domains,envelope,status) " +
-            "VALUES(?1,0,?2,0,?3,?4,?5,?6,?7,?8,?9,NULL)");
+            "VALUES(?1,?10,?2,0,?3,?4,?5,?6,?7,?8,?9,NULL)");
         InsertChunk = new RawStatement(db, "INSERT INTO chunk(msg,idx,data) VALUES(?1,?2,?3)");
         InsertDomain = new RawStatement(db, "INSERT OR IGNORE INTO pending_domain(domain,msg) VALUES(?1,?2)");
         DeleteDomain = new RawStatement(db, "DELETE FROM pending_domain WHERE domain=?1 AND msg=?2");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SecureRelay.Configuration;
+using SecureRelay.Policy;
 using SecureRelay.Policy.Yaml;
 
 namespace SecureRelay.Cli;
@@ -20,6 +21,11 @@ public static class CheckCommand
             {
                 var settings = RelayConfigLoader.Load(path);
                 parse.InvocationConfiguration.Output.WriteLine($"{path}: OK ({settings.Listeners.Count} listener(s), {settings.Raw.Routes.Count} route(s))");
+                if (settings.PolicyFile is { } policyFile)
+                {
+                    var policy = PolicyCompiler.Load(policyFile);
+                    parse.InvocationConfiguration.Output.WriteLine($"{policyFile}: OK ({policy.Rules.Count} rule(s), {policy.Domains.Count} domain(s))");
+                }
                 return 0;
             }
             catch (ConfigurationException e)

@@ -26,7 +26,16 @@ public static class RunCommand
                 return 1;
             }
 
-            return await RelayHost.RunAsync(settings, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await RelayHost.RunAsync(settings, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConfigurationException e)
+            {
+                // A file named by the configuration (the policy) is wrong: same form, same exit code.
+                await parse.InvocationConfiguration.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return 1;
+            }
         });
         return command;
     }

@@ -1,3 +1,8 @@
+using SecureRelay.Security.Dkim;
+using SecureRelay.Security.Encryption;
+using SecureRelay.Security.Escrow;
+using SecureRelay.Security.Tls;
+
 namespace SecureRelay.Configuration;
 
 /// <summary>The root of <c>securerelay.yaml</c> (snake_case keys). Defaults here are the embedded
@@ -34,4 +39,29 @@ public sealed class RelayConfig
 
     /// <summary>Logging.</summary>
     public LoggingConfig Logging { get; set; } = new();
+
+    /// <summary>The admins' policy file (rules, classifier, domains); unset = the built-in default
+    /// policy (PHI → smime, pgp, tls-verified, escrow; everything else → opportunistic).</summary>
+    public string? PolicyFile { get; set; }
+
+    /// <summary>S/MIME: recipient certificates directory, optional signing identity.</summary>
+    public SmimeOptions Smime { get; set; } = new();
+
+    /// <summary>PGP: recipient public keys directory, Web Key Directory lookups.</summary>
+    public PgpOptions Pgp { get; set; } = new();
+
+    /// <summary>Outbound TLS validation: extra trust anchors, DANE, MTA-STS.</summary>
+    public TlsOptions Tls { get; set; } = new();
+
+    /// <summary>Escrow store and the notice recipients receive.</summary>
+    public EscrowOptions Escrow { get; set; } = new();
+
+    /// <summary>DKIM signing keys per domain.</summary>
+    public DkimOptions Dkim { get; set; } = new();
+
+    /// <summary>The append-only audit trail of security receipts.</summary>
+    public AuditConfig Audit { get; set; } = new();
+
+    /// <summary>Consent and suppression stores (marketing).</summary>
+    public StoresConfig Stores { get; set; } = new();
 }

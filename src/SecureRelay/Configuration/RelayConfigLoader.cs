@@ -211,6 +211,15 @@ public static class RelayConfigLoader
         }
 
         var dataDir = ResolvePath(configFile, c.DataDir);
+        ValidateSecurity(loaded, configFile, dataDir);
+        string? policyFile = c.PolicyFile is { Length: > 0 } pf ? ResolvePath(configFile, pf) : null;
+        if (policyFile is not null && !File.Exists(policyFile))
+        {
+            throw loaded.Error("policy_file", $"'{c.PolicyFile}' does not exist");
+        }
+
+        c.Stores ??= new();
+        c.Audit ??= new();
         return new RelaySettings
         {
             ConfigFile = configFile,
@@ -229,6 +238,10 @@ public static class RelayConfigLoader
             ConnectTimeout = ParseDuration(loaded, d0.ConnectTimeout, "delivery.connect_timeout"),
             OutboundCommandTimeout = ParseDuration(loaded, d0.CommandTimeout, "delivery.command_timeout"),
             DnsServers = dns,
+            PolicyFile = policyFile,
+            AuditLog = c.Audit.Path is { Length: > 0 } audit ? ResolvePath(configFile, audit) : Path.Combine(dataDir, "audit", "audit.jsonl"),
+            ConsentDb = c.Stores.ConsentDb is { Length: > 0 } consent ? ResolvePath(configFile, consent) : Path.Combine(dataDir, "stores", "consent.db"),
+            SuppressionDb = c.Stores.SuppressionDb is { Length: > 0 } suppression ? ResolvePath(configFile, suppression) : Path.Combine(dataDir, "stores", "suppression.db"),
         };
     }
 
@@ -239,6 +252,92 @@ public static class RelayConfigLoader
         ArgumentNullException.ThrowIfNull(path);
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(configFile)) ?? Directory.GetCurrentDirectory();
         return Path.GetFullPath(Path.Combine(baseDir, path));
+    }
+
+    /// <summary>Validates the security sections and makes their paths absolute (relative paths
+    /// resolve against the configuration file's directory; escrow defaults live in the data dir).</summary>
+    private static void ValidateSecurity(LoadedYaml<RelayConfig> loaded, string configFile, string dataDir)
+    {
+        var c = loaded.Value;
+        c.Smime ??= new();
+        c.Pgp ??= new();
+        c.Pgp.Wkd ??= new();
+        c.Tls ??= new();
+        c.Escrow ??= new();
+        c.Dkim ??= new();
+        c.Dkim.Keys ??= [];
+
+        c.Smime.CertificatesDir = ResolvePath(configFile, c.Smime.CertificatesDir);
+        c.Smime.SigningCertificate = OptionalPath(configFile, c.Smime.SigningCertificate);
+        c.Smime.SigningKey = OptionalPath(configFile, c.Smime.SigningKey);
+        c.Smime.SigningPasswordFile = OptionalPath(configFile, c.Smime.SigningPasswordFile);
+        c.Pgp.KeysDir = ResolvePath(configFile, c.Pgp.KeysDir);
+        c.Pgp.SigningKey = OptionalPath(configFile, c.Pgp.SigningKey);
+        c.Pgp.SigningPassphraseFile = OptionalPath(configFile, c.Pgp.SigningPassphraseFile);
+
+        if (c.Tls.TrustAnchors is { Length: > 0 })
+        {
+            c.Tls.TrustAnchors = ResolvePath(configFile, c.Tls.TrustAnchors);
+            if (!File.Exists(c.Tls.TrustAnchors))
+            {
+                throw loaded.Error("tls.trust_anchors", $"'{c.Tls.TrustAnchors}' does not exist");
+            }
+        }
+
+        if (c.Tls.Validate() is { Count: > 0 } tlsErrors)
+        {
+            throw loaded.Error(PathIn(tlsErrors[0], "tls"), tlsErrors[0]);
+        }
+
+        // The escrow defaults in EscrowOptions are relative to the working directory; keep escrow
+        // beside the spool unless the file says otherwise.
+        var escrowDefaults = new Security.Escrow.EscrowOptions();
+        c.Escrow.DatabasePath = c.Escrow.DatabasePath == escrowDefaults.DatabasePath
+            ? Path.Combine(dataDir, "escrow", "escrow.db")
+            : ResolvePath(configFile, c.Escrow.DatabasePath);
+        c.Escrow.KeyFile = c.Escrow.KeyFile == escrowDefaults.KeyFile
+            ? Path.Combine(dataDir, "keys", "escrow.key")
+            : ResolvePath(configFile, c.Escrow.KeyFile);
+        try
+        {
+            c.Escrow.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw loaded.Error(PathIn(e.Message, "escrow"), e.Message);
+        }
+
+        for (var i = 0; i < c.Dkim.Keys.Count; i++)
+        {
+            var key = c.Dkim.Keys[i];
+            if (!IsDomainName(key.Domain))
+            {
+                throw loaded.Error($"dkim.keys[{i}].domain", $"'{key.Domain}' is not a domain name");
+            }
+
+            if (string.IsNullOrWhiteSpace(key.Selector))
+            {
+                throw loaded.Error($"dkim.keys[{i}].selector", "selector must not be empty");
+            }
+
+            key.PrivateKeyPath = ResolvePath(configFile, key.PrivateKeyPath);
+            if (!File.Exists(key.PrivateKeyPath))
+            {
+                throw loaded.Error($"dkim.keys[{i}].private_key_path", $"'{key.PrivateKeyPath}' does not exist (make one with: securerelay dkim keygen)");
+            }
+        }
+    }
+
+    private static string? OptionalPath(string configFile, string? path) =>
+        path is { Length: > 0 } ? ResolvePath(configFile, path) : null;
+
+    // Option validators start their message with the offending key ("tls.dns_servers: …",
+    // "escrow.expiry_days must …"); point at that key, or at the section when there is none.
+    private static string PathIn(string message, string section)
+    {
+        var end = message.IndexOfAny([':', ' ']);
+        var first = end > 0 ? message[..end] : message;
+        return first.StartsWith(section + ".", StringComparison.Ordinal) ? first : section;
     }
 
     private static ListenerSettings ValidateListener(LoadedYaml<RelayConfig> loaded, ListenerConfig l, string at, HashSet<string> names)

@@ -54,6 +54,18 @@ public sealed class RelaySettings
     /// <summary>Parsed DNS servers.</summary>
     public required IReadOnlyList<IPEndPoint> DnsServers { get; init; }
 
+    /// <summary>Absolute policy file, or null for the built-in default policy.</summary>
+    public string? PolicyFile { get; init; }
+
+    /// <summary>Absolute audit log path.</summary>
+    public required string AuditLog { get; init; }
+
+    /// <summary>Absolute consent database path.</summary>
+    public required string ConsentDb { get; init; }
+
+    /// <summary>Absolute suppression database path.</summary>
+    public required string SuppressionDb { get; init; }
+
     /// <summary>Resolves a path from the configuration against the configuration file's directory.</summary>
     public string ResolvePath(string path) => RelayConfigLoader.ResolvePath(ConfigFile, path);
 }

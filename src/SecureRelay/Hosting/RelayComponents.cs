@@ -3,6 +3,8 @@ using SecureRelay.Configuration;
 using SecureRelay.Delivery;
 using SecureRelay.Logging;
 using SecureRelay.Metrics;
+using SecureRelay.Policy;
+using SecureRelay.Policy.Stores;
 using SecureRelay.Smtp;
 using SecureRelay.Spool;
 using SecureRelay.Spool.Sqlite;
@@ -25,6 +27,10 @@ public sealed class RelayComponents : IAsyncDisposable
     private SqliteMessageSpool? _spool;
     private DeliveryScheduler? _scheduler;
     private Timer? _gauges;
+    private PolicyStore? _policyStore;
+    private PolicyFileWatcher? _policyWatcher;
+    private System.Runtime.InteropServices.PosixSignalRegistration? _sighup;
+    private ILogger? _logger;
 
     /// <summary>Creates the (not yet started) components.</summary>
     public RelayComponents(RelaySettings settings, RelayMetrics metrics)
@@ -35,6 +41,9 @@ public sealed class RelayComponents : IAsyncDisposable
 
     /// <summary>The spool (after <see cref="StartAsync"/>).</summary>
     public IMessageSpool Spool => _spool ?? throw new InvalidOperationException("not started");
+
+    /// <summary>The running policy (hot-reloadable).</summary>
+    public PolicyStore PolicyStore => _policyStore ?? throw new InvalidOperationException("not started");
 
     /// <summary>The listeners from configuration.</summary>
     public IReadOnlyList<ListenerSettings> Listeners => _settings.Listeners;
@@ -47,6 +56,26 @@ public sealed class RelayComponents : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var logger = loggerFactory.CreateLogger("SecureRelay");
+        _logger = logger;
+
+        // Policy first: a broken policy file stops start-up with file:line:col, before anything listens.
+        _policyStore = new PolicyStore(_settings.PolicyFile, loggerFactory.CreateLogger<PolicyStore>());
+        Directory.CreateDirectory(Path.GetDirectoryName(_settings.ConsentDb)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(_settings.SuppressionDb)!);
+        var consent = new ConsentStore(_settings.ConsentDb);
+        var suppression = new SuppressionList(_settings.SuppressionDb);
+        var engine = new PolicyEngine(_policyStore, consent, suppression);
+        if (_settings.PolicyFile is not null)
+        {
+            _policyWatcher = new PolicyFileWatcher(_policyStore, logger: loggerFactory.CreateLogger<PolicyFileWatcher>());
+            _policyWatcher.ReloadAttempted += (_, result) => OnPolicyReload(result);
+            _sighup = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, context =>
+            {
+                context.Cancel = true; // SIGHUP reloads; it never stops the relay
+                OnPolicyReload(_policyStore.TryReload());
+            });
+        }
+
         _spool = new SqliteMessageSpool(
             new SpoolOptions { DataDirectory = Path.Combine(_settings.DataDir, "spool"), KeyFile = _settings.SpoolKeyFile, MinFreeBytes = _settings.Raw.Spool.MinFreeBytes },
             loggerFactory.CreateLogger<SqliteMessageSpool>());
@@ -66,7 +95,7 @@ public sealed class RelayComponents : IAsyncDisposable
         await _scheduler.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var users = new UserDirectory(_settings.Raw.Users);
-        var acceptor = new SpoolingMessageAcceptor(_spool, users, _scheduler.Enqueue, _metrics, loggerFactory.CreateLogger<SpoolingMessageAcceptor>());
+        var acceptor = new SpoolingMessageAcceptor(_spool, engine, users, _scheduler.Enqueue, _metrics, loggerFactory.CreateLogger<SpoolingMessageAcceptor>());
         var serverOptions = new SmtpServerOptions { HostName = _settings.Hostname, Limits = LimitsFrom(_settings) };
         var tracker = new SmtpClientTracker();
         var events = new SmtpMetricsObserver(_metrics);
@@ -126,9 +155,29 @@ public sealed class RelayComponents : IAsyncDisposable
         return released;
     }
 
+    private void OnPolicyReload(PolicyReloadResult result)
+    {
+        _metrics.PolicyReloads.WithLabels(result.Succeeded ? "ok" : "failed").Inc();
+        if (_logger is null)
+        {
+            return;
+        }
+
+        if (result.Succeeded)
+        {
+            RelayLog.PolicyReloaded(_logger, _settings.PolicyFile ?? "(built-in)");
+        }
+        else
+        {
+            RelayLog.PolicyReloadFailed(_logger, result.Error ?? "unknown error");
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        _sighup?.Dispose();
+        _policyWatcher?.Dispose();
         if (_gauges is not null)
         {
             await _gauges.DisposeAsync().ConfigureAwait(false);

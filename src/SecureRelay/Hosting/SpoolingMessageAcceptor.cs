@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SecureRelay.Logging;
 using SecureRelay.Metrics;
+using SecureRelay.Policy;
 using SecureRelay.Smtp;
 using SecureRelay.Spool;
 using SecureRelay.Users;
@@ -9,12 +10,15 @@ namespace SecureRelay.Hosting;
 
 /// <summary>
 /// Joins the SMTP server to the spool: checks what only the host knows (disk guard, which sender
-/// domains a user owns), streams content into a spool writer and answers <c>250</c> only after the
-/// spool's fsync, then hands the queued message to delivery.
+/// domains a user owns), streams content into a spool writer while keeping a bounded copy for the
+/// classifier, applies the policy (a refusal reaches the application as the reply to the final
+/// dot; a hold is committed as held), answers <c>250</c> only after the spool's fsync, then hands
+/// the queued message to delivery with the decision in its annotations.
 /// </summary>
 public sealed class SpoolingMessageAcceptor : IMessageAcceptor
 {
     private readonly IMessageSpool _spool;
+    private readonly PolicyEngine _policy;
     private readonly UserDirectory _users;
     private readonly Action<QueuedMessage> _enqueue;
     private readonly RelayMetrics _metrics;
@@ -22,9 +26,10 @@ public sealed class SpoolingMessageAcceptor : IMessageAcceptor
     private readonly TimeProvider _time;
 
     /// <summary>Creates the acceptor.</summary>
-    public SpoolingMessageAcceptor(IMessageSpool spool, UserDirectory users, Action<QueuedMessage> enqueue, RelayMetrics metrics, ILogger<SpoolingMessageAcceptor> logger, TimeProvider? time = null)
+    public SpoolingMessageAcceptor(IMessageSpool spool, PolicyEngine policy, UserDirectory users, Action<QueuedMessage> enqueue, RelayMetrics metrics, ILogger<SpoolingMessageAcceptor> logger, TimeProvider? time = null)
     {
         _spool = spool;
+        _policy = policy;
         _users = users;
         _enqueue = enqueue;
         _metrics = metrics;
@@ -60,15 +65,42 @@ public sealed class SpoolingMessageAcceptor : IMessageAcceptor
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(transaction);
-        return ValueTask.FromResult<IMessageBodySink>(new SpoolBodySink(this, session, transaction, _spool.CreateWriter()));
+        // One byte over the classifier's own limit is enough for it to see the message is too big
+        // (and count it as PHI); nothing beyond that is copied.
+        var capture = new ContentCapture(_policy.Policy.Classifier.Settings.Limits.MaxMessageBytes + 1);
+        return ValueTask.FromResult<IMessageBodySink>(new SpoolBodySink(this, session, transaction, _spool.CreateWriter(), capture));
     }
 
-    private sealed class SpoolBodySink(SpoolingMessageAcceptor owner, SmtpSessionInfo session, SmtpTransaction transaction, ISpoolWriter writer) : IMessageBodySink
+    private sealed class SpoolBodySink(SpoolingMessageAcceptor owner, SmtpSessionInfo session, SmtpTransaction transaction, ISpoolWriter writer, ContentCapture capture) : IMessageBodySink
     {
-        public ValueTask WriteAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => writer.WriteAsync(content, cancellationToken);
+        public ValueTask WriteAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+        {
+            capture.Append(content.Span);
+            return writer.WriteAsync(content, cancellationToken);
+        }
 
         public async ValueTask<SmtpReply> CompleteAsync(CancellationToken cancellationToken)
         {
+            // Classification runs before the 250 so that a policy refusal reaches the application.
+            var recipients = transaction.Recipients.Select(r => r.Address).ToArray();
+            PolicyDecision decision;
+            using (var content = capture.OpenRead())
+            {
+                var facts = await owner._policy.AnalyzeAsync(
+                    content,
+                    new MessageEnvelope(transaction.ReversePath, session.AuthenticatedUser, writer.Length),
+                    transaction.RequireTls,
+                    cancellationToken).ConfigureAwait(false);
+                decision = owner._policy.Evaluate(facts, recipients);
+            }
+
+            capture.Dispose();
+            if (decision.Rejection is { } refusal)
+            {
+                RelayLog.PolicyRefused(owner._logger, session.RemoteEndPoint.Address, refusal.Code, refusal.EnhancedCode, decision.Classification.IsPhi, decision.Classification.Category.ToString().ToLowerInvariant());
+                return new SmtpReply(refusal.Code, refusal.EnhancedCode, refusal.Text);
+            }
+
             var envelope = new SpoolEnvelope
             {
                 ReversePath = transaction.ReversePath,
@@ -82,6 +114,8 @@ public sealed class SpoolingMessageAcceptor : IMessageAcceptor
                 BodyType = (int)transaction.BodyType,
                 SmtpUtf8 = transaction.SmtpUtf8,
                 RequireTls = transaction.RequireTls,
+                Annotations = PolicyAnnotations.From(decision),
+                Hold = decision.Hold,
             };
             QueuedMessage queued;
             try
@@ -98,11 +132,19 @@ public sealed class SpoolingMessageAcceptor : IMessageAcceptor
 
             owner._metrics.Received.WithLabels(session.ListenerName).Inc();
             owner._metrics.ReceivedBytes.WithLabels(session.ListenerName).Inc(queued.ContentLength);
-            RelayLog.Queued(owner._logger, queued.QueueId, session.RemoteEndPoint.Address, session.AuthenticatedUser, transaction.ReversePath, envelope.Recipients.Count, queued.ContentLength);
-            owner._enqueue(queued);
+            RelayLog.Queued(owner._logger, queued.QueueId, session.RemoteEndPoint.Address, session.AuthenticatedUser, transaction.ReversePath, envelope.Recipients.Count, queued.ContentLength,
+                decision.Classification.IsPhi, decision.Classification.Category.ToString().ToLowerInvariant(), decision.Hold ? "held" : "queued");
+            if (!decision.Hold)
+            {
+                owner._enqueue(queued);
+            }
             return new SmtpReply(250, "2.0.0", $"Ok: queued as {queued.QueueId}");
         }
 
-        public ValueTask DisposeAsync() => writer.DisposeAsync();
+        public ValueTask DisposeAsync()
+        {
+            capture.Dispose();
+            return writer.DisposeAsync();
+        }
     }
 }

@@ -6,8 +6,17 @@ namespace SecureRelay.Logging;
 /// <summary>Host-level log lines (source-generated, stable event ids). Never bodies, subjects or PHI.</summary>
 internal static partial class RelayLog
 {
-    [LoggerMessage(1000, LogLevel.Information, "{QueueId}: client=[{Client}], user={User}, from=<{Sender}>, nrcpt={Recipients}, size={Size}, status=queued")]
-    public static partial void Queued(ILogger logger, string queueId, IPAddress client, string? user, string sender, int recipients, long size);
+    [LoggerMessage(1000, LogLevel.Information, "{QueueId}: client=[{Client}], user={User}, from=<{Sender}>, nrcpt={Recipients}, size={Size}, phi={Phi}, category={Category}, status={Status}")]
+    public static partial void Queued(ILogger logger, string queueId, IPAddress client, string? user, string sender, int recipients, long size, bool phi, string category, string status);
+
+    [LoggerMessage(1009, LogLevel.Information, "policy refused a message from [{Client}]: {Code} {EnhancedCode} (phi={Phi}, category={Category})")]
+    public static partial void PolicyRefused(ILogger logger, IPAddress client, int code, string enhancedCode, bool phi, string category);
+
+    [LoggerMessage(1010, LogLevel.Information, "policy reloaded from {Path}")]
+    public static partial void PolicyReloaded(ILogger logger, string path);
+
+    [LoggerMessage(1011, LogLevel.Error, "policy reload failed, keeping the running policy: {Error}")]
+    public static partial void PolicyReloadFailed(ILogger logger, string error);
 
     [LoggerMessage(1001, LogLevel.Warning, "spool refused a message from [{Client}]: {Reason}")]
     public static partial void SpoolRefused(ILogger logger, IPAddress client, string reason);

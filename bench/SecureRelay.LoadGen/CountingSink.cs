@@ -17,11 +17,13 @@ internal sealed class CountingSink
     private readonly long _expectRcpts;
     private readonly double _timeout;
     private readonly double _idleTimeout;
+    private readonly double _linger;
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _messages;
     private long _rcpts;
     private long _bytes;
     private long _sessions;
+    private long _activeSessions;
     private long _firstTicks;
     private long _lastTicks;
 
@@ -31,6 +33,7 @@ internal sealed class CountingSink
         _expectRcpts = a.GetInt("expect-rcpts", 0, 0, int.MaxValue);
         _timeout = a.GetDouble("timeout", 300, 1, 3600);
         _idleTimeout = a.GetDouble("idle-timeout", 60, 1, 3600);
+        _linger = a.GetDouble("linger", 1, 0, 60);
     }
 
     public async Task<int> RunAsync()
@@ -61,6 +64,13 @@ internal sealed class CountingSink
             }
         }
 
+        // Let clients that are done send QUIT and close (an smtp-source that loses its connection
+        // reports a fatal error); relays that keep connections cached are cut after the linger time.
+        for (var waited = 0.0; complete && waited < _linger && Interlocked.Read(ref _activeSessions) > 0; waited += 0.02)
+        {
+            await Task.Delay(20, CancellationToken.None).ConfigureAwait(false);
+        }
+
         await stop.CancelAsync().ConfigureAwait(false);
         listener.Stop();
         try
@@ -89,7 +99,20 @@ internal sealed class CountingSink
         {
             var client = await listener.AcceptTcpClientAsync(ct).ConfigureAwait(false);
             Interlocked.Increment(ref _sessions);
-            _ = Task.Run(() => new SinkSession(client, this, _idleTimeout).RunAsync(ct), CancellationToken.None);
+            Interlocked.Increment(ref _activeSessions);
+            _ = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        await new SinkSession(client, this, _idleTimeout).RunAsync(ct).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _activeSessions);
+                    }
+                },
+                CancellationToken.None);
         }
     }
 

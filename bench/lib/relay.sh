@@ -56,7 +56,12 @@ relay_start() {
   fi
   (cd "$OUT" && exec dotnet "$RELAY_DLL" run --config "$RELAY_CONFIG") >>"$RELAY_LOG" 2>&1 &
   RELAY_PID=$!
-  if ! wait_smtp_greeting "$RELAY_PORT" "$RELAY_START_TIMEOUT" || ! kill -0 "$RELAY_PID" 2>/dev/null; then
+  local greeted=0 deadline=$((SECONDS + RELAY_START_TIMEOUT))
+  while ((SECONDS < deadline)); do
+    kill -0 "$RELAY_PID" 2>/dev/null || break
+    if wait_smtp_greeting "$RELAY_PORT" 1; then greeted=1; break; fi
+  done
+  if [[ $greeted -ne 1 ]] || ! kill -0 "$RELAY_PID" 2>/dev/null; then
     local why="no SMTP greeting on 127.0.0.1:$RELAY_PORT within ${RELAY_START_TIMEOUT}s"
     if ! kill -0 "$RELAY_PID" 2>/dev/null; then
       wait "$RELAY_PID" 2>/dev/null

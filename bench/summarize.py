@@ -80,7 +80,7 @@ def main():
     p("")
     p(f"- date (UTC): {cmd(['date', '-u', '-d', '@' + str(start), '+%Y-%m-%d %H:%M'])}, run took {(end - start) // 60} min {(end - start) % 60} s")
     p(f"- git commit (bench): `{env('GIT_COMMIT', 'unknown')}`; SecureRelay source: `{env('RELAY_SRC', '')}` at `{env('RELAY_COMMIT', 'unknown')}`")
-    p(f"- machine: nproc = {os.cpu_count()}, {cpu_model()}, kernel {platform.release()}; load average at start: {env('LOAD_AT_START', 'unknown')}")
+    p(f"- machine: nproc = {os.cpu_count()}, {cpu_model()}, kernel {platform.release()}; load average (1/5/15 min) at start: {env('LOAD_AT_START', 'unknown')}, at end: {env('LOAD_AT_END', 'unknown')}")
     p(f"- Postfix {cmd(['postconf', '-d', '-h', 'mail_version']) or 'unknown'}; .NET {cmd(['dotnet', '--version'])}")
     p(f"- parameters: ROUNDS={env('ROUNDS')} COUNT={env('COUNT')} COUNT_100K={env('COUNT_100K')} R0_COUNT={env('R0_COUNT')} "
       f"SESSIONS={env('SESSIONS')} QUICK={env('QUICK')}; Postfix default_process_limit={env('POSTFIX_PROCESS_LIMIT')}, "
@@ -103,7 +103,7 @@ def main():
             meds[system] = (median(num(x[6]) for x in rows), median(num(x[7]) for x in rows))
         if scen.startswith("R2") and "securerelay" not in systems:
             first = next(iter(systems.values()))[0]
-            p(f"| {scen} | securerelay | {int(first[3]) // 1024} KB | {first[4]} | {first[5]} | 0 | skipped | | | | | | {skip} |")
+            p(f"| {scen} | securerelay | {int(first[3]) // 1024} KB | {first[4]} | {first[5]} | 0 | skipped (see above) | | | | | | |")
         for system, rows in systems.items():
             first = rows[0]
             ratio_e2e = ratio_acc = ""

@@ -67,7 +67,9 @@ relay_start() {
       wait "$RELAY_PID" 2>/dev/null
       why="process exited (code $?) before answering on 127.0.0.1:$RELAY_PORT"
     fi
-    RELAY_SKIP="SecureRelay not runnable yet: $why (last log: $(tail -c 300 "$RELAY_LOG" | tr '\n' ' '))"
+    local last
+    last=$(tail -c 300 "$RELAY_LOG" | tr '\n\t|' '   ')
+    RELAY_SKIP="SecureRelay not runnable yet: $why${last:+ (last log: $last)}"
     relay_stop
     return 1
   fi

@@ -102,16 +102,26 @@ internal sealed class SmtpClientConnection : IAsyncDisposable
         }
         else
         {
-            await WriteAsync(sb.ToString(), ct).ConfigureAwait(false);
-            await ExpectAsync(250, "MAIL", ct).ConfigureAwait(false);
-            foreach (var r in recipients)
+            try
             {
-                await WriteAsync("RCPT TO:<" + r + ">\r\n", ct).ConfigureAwait(false);
-                await ExpectAsync(250, "RCPT", ct).ConfigureAwait(false);
-            }
+                await WriteAsync(sb.ToString(), ct).ConfigureAwait(false);
+                await ExpectAsync(250, "MAIL", ct).ConfigureAwait(false);
+                foreach (var r in recipients)
+                {
+                    await WriteAsync("RCPT TO:<" + r + ">\r\n", ct).ConfigureAwait(false);
+                    await ExpectAsync(250, "RCPT", ct).ConfigureAwait(false);
+                }
 
-            await WriteAsync("DATA\r\n", ct).ConfigureAwait(false);
-            await ExpectAsync(354, "DATA", ct).ConfigureAwait(false);
+                await WriteAsync("DATA\r\n", ct).ConfigureAwait(false);
+                await ExpectAsync(354, "DATA", ct).ConfigureAwait(false);
+            }
+            catch (SmtpRejectedException)
+            {
+                // Leave the session clean for the next transaction.
+                await WriteAsync("RSET\r\n", ct).ConfigureAwait(false);
+                await ReadReplyAsync(ct).ConfigureAwait(false);
+                throw;
+            }
         }
 
         await _stream.WriteAsync(content, ct).ConfigureAwait(false);

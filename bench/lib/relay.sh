@@ -44,6 +44,11 @@ routes:
     next_hop: "127.0.0.1:$SINK_PORT"
 admin:
   endpoint: 127.0.0.1:$RELAY_ADMIN_PORT
+# All clients come from 127.0.0.1: the per-IP connection cap (default 50, like Postfix's
+# smtpd_client_connection_count_limit) would otherwise refuse the 1,000-connection row. The private
+# Postfix runs with that limit off too.
+limits:
+  max_connections_per_ip: $RELAY_MAX_CONNECTIONS_PER_IP
 YAML
 }
 

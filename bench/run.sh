@@ -157,7 +157,13 @@ LOAD_AT_END=$(cut -d" " -f1-3 /proc/loadavg)
 
 # ---- summary ----
 GIT_COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-RELAY_COMMIT=$(git -C "$(dirname "$RELAY_SRC")" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [[ -n "${RELAY_DLL:-}" && "$RELAY_DLL" != "$RELAY_PUBLISH_DIR/securerelay.dll" ]]; then
+  RELAY_SRC="prebuilt $RELAY_DLL"
+  RELAY_COMMIT="n/a"
+else
+  RELAY_COMMIT=$(git -C "$(dirname "$RELAY_SRC")" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  [[ -n "$(git -C "$(dirname "$RELAY_SRC")" status --porcelain -- . 2>/dev/null)" ]] && RELAY_COMMIT="$RELAY_COMMIT + uncommitted changes"
+fi
 export GIT_COMMIT RELAY_COMMIT RELAY_SRC RELAY_SKIP ROUNDS COUNT COUNT_100K R0_COUNT SESSIONS LAT_RATE LAT_SECONDS \
   LAT_CONNECTIONS LAT_SIZE IDLE_CONNECTIONS QUICK START_TIME END_TIME LOAD_AT_START LOAD_AT_END POSTFIX_PROCESS_LIMIT POSTFIX_DEST_CONCURRENCY
 python3 "$BENCH_DIR/summarize.py" "$THROUGHPUT_TSV" "$LATENCY_TSV" "$IDLE_TSV" >"$RESULTS" || die "summary failed"

@@ -36,6 +36,7 @@ RELAY_PORT=${RELAY_PORT:-2525}
 RELAY_ADMIN_PORT=${RELAY_ADMIN_PORT:-9025}
 POSTFIX_PORT=${POSTFIX_PORT:-2625}
 SINK_PORT=${SINK_PORT:-2526}
+SMTP_SINK_PORT=${SMTP_SINK_PORT:-2628}
 POSTFIX_PROCESS_LIMIT=${POSTFIX_PROCESS_LIMIT:-200}
 POSTFIX_DEST_CONCURRENCY=${POSTFIX_DEST_CONCURRENCY:-20}
 SKIP_RELAY=${SKIP_RELAY:-0}
@@ -51,7 +52,7 @@ source "$BENCH_DIR/lib/relay.sh"
 source "$BENCH_DIR/lib/scenarios.sh"
 
 [[ $(id -u) -eq 0 ]] || die "run as root (apt-get, and Postfix needs root to start its private instance)"
-for p in $RELAY_PORT $RELAY_ADMIN_PORT $POSTFIX_PORT $SINK_PORT; do
+for p in $RELAY_PORT $RELAY_ADMIN_PORT $POSTFIX_PORT $SINK_PORT $SMTP_SINK_PORT; do
   port_listening "$p" && die "port $p is already in use; set RELAY_PORT/POSTFIX_PORT/SINK_PORT"
 done
 
@@ -60,6 +61,7 @@ cleanup() {
   trap - EXIT INT TERM
   [[ -n "${SINK_PID:-}" ]] && kill "$SINK_PID" 2>/dev/null
   relay_stop
+  sink_service_stop
   postfix_stop
   exit "$rc"
 }
@@ -81,6 +83,9 @@ log "building the load generator"
 dotnet build "$BENCH_DIR/SecureRelay.LoadGen" -c Release >"$OUT/loadgen-build.log" 2>&1 \
   || die "building bench/SecureRelay.LoadGen failed (see $OUT/loadgen-build.log)"
 LOADGEN_DLL="$BENCH_DIR/SecureRelay.LoadGen/bin/Release/net10.0/securerelay-loadgen.dll"
+
+sink_service_start
+log "counting sink running on 127.0.0.1:$SINK_PORT (pid $SINK_SERVICE_PID)"
 
 if [[ $SKIP_RELAY == 1 ]]; then
   RELAY_SKIP="SKIP_RELAY=1"
@@ -152,6 +157,7 @@ fi
 
 relay_stop
 postfix_stop
+sink_service_stop
 END_TIME=$(date -u +%s)
 LOAD_AT_END=$(cut -d" " -f1-3 /proc/loadavg)
 

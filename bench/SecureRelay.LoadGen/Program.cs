@@ -10,7 +10,7 @@ internal static class Program
         usage: securerelay-loadgen load --port P [--host 127.0.0.1] [--rate MSG_PER_S (0 = closed loop)] [--connections N]
                                    [--count N] [--duration S] [--drain S] [--size BYTES] [--rcpts K] [--starttls]
                securerelay-loadgen idle --port P [--connections 1000] [--hold S] [--parallel 50] [--starttls]
-               securerelay-loadgen sink --port P [--expect-rcpts N] [--timeout S] [--idle-timeout S] [--linger S]
+               securerelay-loadgen sink --port P [--expect-rcpts N] [--timeout S] [--idle-timeout S] [--linger S] [--control FIFO]
         """;
 
     public static async Task<int> Main(string[] args)

@@ -92,7 +92,7 @@ CF
 }
 
 postfix_start() {
-  postfix -c "$PF_ETC" start >>"$OUT/postfix-setup.log" 2>&1 || { log "postfix start failed:"; tail -5 "$PF_DIR/maillog" >&2; return 1; }
+  postfix -c "$PF_ETC" start >>"$OUT/postfix-setup.log" 2>&1 7>&- || { log "postfix start failed:"; tail -5 "$PF_DIR/maillog" >&2; return 1; }
   wait_port "$POSTFIX_PORT" 20 || return 1
   POSTFIX_MASTER_PID=$(head -1 "$PF_DIR/queue/pid/master.pid" 2>/dev/null | tr -d ' ')
   [[ -n "$POSTFIX_MASTER_PID" ]] || { log "postfix: no master.pid"; return 1; }

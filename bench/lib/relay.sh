@@ -59,7 +59,8 @@ relay_start() {
     RELAY_SKIP="port $RELAY_PORT is already in use by something else"
     return 1
   fi
-  (cd "$OUT" && exec dotnet "$RELAY_DLL" run --config "$RELAY_CONFIG") >>"$RELAY_LOG" 2>&1 &
+  # 7>&-: the relay must not hold the sink's control FIFO open.
+  (cd "$OUT" && exec dotnet "$RELAY_DLL" run --config "$RELAY_CONFIG") >>"$RELAY_LOG" 2>&1 7>&- &
   RELAY_PID=$!
   local greeted=0 deadline=$((SECONDS + RELAY_START_TIMEOUT))
   while ((SECONDS < deadline)); do

@@ -8,13 +8,16 @@ LATENCY_TSV="$OUT/latency.tsv"
 IDLE_TSV="$OUT/idle.tsv"
 SINK_PID=""
 
-loadgen() { dotnet "$LOADGEN_DLL" "$@"; }
+# Each mode has its own time limits; the outer timeout is a backstop (a little longer, so the
+# tool's own limit fires first and still prints its result line).
+loadgen() { timeout $((RUN_TIMEOUT + 60)) dotnet "$LOADGEN_DLL" "$@"; }
 
 # Port and process to measure for a system name.
 system_port() {
   case $1 in
     securerelay) echo "$RELAY_PORT" ;;
     postfix) echo "$POSTFIX_PORT" ;;
+    direct-smtp-sink) echo "$SMTP_SINK_PORT" ;;
     direct*) echo "$SINK_PORT" ;;
   esac
 }
@@ -26,13 +29,56 @@ system_pid() {
   esac
 }
 
-# Starts the counting sink expecting RCPTS recipient deliveries; output in FILE.
-start_counting_sink() {
-  local rcpts=$1 file=$2
-  wait_port_free "$SINK_PORT" 15 || die "sink port $SINK_PORT still busy"
-  loadgen sink --port "$SINK_PORT" --expect-rcpts "$rcpts" --timeout "$RUN_TIMEOUT" --idle-timeout "$SINK_IDLE_TIMEOUT" >"$file" 2>&1 &
-  SINK_PID=$!
-  wait_port "$SINK_PORT" 30 || die "counting sink did not listen on $SINK_PORT (see $file)"
+# The counting sink runs as one service for the whole benchmark, so the relays' cached connections
+# to their next hop stay valid between rows (a next hop that vanished after every row made
+# SecureRelay defer the messages it tried on dead pooled connections). Rows talk to it through a
+# FIFO: "expect N TIMEOUT IDLE TAG" resets its counters; it prints "mode=sink tag=TAG ..." when done.
+SINK_SERVICE_PID=""
+SINK_OUT="$OUT/sink.out"
+SINK_CTL="$OUT/sink.ctl"
+
+sink_service_start() {
+  rm -f "$SINK_CTL"
+  mkfifo "$SINK_CTL" || die "mkfifo $SINK_CTL failed"
+  exec 7<>"$SINK_CTL"   # read-write open: never blocks; keeps the FIFO open for the whole run
+  wait_port_free "$SINK_PORT" 15 || die "sink port $SINK_PORT is busy"
+  timeout 7200 dotnet "$LOADGEN_DLL" sink --port "$SINK_PORT" --control "$SINK_CTL" --timeout 7000 --idle-timeout 600 \
+    >"$SINK_OUT" 2>&1 &
+  SINK_SERVICE_PID=$!
+  wait_port "$SINK_PORT" 30 || die "counting sink did not listen on $SINK_PORT (see $SINK_OUT)"
+}
+
+sink_service_stop() {
+  [[ -n "$SINK_SERVICE_PID" ]] || return 0
+  echo quit >&7 2>/dev/null
+  for _ in $(seq 1 30); do kill -0 "$SINK_SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
+  kill "$SINK_SERVICE_PID" 2>/dev/null
+  wait "$SINK_SERVICE_PID" 2>/dev/null
+  SINK_SERVICE_PID=""
+  exec 7>&-
+}
+
+# Arms the sink for RCPTS recipient deliveries under TAG; returns once its counters are reset.
+sink_round_begin() {
+  local rcpts=$1 tag=$2
+  kill -0 "$SINK_SERVICE_PID" 2>/dev/null || die "counting sink is gone (see $SINK_OUT)"
+  echo "expect $rcpts $RUN_TIMEOUT $SINK_IDLE_TIMEOUT $tag" >&7
+  for _ in $(seq 1 200); do
+    grep -q "mode=sink-armed tag=$tag\$" "$SINK_OUT" && return 0
+    sleep 0.05
+  done
+  die "counting sink did not arm for $tag (see $SINK_OUT)"
+}
+
+# Waits (bounded) for the sink's result line for TAG and prints it.
+sink_round_wait() {
+  local tag=$1 line i
+  for ((i = 0; i < (RUN_TIMEOUT + 30) * 20; i++)); do
+    line=$(grep "mode=sink tag=$tag " "$SINK_OUT" | tail -1)
+    [[ -n "$line" ]] && { echo "$line"; return 0; }
+    sleep 0.05
+  done
+  echo "mode=sink tag=$tag complete=0 messages=0"
 }
 
 # Proportional set size summed over a process tree, KiB (shared pages split, not double counted).
@@ -68,14 +114,14 @@ run_throughput() {
   mkdir -p "$OUT/runs"
 
   if [[ $system == direct-smtp-sink ]]; then
-    wait_port_free "$SINK_PORT" 15 || die "sink port $SINK_PORT still busy"
+    wait_port_free "$SMTP_SINK_PORT" 15 || die "smtp-sink port $SMTP_SINK_PORT still busy"
     # -M: exit after COUNT messages, so its exit time is the arrival of the last message.
     # No -c: its per-event counter output costs the sink measurable time at this rate.
-    timeout "$RUN_TIMEOUT" smtp-sink -u nobody -M "$count" "127.0.0.1:$SINK_PORT" 1024 >"$tag.sink" 2>&1 &
+    timeout "$RUN_TIMEOUT" smtp-sink -u nobody -M "$count" "127.0.0.1:$SMTP_SINK_PORT" 1024 >"$tag.sink" 2>&1 &
     SINK_PID=$!
-    wait_port "$SINK_PORT" 30 || die "smtp-sink did not listen on $SINK_PORT"
+    wait_port "$SMTP_SINK_PORT" 30 || die "smtp-sink did not listen on $SMTP_SINK_PORT"
   else
-    start_counting_sink $((count * rcpts)) "$tag.sink"
+    sink_round_begin $((count * rcpts)) "${tag##*/}"
   fi
 
   reset_hwm "$pid"
@@ -85,10 +131,10 @@ run_throughput() {
     -f bench@example.com -t rcpt@example.net "127.0.0.1:$port" >"$tag.source" 2>&1
   src_rc=$?
   t1=$(now)
-  wait "$SINK_PID"
-  sink_rc=$?
-  SINK_PID=""
   if [[ $system == direct-smtp-sink ]]; then
+    wait "$SINK_PID"
+    sink_rc=$?
+    SINK_PID=""
     tend=$(now)
     # smtp-sink exits 0 only once -M messages arrived (timeout kills it with 124 otherwise).
     # smtp-source then fails with "lost connection": expected here.
@@ -96,7 +142,8 @@ run_throughput() {
     [[ $sink_rc -eq 0 ]] || { complete=0; delivered="fewer (smtp-sink rc=$sink_rc)"; }
   else
     local line
-    line=$(grep 'mode=sink ' "$tag.sink" | tail -1)
+    line=$(sink_round_wait "${tag##*/}")
+    echo "$line" >"$tag.sink"
     tend=$(kv last_unix "$line")
     delivered=$(kv messages "$line")
     [[ $(kv complete "$line") == 1 && $src_rc -eq 0 ]] || complete=0
@@ -138,13 +185,12 @@ run_latency() {
   tag="$OUT/runs/${scenario}_${system}_r${round}"
   mkdir -p "$OUT/runs"
   count=$(awk -v r="$rate" -v s="$seconds" 'BEGIN { printf "%d", r * s }')
-  start_counting_sink "$count" "$tag.sink"
+  sink_round_begin "$count" "${tag##*/}"
   loadgen load --port "$port" --rate "$rate" --connections "$LAT_CONNECTIONS" --count "$count" \
     --duration "$((seconds + 5))" --drain 30 --size "$LAT_SIZE" --rcpts 1 >"$tag.load" 2>&1
-  wait "$SINK_PID"
-  SINK_PID=""
+  sink_line=$(sink_round_wait "${tag##*/}")
+  echo "$sink_line" >"$tag.sink"
   line=$(grep 'mode=load ' "$tag.load" | tail -1)
-  sink_line=$(grep 'mode=sink ' "$tag.sink" | tail -1)
   if [[ -z "$line" ]]; then
     log "$scenario $system: load generator failed: $(tail -2 "$tag.load" | tr '\n' ' ')"
     line="mode=load failed"

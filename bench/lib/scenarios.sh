@@ -156,7 +156,9 @@ run_throughput() {
     mem=$(system_mem_mb "$system" "$pid")
     cpu_per_k=$(awk -v d=$((cpu1 - cpu0)) -v hz="$(clk_tck)" -v n="$count" 'BEGIN { printf "%.3f", d / hz / n * 1000 }')
   fi
-  if [[ $system == postfix ]]; then
+  if [[ $system == postfix && $complete -eq 0 ]]; then
+    # Leftovers would be delivered during the next row and inflate its count. (Checked only after
+    # an incomplete row: after a complete one qmgr may still be unlinking delivered files.)
     local left
     left=$(postfix_queue_count)
     if [[ $left -gt 0 ]]; then

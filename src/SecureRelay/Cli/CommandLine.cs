@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SecureRelay.Configuration;
+using SecureRelay.Policy.Yaml;
 
 namespace SecureRelay.Cli;
 
@@ -16,7 +18,36 @@ public static class CommandLine
         root.Add(CheckCommand.Create());
         root.Add(UsersCommand.Create());
         root.Add(QueueCommand.Create());
+        root.Add(PolicyCommand.Create());
+        root.Add(ConsentCommand.Create());
+        root.Add(SuppressCommand.Create());
+        root.Add(EscrowCommand.Create());
+        root.Add(DkimCommand.Create());
         return root;
+    }
+
+    /// <summary>Loads the configuration named by <paramref name="config"/>; on error prints
+    /// <c>file:line:col: reason</c> and returns null (the verb then exits 1).</summary>
+    public static RelaySettings? LoadSettings(ParseResult parse, Option<string> config)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        try
+        {
+            return RelayConfigLoader.Load(parse.GetValue(config)!);
+        }
+        catch (ConfigurationException e)
+        {
+            parse.InvocationConfiguration.Error.WriteLine(e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>A <c>--config</c> option shared by a verb and all its sub-verbs.</summary>
+    public static Option<string> RecursiveConfigOption()
+    {
+        var option = ConfigOption();
+        option.Recursive = true;
+        return option;
     }
 
     /// <summary>The shared <c>--config</c> option.</summary>

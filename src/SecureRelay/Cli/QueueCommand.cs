@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net.Http.Json;
-using SecureRelay.Configuration;
 using SecureRelay.Hosting;
-using SecureRelay.Policy.Yaml;
 
 namespace SecureRelay.Cli;
 
@@ -15,8 +13,7 @@ public static class QueueCommand
     public static Command Create()
     {
         var queue = new Command("queue", "Inspect and manage the running relay's queue (via its admin endpoint).");
-        var config = CommandLine.ConfigOption();
-        config.Recursive = true;
+        var config = CommandLine.RecursiveConfigOption();
         queue.Add(config);
 
         var state = new Option<string?>("--state") { Description = "active | deferred | held" };
@@ -74,14 +71,8 @@ public static class QueueCommand
 
     private static async Task<int> WithClientAsync(ParseResult parse, Option<string> config, Func<HttpClient, TextWriter, Task<int>> action)
     {
-        RelaySettings settings;
-        try
+        if (CommandLine.LoadSettings(parse, config) is not { } settings)
         {
-            settings = RelayConfigLoader.Load(parse.GetValue(config)!);
-        }
-        catch (ConfigurationException e)
-        {
-            await parse.InvocationConfiguration.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 1;
         }
 

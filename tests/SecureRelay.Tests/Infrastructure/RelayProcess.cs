@@ -39,13 +39,15 @@ public sealed class RelayProcess : IAsyncDisposable
     public int? Pid => _process is { HasExited: false } p ? p.Id : null;
 
     /// <summary>Creates a work directory with a configuration built by <paramref name="yaml"/>
-    /// (given the SMTP and admin ports) and starts the relay.</summary>
-    public static async Task<RelayProcess> StartAsync(Func<int, int, string> yaml)
+    /// (given the SMTP and admin ports), lets <paramref name="prepare"/> add files to it (policy,
+    /// certificates, keys), and starts the relay.</summary>
+    public static async Task<RelayProcess> StartAsync(Func<int, int, string> yaml, Action<string>? prepare = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var dir = System.IO.Directory.CreateTempSubdirectory("sr-relay-").FullName;
         var relay = new RelayProcess(dir, TestPorts.Free(), TestPorts.Free());
         await File.WriteAllTextAsync(relay.ConfigFile, yaml(relay.SmtpPort, relay.AdminPort)).ConfigureAwait(false);
+        prepare?.Invoke(dir);
         await relay.StartAsync().ConfigureAwait(false);
         return relay;
     }

@@ -15,7 +15,8 @@ public static class TestConfig
         string relayNetworks = "[127.0.0.0/8]",
         string extra = "",
         string retryFirst = "1s",
-        string retryMax = "2s") => (smtp, admin) =>
+        string retryMax = "2s",
+        string routesYaml = "") => (smtp, admin) =>
     {
         var sb = new StringBuilder();
         sb.AppendLine("data_dir: ./data");
@@ -27,6 +28,7 @@ public static class TestConfig
         sb.AppendLine(CultureInfo.InvariantCulture, $"    auth: {auth}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"    relay_networks: {relayNetworks}");
         sb.AppendLine("routes:");
+        sb.Append(routesYaml);
         foreach (var (pattern, port) in routes)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"  - domains: [\"{pattern}\"]");

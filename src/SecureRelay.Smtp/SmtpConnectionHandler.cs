@@ -4,6 +4,7 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
 using SecureRelay.Smtp.Session;
 
@@ -84,7 +85,8 @@ public sealed class SmtpConnectionHandler : ConnectionHandler
             connection.Transport,
             connection.RemoteEndPoint as IPEndPoint ?? Unknown,
             connection.LocalEndPoint as IPEndPoint ?? Unknown,
-            connection.ConnectionClosed);
+            connection.ConnectionClosed,
+            connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? default);
     }
 
     /// <summary>
@@ -96,7 +98,9 @@ public sealed class SmtpConnectionHandler : ConnectionHandler
     /// <param name="remoteEndPoint">The client's address, used for relay networks and per-address limits.</param>
     /// <param name="localEndPoint">The address the client connected to.</param>
     /// <param name="cancellationToken">Aborts the session (connection closed or server stopping).</param>
-    public async Task RunSessionAsync(IDuplexPipe transport, IPEndPoint remoteEndPoint, IPEndPoint localEndPoint, CancellationToken cancellationToken = default)
+    /// <param name="closeRequested">Graceful shutdown: at the next command boundary the client gets
+    /// <c>421 4.3.2</c> and the session ends; a message being received is finished first.</param>
+    public async Task RunSessionAsync(IDuplexPipe transport, IPEndPoint remoteEndPoint, IPEndPoint localEndPoint, CancellationToken cancellationToken = default, CancellationToken closeRequested = default)
     {
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(remoteEndPoint);
@@ -119,7 +123,7 @@ public sealed class SmtpConnectionHandler : ConnectionHandler
                 LocalEndPoint = localEndPoint,
                 InRelayNetworks = _context.Listener.IsInRelayNetworks(address),
             };
-            await using var session = new SmtpSession(_context, transport, info, cancellationToken);
+            await using var session = new SmtpSession(_context, transport, info, cancellationToken, closeRequested);
             await session.RunAsync();
         }
         finally

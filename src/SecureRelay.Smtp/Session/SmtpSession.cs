@@ -26,7 +26,9 @@ internal sealed partial class SmtpSession : IAsyncDisposable
     private readonly SmtpLimits _limits;
     private readonly IDuplexPipe _transport;
     private readonly CancellationToken _aborted;
+    private readonly CancellationToken _closeRequested;
     private readonly CancellationTokenSource _timer;
+    private bool _atCommandBoundary;
     private PipeReader _input;
     private PipeWriter _output;
     private SslStream? _tls;
@@ -41,8 +43,9 @@ internal sealed partial class SmtpSession : IAsyncDisposable
     private int _messages;
     private string _command = "CONNECT";
 
-    public SmtpSession(SmtpSessionContext context, IDuplexPipe transport, SmtpSessionInfo info, CancellationToken aborted)
+    public SmtpSession(SmtpSessionContext context, IDuplexPipe transport, SmtpSessionInfo info, CancellationToken aborted, CancellationToken closeRequested = default)
     {
+        _closeRequested = closeRequested;
         _ctx = context;
         _limits = context.Limits;
         _transport = transport;
@@ -150,7 +153,19 @@ internal sealed partial class SmtpSession : IAsyncDisposable
             await FlushAsync();
         }
 
-        var line = await ReadLineAsync(_limits.CommandLineLength, _limits.CommandTimeout);
+        // Only between commands may a graceful shutdown end the session (Postfix answers 421 4.3.2
+        // there too); a message being received is finished first.
+        _atCommandBoundary = true;
+        LineResult line;
+        try
+        {
+            line = await ReadLineAsync(_limits.CommandLineLength, _limits.CommandTimeout);
+        }
+        finally
+        {
+            _atCommandBoundary = false;
+        }
+
         switch (line.Status)
         {
             case LineStatus.EndOfInput:
@@ -361,13 +376,25 @@ internal sealed partial class SmtpSession : IAsyncDisposable
             return buffered;
         }
 
+        var drainable = _atCommandBoundary && _closeRequested.CanBeCanceled;
+        if (drainable && _closeRequested.IsCancellationRequested)
+        {
+            await TerminateAsync(new SmtpReply(421, "4.3.2", $"{HostName} Service shutting down, try again later"), "server shutting down");
+        }
+
         await FlushAsync();
         _timer.CancelAfter(timeout);
+        using var drain = drainable ? _closeRequested.Register(static t => ((CancellationTokenSource)t!).Cancel(), _timer) : default;
         try
         {
             var result = await _input.ReadAsync(_timer.Token);
             _needMoreInput = false;
             return result;
+        }
+        catch (OperationCanceledException) when (!_aborted.IsCancellationRequested && drainable && _closeRequested.IsCancellationRequested)
+        {
+            await TerminateAsync(new SmtpReply(421, "4.3.2", $"{HostName} Service shutting down, try again later"), "server shutting down");
+            throw; // unreachable: TerminateAsync always throws
         }
         catch (OperationCanceledException) when (!_aborted.IsCancellationRequested)
         {

@@ -46,7 +46,8 @@ internal sealed class SmtpHarness
             l.ServerCertificate = TestCertificates.Server;
         });
 
-    public TestConnection Connect(IPEndPoint? remote = null) => new(Handler, remote ?? RelayClient, ServerEndPoint);
+    public TestConnection Connect(IPEndPoint? remote = null, CancellationToken closeRequested = default) =>
+        new(Handler, remote ?? RelayClient, ServerEndPoint, closeRequested);
 
     /// <summary>Sends a whole client transcript the given way and returns everything the server wrote.</summary>
     public async Task<string> ReplayAsync(string transcript, Fragmentation fragmentation, IPEndPoint? remote = null)

@@ -14,9 +14,9 @@ internal sealed class TestConnection
     private readonly Pipe _toClient = new();
     private readonly StringBuilder _received = new();
 
-    public TestConnection(SmtpConnectionHandler handler, IPEndPoint remote, IPEndPoint local)
+    public TestConnection(SmtpConnectionHandler handler, IPEndPoint remote, IPEndPoint local, CancellationToken closeRequested = default)
     {
-        Session = Task.Run(() => handler.RunSessionAsync(new DuplexPipe(_toServer.Reader, _toClient.Writer), remote, local));
+        Session = Task.Run(() => handler.RunSessionAsync(new DuplexPipe(_toServer.Reader, _toClient.Writer), remote, local, default, closeRequested), CancellationToken.None);
     }
 
     public Task Session { get; }

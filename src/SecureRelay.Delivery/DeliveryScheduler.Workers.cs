@@ -112,8 +112,7 @@ public sealed partial class DeliveryScheduler
                     // the same way instead of letting each repeat a slow connect.
                     while (d.TryTake() is { } other)
                     {
-                        List<RecipientPlan> otherPlans = await _runner.PlanAsync(other, abort).ConfigureAwait(false);
-                        CompleteJob(other, await _runner.CompleteAsync(other, Decide(otherPlans, null, failure), []).ConfigureAwait(false));
+                        CompleteJob(other, await ResolveWithoutConnectionAsync(other, failure).ConfigureAwait(false));
                     }
 
                     return null;
@@ -166,6 +165,23 @@ public sealed partial class DeliveryScheduler
             }
 
             return session;
+        }
+    }
+
+    /// <summary>Settles a queued job after its destination failed to connect: escrow still works,
+    /// the rest waits. Never throws, so this job is completed exactly once whatever happens.</summary>
+    private async Task<List<RecipientResult>> ResolveWithoutConnectionAsync(DeliveryJob job, ConnectFailure failure)
+    {
+        try
+        {
+            // Not the abort token: the job has left the queue and must be answered here.
+            List<RecipientPlan> plans = await _runner.PlanAsync(job, CancellationToken.None).ConfigureAwait(false);
+            return await _runner.CompleteAsync(job, Decide(plans, null, failure), []).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            DeliveryLog.AttemptCrashed(_logger, job.Attempt.Message.QueueId, ex);
+            return SmtpDeliveryAgent.AllLocal(job, RecipientState.Pending, "4.3.0", "internal error during delivery", null);
         }
     }
 

@@ -59,9 +59,6 @@ public class SecureDeliveryTests
         return path;
     }
 
-    private JsonElement AuditFor(string recipient) =>
-        _env.AuditRecords().Last(r => r.GetProperty("recipient").GetString() == recipient);
-
     [Test]
     public async Task Smime_RecipientWithCertificate_GetsEnvelopeThatOpensslDecrypts()
     {
@@ -86,7 +83,7 @@ public class SecureDeliveryTests
         Assert.That(plain, Does.Contain(TestMessages.SecretBody));
         Assert.That(plain, Does.Not.Contain("X-SecureRelay-"));
 
-        JsonElement audit = AuditFor(Recipient);
+        JsonElement audit = (await _env.AuditForAsync(Recipient));
         Assert.That(audit.GetProperty("outcome").GetString(), Is.EqualTo("delivered"));
         Assert.That(audit.GetProperty("method").GetString(), Is.EqualTo("smime"));
         Assert.That(audit.GetProperty("smime_thumbprint").GetString(), Is.EqualTo(Convert.ToHexString(SHA256.HashData(certificate.RawData))).IgnoreCase);
@@ -119,7 +116,7 @@ public class SecureDeliveryTests
         string plain = _env.Gpg("--decrypt", WriteFile("pgp.asc", Encoding.ASCII.GetString(armored.ToArray())));
         Assert.That(plain, Does.Contain(TestMessages.SecretBody));
 
-        JsonElement audit = AuditFor(Recipient);
+        JsonElement audit = (await _env.AuditForAsync(Recipient));
         Assert.That(audit.GetProperty("method").GetString(), Is.EqualTo("pgp"));
         Assert.That(audit.GetProperty("pgp_fingerprint").GetString(), Is.EqualTo(fingerprint).IgnoreCase);
         Assert.That(audit.GetProperty("skipped")[0].GetString(), Does.StartWith("smime:"));
@@ -147,9 +144,9 @@ public class SecureDeliveryTests
 
         IReadOnlyList<EscrowRecordInfo> stored = _env.Escrow!.List();
         Assert.That(stored, Has.Count.EqualTo(1));
-        Assert.That(events.Delivered.Any(e => e.QueueId == q.QueueId && e.Method == "escrow" && e.Response == "escrowed as " + stored[0].Id), Is.True);
+        Assert.That(await Harness.WaitUntilAsync(() => events.Delivered.Any(e => e.QueueId == q.QueueId && e.Method == "escrow" && e.Response == "escrowed as " + stored[0].Id)), Is.True);
 
-        JsonElement audit = _env.AuditRecords().First(r => r.GetProperty("queue_id").GetString() == q.QueueId);
+        JsonElement audit = await _env.AuditForAsync(Recipient, q.QueueId);
         Assert.That(audit.GetProperty("outcome").GetString(), Is.EqualTo("escrowed"));
         Assert.That(audit.GetProperty("method").GetString(), Is.EqualTo("escrow"));
         Assert.That(audit.GetProperty("escrow_id").GetString(), Is.EqualTo(stored[0].Id));
@@ -175,7 +172,8 @@ public class SecureDeliveryTests
         Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(15)), Is.True);
         Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0), Is.True);
         Assert.That(sink.Messages.Single().Data, Does.Not.Contain(TestMessages.SecretBody), "only the escrow notice");
-        JsonElement audit = _env.AuditRecords().First(r => r.GetProperty("method").GetString() == "escrow");
+        JsonElement audit = (await _env.WaitForAuditAsync(l => l.Any(r => r.GetProperty("outcome").GetString() == "escrowed")))
+            .First(r => r.GetProperty("outcome").GetString() == "escrowed");
         Assert.That(audit.GetProperty("skipped")[0].GetString(), Does.StartWith("tls-verified: certificate not verified"));
     }
 
@@ -198,7 +196,7 @@ public class SecureDeliveryTests
         Assert.That(m.Data, Does.Not.Contain("X-SecureRelay-"));
         Assert.That(_env.Escrow!.List(), Is.Empty);
 
-        JsonElement audit = AuditFor(Recipient);
+        JsonElement audit = (await _env.AuditForAsync(Recipient));
         Assert.That(audit.GetProperty("method").GetString(), Is.EqualTo("tls-verified"));
         Assert.That(audit.GetProperty("tls_validation").GetString(), Is.EqualTo("pkix"));
         Assert.That(audit.GetProperty("tls_protocol").GetString(), Is.EqualTo(m.Tls.ToString()));
@@ -224,7 +222,7 @@ public class SecureDeliveryTests
         Assert.That(spool.Peek(q.QueueId)!.Recipients[0].LastResponse, Does.Contain("no acceptable secure method"));
         Assert.That(sink.Messages, Is.Empty);
         Assert.That(sink.Commands, Has.None.StartWith("MAIL"));
-        Assert.That(AuditFor(Recipient).GetProperty("outcome").GetString(), Is.EqualTo("deferred"));
+        Assert.That((await _env.AuditForAsync(Recipient)).GetProperty("outcome").GetString(), Is.EqualTo("deferred"));
     }
 
     [Test]
@@ -241,7 +239,7 @@ public class SecureDeliveryTests
         Assert.That(events.Delivered.Single().Method, Is.EqualTo("opportunistic"));
         Assert.That(events.Delivered.Single().Response, Does.StartWith("250"));
         Assert.That(_env.Escrow!.List(), Is.Empty);
-        JsonElement audit = AuditFor(Recipient);
+        JsonElement audit = (await _env.AuditForAsync(Recipient));
         Assert.That(audit.GetProperty("method").GetString(), Is.EqualTo("opportunistic"));
         Assert.That(audit.TryGetProperty("tls_protocol", out _), Is.False, "smtp-sink offers no STARTTLS: plaintext");
         Assert.That(audit.TryGetProperty("phi", out _), Is.False, "no PHI verdict was annotated");
@@ -261,7 +259,7 @@ public class SecureDeliveryTests
         Assert.That(await Harness.WaitUntilAsync(() => events.Deferred.Count == 1), Is.True);
         Assert.That(sink.Messages, Is.Empty);
         Assert.That(events.Deferred.Single().DsnStatus, Is.EqualTo("4.7.5"));
-        JsonElement audit = AuditFor(Recipient);
+        JsonElement audit = (await _env.AuditForAsync(Recipient));
         Assert.That(audit.GetProperty("skipped").EnumerateArray().Select(s => s.GetString()!.Split(':')[0]),
             Is.EqualTo(new[] { "smime", "pgp", "tls-verified", "escrow" }));
     }

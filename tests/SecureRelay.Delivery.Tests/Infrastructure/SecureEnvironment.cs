@@ -139,6 +139,30 @@ public sealed class SecureEnvironment : IDisposable
         return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
     }
 
+    /// <summary>Waits until the audit records satisfy <paramref name="condition"/> (they are written
+    /// just after the spool update and the events) and returns them.</summary>
+    public async Task<List<JsonElement>> WaitForAuditAsync(Func<List<JsonElement>, bool> condition)
+    {
+        List<JsonElement> records = AuditRecords();
+        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition(records) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            records = AuditRecords();
+        }
+
+        return records;
+    }
+
+    /// <summary>The latest record for <paramref name="recipient"/>, waiting for it to be written.</summary>
+    public async Task<JsonElement> AuditForAsync(string recipient, string? queueId = null)
+    {
+        bool Match(JsonElement r) => r.GetProperty("recipient").GetString() == recipient
+            && (queueId is null || r.GetProperty("queue_id").GetString() == queueId);
+        List<JsonElement> records = await WaitForAuditAsync(list => list.Any(Match));
+        return records.Last(Match);
+    }
+
     public string AuditText() => File.Exists(AuditPath) ? string.Join('\n', AuditRecords().Select(r => r.GetRawText())) : string.Empty;
 
     public void Dispose()

@@ -92,6 +92,39 @@ public class SecureDeliveryTests
         Assert.That(_env.AuditText(), Does.Not.Contain(TestMessages.SecretSubject).And.Not.Contain("PHI-BODY-MARKER"));
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task Smime_SignedOnlyWhenThePolicySaysSo(bool sign)
+    {
+        ExternalTool.Require("openssl");
+        (string certPath, string keyPath, _) = _env.Pki.IssueSmime(Recipient, _env.CertsDir, _env.PrivateDir);
+        // The organisation's signing identity lives outside the recipient certificate directory.
+        (string signerCert, string signerKey, _) = _env.Pki.IssueSmime("app@sender.test", _env.Dir("signer"), _env.PrivateDir);
+        await using var sink = new ScriptedSmtpSink();
+        var spool = new InMemorySpool();
+        await using DeliveryScheduler scheduler = await StartAsync(spool, Harness.RouteAllTo(sink.Port), _env.Services(smime: true, smimeSigner: (signerCert, signerKey)));
+        (SpoolEnvelope envelope, string content) = Phi("smime");
+        if (sign)
+        {
+            envelope = envelope with { Annotations = new Dictionary<string, string>(envelope.Annotations) { [PolicyAnnotations.SignSmimeKey(0)] = "true" } };
+        }
+
+        scheduler.Enqueue(spool.Add(envelope, content));
+        Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(15)), Is.True);
+        (int code, string plain, string error) = ExternalTool.Run("openssl", ["cms", "-decrypt", "-in", WriteFile("s.eml", sink.Messages.Single().Data), "-recip", certPath, "-inkey", keyPath]);
+        Assert.That(code, Is.Zero, error);
+        Assert.That(plain, Does.Contain(TestMessages.SecretBody));
+        Assert.That(plain.Contains("multipart/signed", StringComparison.Ordinal), Is.EqualTo(sign));
+        if (sign)
+        {
+            File.WriteAllText(Path.Combine(_env.Root, "ca.pem"), _env.Pki.Ca.ExportCertificatePem());
+            (int verify, _, string verifyError) = ExternalTool.Run("openssl", ["cms", "-verify", "-in", WriteFile("signed.eml", plain), "-CAfile", Path.Combine(_env.Root, "ca.pem"), "-purpose", "any"]);
+            Assert.That(verify, Is.Zero, verifyError);
+        }
+
+        Assert.That((await _env.AuditForAsync(Recipient)).GetProperty("signed").GetBoolean(), Is.EqualTo(sign));
+    }
+
     [Test]
     public async Task Pgp_RecipientWithKey_GetsPgpMimeThatGpgDecrypts()
     {

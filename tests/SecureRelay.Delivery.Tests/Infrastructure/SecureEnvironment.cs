@@ -70,14 +70,14 @@ public sealed class SecureEnvironment : IDisposable
     }
 
     /// <summary>The services; each flag adds one piece (built from the files present now).</summary>
-    public SecureDeliveryServices Services(bool smime = false, bool pgp = false, bool escrow = false, string? trustAnchorsPem = null, bool tls = false, DkimSigningService? dkim = null)
+    public SecureDeliveryServices Services(bool smime = false, bool pgp = false, bool escrow = false, string? trustAnchorsPem = null, bool tls = false, DkimSigningService? dkim = null, (string Cert, string Key)? smimeSigner = null)
     {
         SmimeCertificateDirectory? certificates = null;
         SmimeEncryptor? smimeEncryptor = null;
         if (smime)
         {
             certificates = Own(new SmimeCertificateDirectory(new SmimeOptions { CertificatesDir = CertsDir, ReloadOnChange = false }));
-            smimeEncryptor = new SmimeEncryptor(certificates, new SmimeOptions());
+            smimeEncryptor = new SmimeEncryptor(certificates, new SmimeOptions { SigningCertificate = smimeSigner?.Cert, SigningKey = smimeSigner?.Key });
         }
 
         PgpEncryptor? pgpEncryptor = null;

@@ -9,4 +9,9 @@ namespace SecureRelay.Delivery;
 /// <param name="Delay">Time since the message arrived.</param>
 /// <param name="DsnStatus">RFC 3463 status such as <c>2.0.0</c> or <c>5.1.1</c>.</param>
 /// <param name="Response">The server reply or local reason (no PHI).</param>
-public sealed record DeliveryEvent(string QueueId, int RecipientIndex, string Domain, string Destination, string? Relay, TimeSpan Delay, string DsnStatus, string Response);
+public sealed record DeliveryEvent(string QueueId, int RecipientIndex, string Domain, string Destination, string? Relay, TimeSpan Delay, string DsnStatus, string Response)
+{
+    /// <summary>The delivery method used (<c>smime</c>, <c>pgp</c>, <c>tls-verified</c>, <c>tls</c>,
+    /// <c>escrow</c>, <c>opportunistic</c>), or null when none was (deferred, bounced, expired).</summary>
+    public string? Method { get; init; }
+}

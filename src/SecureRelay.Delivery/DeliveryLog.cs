@@ -41,4 +41,19 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "{QueueId}: no non-delivery notification: sender address unusable ({Error})")]
     public static partial void DsnImpossible(ILogger logger, string queueId, string error);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "{QueueId}: PGP key lookup for recipient #{Index} failed: {Error}")]
+    public static partial void KeyLookupFailed(ILogger logger, string queueId, int index, string error);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Error, Message = "{QueueId}: {Method} protection failed: {Error}")]
+    public static partial void ProtectionFailed(ILogger logger, string queueId, string method, string error);
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Error, Message = "{QueueId}: escrow for recipient #{Index} failed: {Error}")]
+    public static partial void EscrowFailed(ILogger logger, string queueId, int index, string error);
+
+    [LoggerMessage(EventId = 3016, Level = LogLevel.Information, Message = "{QueueId}: recipient #{Index} escrowed as {EscrowId}; notice {NoticeQueueId}")]
+    public static partial void Escrowed(ILogger logger, string queueId, int index, string escrowId, string noticeQueueId);
+
+    [LoggerMessage(EventId = 3017, Level = LogLevel.Critical, Message = "{QueueId}: writing the security audit record failed")]
+    public static partial void AuditFailed(ILogger logger, string queueId, Exception exception);
 }

@@ -1,6 +1,8 @@
 using MimeKit;
+using SecureRelay.Delivery.Audit;
 using SecureRelay.Delivery.Dsn;
 using SecureRelay.Delivery.Scheduling;
+using SecureRelay.Policy;
 using SecureRelay.Spool;
 
 namespace SecureRelay.Delivery;
@@ -94,7 +96,7 @@ public sealed partial class DeliveryScheduler
             int at = address.LastIndexOf('@');
             string domain = at > 0 ? address[(at + 1)..].TrimEnd('.').ToLowerInvariant() : "invalid";
             string destination = at > 0 ? _routes.Resolve(domain).Key : "invalid";
-            var e = new DeliveryEvent(m.QueueId, r.Index, domain, destination, r.Relay, delay, r.DsnStatus, r.Response);
+            var e = new DeliveryEvent(m.QueueId, r.Index, domain, destination, r.Relay, delay, r.DsnStatus, r.Response) { Method = r.Security?.Method };
             string status;
             switch (r.State)
             {
@@ -117,6 +119,57 @@ public sealed partial class DeliveryScheduler
             }
 
             DeliveryLog.Recipient(_logger, m.QueueId, address, r.Relay ?? "none", delay.TotalSeconds, r.DsnStatus, status, r.Response);
+            Audit(m, r, address, now);
+        }
+    }
+
+    /// <summary>Appends the recipient's security receipt. A failing audit log is loud but does not
+    /// undo a delivery that already happened.</summary>
+    private void Audit(QueuedMessage m, RecipientResult r, string address, DateTimeOffset now)
+    {
+        if (_security.Audit is not { } audit)
+        {
+            return;
+        }
+
+        IReadOnlyDictionary<string, string> a = m.Envelope.Annotations;
+        SecurityDetail? s = r.Security;
+        AuditOutcome outcome = r.State switch
+        {
+            RecipientState.Delivered => s?.Escrowed == true ? AuditOutcome.Escrowed : AuditOutcome.Delivered,
+            RecipientState.Bounced => AuditOutcome.Bounced,
+            RecipientState.Expired => AuditOutcome.Expired,
+            _ => AuditOutcome.Deferred,
+        };
+        try
+        {
+            audit.Write(new AuditRecord
+            {
+                Time = now,
+                QueueId = m.QueueId,
+                Recipient = address,
+                Outcome = outcome,
+                Method = s?.Method,
+                Skipped = s?.Skipped ?? [],
+                Relay = r.Relay,
+                TlsProtocol = s?.TlsProtocol,
+                TlsCipher = s?.TlsCipher,
+                TlsValidation = s?.TlsValidation,
+                CertificateSha256 = s?.CertificateSha256,
+                SmimeThumbprint = s?.SmimeThumbprint,
+                PgpFingerprint = s?.PgpFingerprint,
+                Signed = s?.Signed,
+                EscrowId = s?.EscrowId,
+                Phi = a.GetValueOrDefault(PolicyAnnotations.Phi),
+                Category = a.GetValueOrDefault(PolicyAnnotations.Category),
+                Rule = a.GetValueOrDefault(PolicyAnnotations.RuleKey(r.Index)),
+                DsnStatus = r.DsnStatus,
+                Response = r.Response,
+            });
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or UnauthorizedAccessException)
+        {
+            DeliveryLog.AuditFailed(_logger, m.QueueId, ex);
         }
     }
 
@@ -140,7 +193,12 @@ public sealed partial class DeliveryScheduler
                     Recipients = [new SpoolRecipient(m.Envelope.ReversePath, 0, null)],
                     ReceivedAt = now,
                     HeloName = _options.HostName,
-                    Annotations = new Dictionary<string, string> { ["dsn_for"] = m.QueueId },
+                    // Relay-generated and PHI-free: delivered opportunistically (PolicyAnnotations.MethodsFor).
+                    Annotations = new Dictionary<string, string>
+                    {
+                        ["dsn_for"] = m.QueueId,
+                        [PolicyAnnotations.Origin] = PolicyAnnotations.InternalOrigin,
+                    },
                 }, CancellationToken.None).ConfigureAwait(false);
                 DeliveryLog.DsnQueued(_logger, m.QueueId, queued.QueueId);
                 Enqueue(queued);

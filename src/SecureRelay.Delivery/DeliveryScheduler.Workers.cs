@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SecureRelay.Delivery.Outbound;
 using SecureRelay.Delivery.Scheduling;
+using SecureRelay.Delivery.Secure;
 using SecureRelay.Spool;
 using System.Threading.RateLimiting;
 
@@ -93,17 +94,25 @@ public sealed partial class DeliveryScheduler
         CancellationToken abort = _abort.Token;
         try
         {
+            List<RecipientPlan> plans = await _runner.PlanAsync(job, abort).ConfigureAwait(false);
+            if (!plans.Any(p => p.NeedsTransport))
+            {
+                // Escrow (or nothing possible): no connection needed for this message.
+                CompleteJob(job, await _runner.CompleteAsync(job, Decide(plans, null, null), []).ConfigureAwait(false));
+                return session;
+            }
+
             if (session is null)
             {
                 (session, ConnectFailure? failure) = await _agent.ConnectAsync(d.Key, job.Hop, d.Limits, abort).ConfigureAwait(false);
                 if (failure is not null)
                 {
-                    CompleteJob(job, SmtpDeliveryAgent.AllLocal(job, failure.State, failure.DsnStatus, failure.Reason, null));
+                    CompleteJob(job, await _runner.CompleteAsync(job, Decide(plans, null, failure), []).ConfigureAwait(false));
                     // The destination is unreachable right now: answer the jobs queued behind this one
                     // the same way instead of letting each repeat a slow connect.
                     while (d.TryTake() is { } other)
                     {
-                        CompleteJob(other, SmtpDeliveryAgent.AllLocal(other, failure.State, failure.DsnStatus, failure.Reason, null));
+                        CompleteJob(other, await ResolveWithoutConnectionAsync(other, failure).ConfigureAwait(false));
                     }
 
                     return null;
@@ -113,8 +122,9 @@ public sealed partial class DeliveryScheduler
             }
 
             bool reused = session!.Messages > 0;
-            List<RecipientResult> results = await _agent.SendAsync(session, job, abort).ConfigureAwait(false);
-            if (reused && session.ConnectionLost)
+            List<MethodDecision> decisions = Decide(plans, session, null);
+            (List<RecipientResult> sent, bool firstLost) = await _runner.SendAsync(session, job, decisions, abort).ConfigureAwait(false);
+            if (reused && firstLost)
             {
                 // A cached connection the server had already dropped (idle timeout on its side) is no
                 // reason to defer for minutes: try once more on a fresh one, as Postfix does.
@@ -122,15 +132,16 @@ public sealed partial class DeliveryScheduler
                 (session, ConnectFailure? again) = await _agent.ConnectAsync(d.Key, job.Hop, d.Limits, abort).ConfigureAwait(false);
                 if (again is not null)
                 {
-                    CompleteJob(job, SmtpDeliveryAgent.AllLocal(job, again.State, again.DsnStatus, again.Reason, null));
+                    CompleteJob(job, await _runner.CompleteAsync(job, Decide(plans, null, again), []).ConfigureAwait(false));
                     return null;
                 }
 
                 _events.OnConnectionOpened(new ConnectionEvent(d.Key, session!.Relay, session.Client.IsEncrypted, 0));
-                results = await _agent.SendAsync(session, job, abort).ConfigureAwait(false);
+                decisions = Decide(plans, session, null);
+                (sent, _) = await _runner.SendAsync(session, job, decisions, abort).ConfigureAwait(false);
             }
 
-            CompleteJob(job, results);
+            CompleteJob(job, await _runner.CompleteAsync(job, decisions, sent).ConfigureAwait(false));
             return session;
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
@@ -156,6 +167,26 @@ public sealed partial class DeliveryScheduler
             return session;
         }
     }
+
+    /// <summary>Settles a queued job after its destination failed to connect: escrow still works,
+    /// the rest waits. Never throws, so this job is completed exactly once whatever happens.</summary>
+    private async Task<List<RecipientResult>> ResolveWithoutConnectionAsync(DeliveryJob job, ConnectFailure failure)
+    {
+        try
+        {
+            // Not the abort token: the job has left the queue and must be answered here.
+            List<RecipientPlan> plans = await _runner.PlanAsync(job, CancellationToken.None).ConfigureAwait(false);
+            return await _runner.CompleteAsync(job, Decide(plans, null, failure), []).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            DeliveryLog.AttemptCrashed(_logger, job.Attempt.Message.QueueId, ex);
+            return SmtpDeliveryAgent.AllLocal(job, RecipientState.Pending, "4.3.0", "internal error during delivery", null);
+        }
+    }
+
+    private static List<MethodDecision> Decide(List<RecipientPlan> plans, OutboundSession? session, ConnectFailure? failure) =>
+        plans.Select(p => MethodSelector.Decide(p, session, failure)).ToList();
 
     private async Task CloseAsync(OutboundSession session)
     {

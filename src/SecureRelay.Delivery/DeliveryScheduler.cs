@@ -9,6 +9,7 @@ using SecureRelay.Delivery.Dns;
 using SecureRelay.Delivery.Outbound;
 using SecureRelay.Delivery.Routing;
 using SecureRelay.Delivery.Scheduling;
+using SecureRelay.Delivery.Secure;
 using SecureRelay.Spool;
 
 namespace SecureRelay.Delivery;
@@ -27,6 +28,8 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
     private readonly DeliveryOptions _options;
     private readonly RouteTable _routes;
     private readonly SmtpDeliveryAgent _agent;
+    private readonly SecureJobRunner _runner;
+    private readonly SecureDeliveryServices _security;
     private readonly IDeliveryEvents _events;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -49,7 +52,9 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
 
     /// <summary>Creates the scheduler. Only <paramref name="spool"/> and <paramref name="options"/> are
     /// required; the rest default to DNS via DnsClient, no events, pass-through transform,
-    /// opportunistic TLS, the system clock and no logging.</summary>
+    /// opportunistic TLS, the system clock, no logging and no secure-delivery services (then only the
+    /// TLS methods and <c>opportunistic</c> are possible; recipients whose lists need S/MIME, PGP or
+    /// escrow wait).</summary>
     /// <exception cref="FormatException">A route in <paramref name="options"/> is invalid.</exception>
     public DeliveryScheduler(
         IMessageSpool spool,
@@ -59,7 +64,8 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
         IOutboundMessageTransform? transform = null,
         IOutboundTlsPolicy? tlsPolicy = null,
         TimeProvider? timeProvider = null,
-        ILogger<DeliveryScheduler>? logger = null)
+        ILogger<DeliveryScheduler>? logger = null,
+        SecureDeliveryServices? security = null)
     {
         ArgumentNullException.ThrowIfNull(spool);
         ArgumentNullException.ThrowIfNull(options);
@@ -70,8 +76,10 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
         _events = events ?? NoEvents.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _agent = new SmtpDeliveryAgent(spool, options, resolver ?? new DnsMxResolver(options), tlsPolicy ?? new OpportunisticTlsPolicy(),
-            transform ?? new PassThroughTransform(), _logger);
+        _security = security ?? SecureDeliveryServices.None;
+        _agent = new SmtpDeliveryAgent(options, resolver ?? new DnsMxResolver(options), tlsPolicy ?? new OpportunisticTlsPolicy(),
+            _security.Tls, _time, _logger);
+        _runner = new SecureJobRunner(spool, _security, _agent, transform ?? new PassThroughTransform(), Enqueue, options.HostName, _time, _logger);
     }
 
     /// <summary>Messages known to the scheduler (scheduled or being delivered).</summary>

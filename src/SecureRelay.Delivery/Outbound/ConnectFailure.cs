@@ -6,4 +6,6 @@ namespace SecureRelay.Delivery.Outbound;
 /// <param name="State">Pending (defer) or Bounced.</param>
 /// <param name="DsnStatus">RFC 3463 status.</param>
 /// <param name="Reason">Text for logs and the DSN.</param>
-internal sealed record ConnectFailure(RecipientState State, string DsnStatus, string Reason);
+/// <param name="TlsFailed">The last server was reached but TLS could not be established or verified
+/// (a TLS delivery method failed, not the destination).</param>
+internal sealed record ConnectFailure(RecipientState State, string DsnStatus, string Reason, bool TlsFailed = false);

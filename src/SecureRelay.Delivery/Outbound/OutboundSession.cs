@@ -19,6 +19,9 @@ internal sealed class OutboundSession(RelaySmtpClient client, string destination
     /// <summary>The TLS certificate was authenticated by the TLS policy (REQUIRETLS needs this).</summary>
     public bool CertificateAuthenticated { get; set; }
 
+    /// <summary>What the connection offers for the recipients' TLS requirements (set after connecting).</summary>
+    public SessionSecurity Security { get; set; } = SessionSecurity.Plain;
+
     public int Messages { get; set; }
 
     /// <summary>False once a transaction left the connection in an unknown state.</summary>

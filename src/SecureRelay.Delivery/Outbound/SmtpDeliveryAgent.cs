@@ -9,24 +9,27 @@ using MimeKit;
 using SecureRelay.Delivery.Dns;
 using SecureRelay.Delivery.Routing;
 using SecureRelay.Delivery.Scheduling;
+using SecureRelay.Security.Tls;
 using SecureRelay.Spool;
 
 namespace SecureRelay.Delivery.Outbound;
 
-/// <summary>Opens SMTP connections (MX failover, opportunistic STARTTLS) and runs transactions on them.</summary>
+/// <summary>Opens SMTP connections (MX failover, STARTTLS when offered, certificate validation by the
+/// recipient TLS policy) and runs transactions on them.</summary>
 internal sealed class SmtpDeliveryAgent(
-    IMessageSpool spool,
     DeliveryOptions options,
     IMxResolver resolver,
     IOutboundTlsPolicy tlsPolicy,
-    IOutboundMessageTransform transform,
+    RecipientTlsServices? tls,
+    TimeProvider time,
     ILogger logger)
 {
     /// <summary>Most addresses tried per connection attempt across all MX hosts.</summary>
     private const int MaxAddressesPerConnect = 5;
 
     /// <summary>Connects to the first reachable server of <paramref name="hop"/>: MX hosts in order, each
-    /// address in turn; a connection failure or a non-2xx greeting moves on to the next.</summary>
+    /// address in turn; a connection failure or a non-2xx greeting moves on to the next. MX hosts an
+    /// MTA-STS <c>enforce</c> policy does not list are skipped.</summary>
     public async Task<(OutboundSession? Session, ConnectFailure? Failure)> ConnectAsync(string destination, NextHop hop, DestinationLimits limits, CancellationToken cancellationToken)
     {
         MxResolution resolution = await resolver.ResolveAsync(hop.Host, hop.UseMx, cancellationToken).ConfigureAwait(false);
@@ -40,48 +43,80 @@ internal sealed class SmtpDeliveryAgent(
                 return (null, new ConnectFailure(RecipientState.Pending, "4.4.3", resolution.Error ?? "DNS lookup failed"));
         }
 
+        RecipientTlsPolicy? policy = null;
+        if (tls is not null)
+        {
+            // DANE and MTA-STS belong to the recipient domain's MX set; a static route to a host is an
+            // administrative choice, checked by PKIX against the host name only.
+            policy = hop.UseMx
+                ? await tls.Resolver.ResolveAsync(hop.Host, resolution.Hosts.Select(h => h.Name).ToList(), cancellationToken, hop.Port).ConfigureAwait(false)
+                : RecipientTlsPolicy.None(hop.Host, time.GetUtcNow());
+        }
+
         string lastError = "no address to connect to";
+        bool lastTls = false;
         int tried = 0;
         foreach (MxHost host in resolution.Hosts)
         {
+            if (policy is not null && !policy.IsMxPermitted(host.Name))
+            {
+                lastError = $"MX {host.Name} not permitted by the MTA-STS policy of {policy.Domain}";
+                lastTls = true;
+                continue;
+            }
+
             foreach (IPAddress address in host.Addresses)
             {
                 if (++tried > MaxAddressesPerConnect)
                 {
-                    return (null, new ConnectFailure(RecipientState.Pending, "4.4.1", lastError));
+                    return (null, new ConnectFailure(RecipientState.Pending, "4.4.1", lastError, lastTls));
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                (OutboundSession? session, string? error) = await TryConnectAsync(destination, host.Name, address, hop.Port, limits, cancellationToken).ConfigureAwait(false);
+                (OutboundSession? session, string? error, bool tlsFailed) = await TryConnectAsync(destination, host.Name, address, hop.Port, limits, policy, cancellationToken).ConfigureAwait(false);
                 if (session is not null)
                 {
                     return (session, null);
                 }
 
                 lastError = error!;
+                lastTls = tlsFailed;
                 DeliveryLog.ConnectFailed(logger, destination, host.Name, address.ToString(), hop.Port, error!);
             }
         }
 
-        return (null, new ConnectFailure(RecipientState.Pending, "4.4.1", lastError));
+        return (null, new ConnectFailure(RecipientState.Pending, "4.4.1", lastError, lastTls));
     }
 
-    private async Task<(OutboundSession? Session, string? Error)> TryConnectAsync(string destination, string hostName, IPAddress address, int port, DestinationLimits limits, CancellationToken cancellationToken)
+    private async Task<(OutboundSession? Session, string? Error, bool TlsFailed)> TryConnectAsync(string destination, string hostName, IPAddress address, int port, DestinationLimits limits, RecipientTlsPolicy? policy, CancellationToken cancellationToken)
     {
         var client = new RelaySmtpClient
         {
             LocalDomain = options.HostName,
             Timeout = (int)Math.Clamp(limits.CommandTimeout.TotalMilliseconds, 1000, int.MaxValue),
-            SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            SslProtocols = TlsProtocolPolicy.Allowed,
             CheckCertificateRevocation = false,
         };
         var session = new OutboundSession(client, destination, hostName, address, port);
-        client.ServerCertificateValidationCallback = (_, certificate, chain, errors) =>
+        TlsValidationSession? validation = null;
+        string? certificateSha256 = null;
+        if (tls is not null && policy is not null)
         {
-            bool accept = tlsPolicy.AcceptCertificate(destination, hostName, certificate, chain, errors, out bool authenticated);
-            session.CertificateAuthenticated = accept && authenticated;
-            return accept;
-        };
+            // Not "require verified": one connection serves tls and tls-verified recipients alike; the
+            // session's result says which it satisfies. DANE / MTA-STS enforce still refuse here.
+            validation = tls.Validator.CreateSession(hostName, policy, requireVerified: false);
+            client.ServerCertificateValidationCallback = validation.Callback;
+        }
+        else
+        {
+            client.ServerCertificateValidationCallback = (_, certificate, chain, errors) =>
+            {
+                bool accept = tlsPolicy.AcceptCertificate(destination, hostName, certificate, chain, errors, out bool authenticated);
+                session.CertificateAuthenticated = accept && authenticated;
+                certificateSha256 = certificate is null ? null : CertificateFingerprint.Sha256(certificate);
+                return accept;
+            };
+        }
 
         Socket? socket = null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -93,20 +128,24 @@ internal sealed class SmtpDeliveryAgent(
             // The host name (not the IP) goes to MailKit for SNI and certificate checks.
             await client.ConnectAsync(socket, hostName, port, SecureSocketOptions.StartTlsWhenAvailable, timeout.Token).ConfigureAwait(false);
             socket = null; // owned by the client now
-            return (session, null);
+            session.Security = await DescribeAsync(session, validation, policy, certificateSha256).ConfigureAwait(false);
+            return (session, null, false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             await session.DisposeAsync().ConfigureAwait(false);
-            return (null, $"connect to {session.Relay}: timed out");
+            return (null, $"connect to {session.Relay}: timed out", false);
         }
         catch (Exception ex) when (ex is SocketException or IOException or SmtpCommandException or SmtpProtocolException or SslHandshakeException or System.Security.Authentication.AuthenticationException)
         {
             await session.DisposeAsync().ConfigureAwait(false);
+            bool tlsFailed = ex is SslHandshakeException or System.Security.Authentication.AuthenticationException;
             string why = ex is SmtpCommandException sce
                 ? $"greeting {(int)sce.StatusCode} {RecipientResult.Flatten(sce.Message)}"
-                : RecipientResult.Flatten(ex.Message);
-            return (null, $"connect to {session.Relay}: {why}");
+                : tlsFailed && validation?.Result is { } result
+                    ? "TLS handshake failed: " + result.Reason
+                    : RecipientResult.Flatten(ex.Message);
+            return (null, $"connect to {session.Relay}: {why}", tlsFailed);
         }
         catch
         {
@@ -119,51 +158,66 @@ internal sealed class SmtpDeliveryAgent(
         }
     }
 
-    /// <summary>Runs one transaction for <paramref name="job"/> on <paramref name="session"/> and
-    /// returns one result per recipient. Marks the session unusable when its state is unknown.</summary>
-    public async Task<List<RecipientResult>> SendAsync(OutboundSession session, DeliveryJob job, CancellationToken cancellationToken)
+    /// <summary>What the connection offers: TLS, verification, the audit facts.</summary>
+    private async Task<SessionSecurity> DescribeAsync(OutboundSession session, TlsValidationSession? validation, RecipientTlsPolicy? policy, string? certificateSha256)
     {
-        QueuedMessage queued = job.Attempt.Message;
+        RelaySmtpClient client = session.Client;
+        bool policyRequires = policy?.RequiresAuthentication(session.Host) ?? false;
+        SessionSecurity security;
+        if (!client.IsEncrypted)
+        {
+            security = new SessionSecurity(false, false, policyRequires, SslProtocols.None, null, "none", null, "no STARTTLS");
+        }
+        else if (validation?.Result is not null)
+        {
+            TlsSecurityReceipt receipt = validation.CreateReceipt(client.SslProtocol, client.SslCipherSuite);
+            security = new SessionSecurity(true, receipt.Verified && receipt.ProtocolAcceptable, policyRequires, receipt.Protocol,
+                receipt.CipherSuite?.ToString(), MethodName(receipt.Method), receipt.CertificateSha256, receipt.Reason);
+        }
+        else
+        {
+            bool verified = session.CertificateAuthenticated && TlsProtocolPolicy.IsAcceptable(client.SslProtocol);
+            security = new SessionSecurity(true, verified, policyRequires, client.SslProtocol, client.SslCipherSuite?.ToString(),
+                verified ? "pkix" : "none", certificateSha256, verified ? "PKIX valid" : "certificate not authenticated");
+        }
+
+        if (tls is not null)
+        {
+            bool offered = client.IsEncrypted || client.Capabilities.HasFlag(SmtpCapabilities.StartTLS);
+            TlsValidationMethod method = security.Validation switch
+            {
+                "dane" => TlsValidationMethod.Dane,
+                "mta-sts" => TlsValidationMethod.MtaSts,
+                "pkix" => TlsValidationMethod.Pkix,
+                _ => TlsValidationMethod.None,
+            };
+            await tls.Capabilities.RecordAsync(new TlsCapability(session.Host, offered, security.Protocol, method, time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return security;
+    }
+
+    private static string MethodName(TlsValidationMethod method) => method switch
+    {
+        TlsValidationMethod.Dane => "dane",
+        TlsValidationMethod.MtaSts => "mta-sts",
+        TlsValidationMethod.Pkix => "pkix",
+        _ => "none",
+    };
+
+    /// <summary>Runs one transaction sending <paramref name="message"/> (final: encrypted and signed as
+    /// needed) to <paramref name="indices"/> of <paramref name="queued"/> on <paramref name="session"/>,
+    /// and returns one result per recipient. Marks the session unusable when its state is unknown. The
+    /// caller has checked that the session meets the recipients' TLS requirements.</summary>
+    public async Task<List<RecipientResult>> SendCopyAsync(OutboundSession session, QueuedMessage queued, MimeMessage message, IReadOnlyList<int> indices, bool requireTls, CancellationToken cancellationToken)
+    {
         SpoolEnvelope envelope = queued.Envelope;
         RelaySmtpClient client = session.Client;
         session.Messages++;
-
-        if (envelope.RequireTls)
+        client.RequireTLS = requireTls;
         {
-            // RFC 8689 §4.2.1: never relay a REQUIRETLS message without authenticated TLS, and only to a
-            // server that will keep the requirement.
-            if (!client.IsEncrypted || !session.CertificateAuthenticated)
-            {
-                return AllLocal(job, RecipientState.Pending, "4.7.10", $"REQUIRETLS: {session.Relay} offered no authenticated TLS", session.Relay);
-            }
-
-            if (!client.Capabilities.HasFlag(SmtpCapabilities.RequireTLS))
-            {
-                return AllLocal(job, RecipientState.Bounced, "5.7.30", $"REQUIRETLS support required: {session.Relay} does not offer REQUIRETLS", session.Relay);
-            }
-        }
-
-        client.RequireTLS = envelope.RequireTls;
-        Stream content;
-        try
-        {
-            content = await spool.OpenContentAsync(queued.QueueId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SpoolException ex)
-        {
-            // Damaged or unreadable content: the spool quarantines it; retry later rather than lose mail.
-            DeliveryLog.ContentUnreadable(logger, queued.QueueId, ex.Message);
-            return AllLocal(job, RecipientState.Pending, "4.3.0", "message content unreadable: " + ex.Message, null);
-        }
-
-        await using (content.ConfigureAwait(false))
-        {
-            // Persistent parsing keeps the body in the spool stream instead of copying it into memory.
-            MimeMessage message = await MimeMessage.LoadAsync(content, persistent: content.CanSeek, cancellationToken).ConfigureAwait(false);
-            message = await transform.TransformAsync(queued, job.RecipientIndices, job.Hop.Key, message, cancellationToken).ConfigureAwait(false);
-
-            var mailboxes = new List<(MailboxAddress Mailbox, int Index)>(job.RecipientIndices.Length);
-            foreach (int i in job.RecipientIndices)
+            var mailboxes = new List<(MailboxAddress Mailbox, int Index)>(indices.Count);
+            foreach (int i in indices)
             {
                 mailboxes.Add((Mailbox(envelope.Recipients[i].Address), i));
             }
@@ -209,7 +263,7 @@ internal sealed class SmtpDeliveryAgent(
                 // (a duplicate is better than a loss).
                 session.Reusable = false;
                 session.ConnectionLost = true;
-                return AllLocal(job, RecipientState.Pending, "4.4.2", $"lost connection with {session.Relay}: {RecipientResult.Flatten(ex.Message)}", session.Relay);
+                return indices.Select(i => RecipientResult.Local(i, RecipientState.Pending, "4.4.2", $"lost connection with {session.Relay}: {RecipientResult.Flatten(ex.Message)}", session.Relay)).ToList();
             }
 
             return results;

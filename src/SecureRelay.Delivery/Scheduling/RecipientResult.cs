@@ -12,6 +12,9 @@ namespace SecureRelay.Delivery.Scheduling;
 /// <param name="FromRemote">The response is an SMTP reply of the remote server (Diagnostic-Code: smtp).</param>
 internal sealed record RecipientResult(int Index, RecipientState State, string DsnStatus, string Response, string? Relay, string? RemoteMta, bool FromRemote)
 {
+    /// <summary>How the recipient's copy was protected (method, TLS, keys), for the audit log.</summary>
+    public SecurityDetail? Security { get; init; }
+
     /// <summary>Builds a result from an SMTP reply: 2xx delivered, 4xx deferred, 5xx bounced.</summary>
     public static RecipientResult FromReply(int index, int code, string text, string? relay, string? remoteMta)
     {

@@ -50,7 +50,15 @@ public sealed class SmimeEncryptor
     /// so do not send the original afterwards.
     /// </summary>
     /// <exception cref="MessageProtectionException">A recipient has no valid certificate, or encryption failed.</exception>
-    public MimeMessage Encrypt(MimeMessage message, IEnumerable<string> recipients, CancellationToken cancellationToken = default)
+    public MimeMessage Encrypt(MimeMessage message, IEnumerable<string> recipients, CancellationToken cancellationToken = default) =>
+        Encrypt(message, recipients, sign: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Encrypt(MimeMessage, IEnumerable{string}, CancellationToken)"/>, but signs only when
+    /// <paramref name="sign"/> is true and a signing identity is configured (per-recipient policy).
+    /// </summary>
+    /// <exception cref="MessageProtectionException">A recipient has no valid certificate, or encryption failed.</exception>
+    public MimeMessage Encrypt(MimeMessage message, IEnumerable<string> recipients, bool sign, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(recipients);
@@ -87,7 +95,7 @@ public sealed class SmimeEncryptor
         {
             using var context = new TemporarySecureMimeContext();
             var inner = ProtectedHeaders.InnerEntity(message, _options.ProtectSubject);
-            if (_signingKey is not null)
+            if (sign && _signingKey is not null)
             {
                 var signer = new CmsSigner(_signingChain!, _signingKey) { DigestAlgorithm = DigestAlgorithm.Sha256 };
                 inner = MultipartSigned.Create(context, signer, inner, cancellationToken);

@@ -46,7 +46,13 @@ read -r passed failed skipped < <(python3 - "$results" <<'PY'
 import sys, glob, xml.etree.ElementTree as ET
 p = f = s = 0
 for path in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(path).getroot().find(".//{*}Counters")
+    root = ET.parse(path).getroot()
+    for r in root.iter("{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}UnitTestResult"):
+        if r.get("outcome") == "Failed":
+            msg = r.find(".//{*}Message")
+            first = (msg.text or "").strip().splitlines()[0][:300] if msg is not None and msg.text else ""
+            print("FAILED:", r.get("testName"), "-", first, file=sys.stderr)
+    c = root.find(".//{*}Counters")
     if c is None: continue
     p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
     s += int(c.get("notExecuted", 0)) + int(c.get("inconclusive", 0))

@@ -49,7 +49,12 @@ public sealed class DnsMxResolver : IMxResolver
 
         if (!useMx)
         {
-            return await ResolveAddressesAsHostAsync(name, cancellationToken).ConfigureAwait(false);
+            // A routed next hop (smarthost, "host:port") may live only in /etc/hosts: when DNS says
+            // the name does not exist, ask the system resolver too (Postfix: smtp_host_lookup = dns, native).
+            MxResolution direct = await ResolveAddressesAsHostAsync(name, cancellationToken).ConfigureAwait(false);
+            return direct.Status == MxStatus.NoSuchDomain
+                ? await ResolveWithSystemAsync(name, direct, cancellationToken).ConfigureAwait(false)
+                : direct;
         }
 
         IDnsQueryResponse mx;
@@ -116,6 +121,19 @@ public sealed class DnsMxResolver : IMxResolver
         // permanent misconfiguration of the domain.
         return MxResolution.Failed(temporary ? MxStatus.TemporaryFailure : MxStatus.NoSuchDomain,
             lastError ?? $"no address for any MX host of {name}");
+    }
+
+    private static async ValueTask<MxResolution> ResolveWithSystemAsync(string name, MxResolution dnsAnswer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            IPAddress[] addresses = await System.Net.Dns.GetHostAddressesAsync(name, cancellationToken).ConfigureAwait(false);
+            return addresses.Length > 0 ? new MxResolution(MxStatus.Ok, [new MxHost(name, 0, addresses)], null) : dnsAnswer;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return dnsAnswer;
+        }
     }
 
     /// <summary>Orders MX records by preference, shuffling hosts of equal preference so load spreads

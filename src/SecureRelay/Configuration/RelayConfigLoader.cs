@@ -212,6 +212,12 @@ public static class RelayConfigLoader
 
         var dataDir = ResolvePath(configFile, c.DataDir);
         ValidateSecurity(loaded, configFile, dataDir);
+        var spoolKeyFile = c.Spool.KeyFile is { Length: > 0 } k ? ResolvePath(configFile, k) : Path.Combine(dataDir, "keys", "spool.key");
+        if (string.Equals(Path.GetDirectoryName(spoolKeyFile), Path.GetDirectoryName(c.Escrow.KeyFile), StringComparison.Ordinal))
+        {
+            // The spool reads every *.key beside its key file as a retired spool key.
+            throw loaded.Error("escrow.key_file", "must not be in the same directory as the spool key file");
+        }
         string? policyFile = c.PolicyFile is { Length: > 0 } pf ? ResolvePath(configFile, pf) : null;
         if (policyFile is not null && !File.Exists(policyFile))
         {
@@ -229,7 +235,7 @@ public static class RelayConfigLoader
             Hostname = c.Hostname ?? DefaultHostname(),
             Listeners = listeners,
             AdminEndpoint = admin,
-            SpoolKeyFile = c.Spool.KeyFile is { Length: > 0 } k ? ResolvePath(configFile, k) : Path.Combine(dataDir, "keys", "spool.key"),
+            SpoolKeyFile = spoolKeyFile,
             CommandTimeout = commandTimeout,
             DataTimeout = dataTimeout,
             RetryFirst = retryFirst,
@@ -296,7 +302,7 @@ public static class RelayConfigLoader
             ? Path.Combine(dataDir, "escrow", "escrow.db")
             : ResolvePath(configFile, c.Escrow.DatabasePath);
         c.Escrow.KeyFile = c.Escrow.KeyFile == escrowDefaults.KeyFile
-            ? Path.Combine(dataDir, "keys", "escrow.key")
+            ? Path.Combine(dataDir, "keys", "escrow", "escrow.key")
             : ResolvePath(configFile, c.Escrow.KeyFile);
         try
         {

@@ -1,10 +1,15 @@
 using Microsoft.Extensions.Logging;
 using SecureRelay.Configuration;
 using SecureRelay.Delivery;
+using SecureRelay.Delivery.Audit;
 using SecureRelay.Logging;
 using SecureRelay.Metrics;
 using SecureRelay.Policy;
 using SecureRelay.Policy.Stores;
+using SecureRelay.Security.Dkim;
+using SecureRelay.Security.Encryption;
+using SecureRelay.Security.Escrow;
+using SecureRelay.Security.Tls;
 using SecureRelay.Smtp;
 using SecureRelay.Spool;
 using SecureRelay.Spool.Sqlite;
@@ -91,7 +96,8 @@ public sealed class RelayComponents : IAsyncDisposable
             DeliveryOptionsFrom(_settings),
             resolver: null,
             events: new DeliveryMetricsObserver(_metrics),
-            logger: loggerFactory.CreateLogger<DeliveryScheduler>());
+            logger: loggerFactory.CreateLogger<DeliveryScheduler>(),
+            security: CreateSecurityServices(loggerFactory));
         await _scheduler.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var users = new UserDirectory(_settings.Raw.Users);
@@ -119,6 +125,43 @@ public sealed class RelayComponents : IAsyncDisposable
         }
 
         _gauges = new Timer(_ => _ = UpdateGaugesAsync(), null, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>Builds what delivery needs to protect each recipient: certificate and key
+    /// directories, encryptors, escrow, TLS validation, DKIM and the audit trail. Every piece is
+    /// owned (and disposed) here.</summary>
+    private SecureDeliveryServices CreateSecurityServices(ILoggerFactory loggerFactory)
+    {
+        var raw = _settings.Raw;
+        var certificates = Own(new SmimeCertificateDirectory(raw.Smime, logger: loggerFactory.CreateLogger<SmimeCertificateDirectory>()));
+        var keys = Own(new PgpKeyDirectory(raw.Pgp, logger: loggerFactory.CreateLogger<PgpKeyDirectory>()));
+        WebKeyDirectoryClient? wkd = null;
+        if (raw.Pgp.Wkd.Enabled)
+        {
+            var http = Own(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(raw.Pgp.Wkd.TimeoutSeconds) });
+            wkd = new WebKeyDirectoryClient(http, raw.Pgp.Wkd, logger: loggerFactory.CreateLogger<WebKeyDirectoryClient>());
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(raw.Escrow.DatabasePath)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(_settings.AuditLog)!);
+        return new SecureDeliveryServices
+        {
+            SmimeCertificates = certificates,
+            Smime = new SmimeEncryptor(certificates, raw.Smime, loggerFactory.CreateLogger<SmimeEncryptor>()),
+            Pgp = new PgpEncryptor(keys, wkd, raw.Pgp, loggerFactory.CreateLogger<PgpEncryptor>()),
+            Escrow = new EscrowStore(raw.Escrow, logger: loggerFactory.CreateLogger<EscrowStore>()),
+            EscrowNotices = new EscrowNoticeBuilder(raw.Escrow),
+            Tls = Own(RecipientTlsServices.Create(raw.Tls, loggerFactory)),
+            Dkim = raw.Dkim.Enabled && raw.Dkim.Keys.Count > 0 ? Own(new DkimSigningService(raw.Dkim, loggerFactory.CreateLogger<DkimSigningService>())) : null,
+            Audit = Own(new JsonLinesAuditLog(_settings.AuditLog)),
+        };
+    }
+
+    private T Own<T>(T disposable)
+        where T : IDisposable
+    {
+        _owned.Add(disposable);
+        return disposable;
     }
 
     /// <summary>Releases a held message (or makes a deferred one due) and hands it to delivery.</summary>

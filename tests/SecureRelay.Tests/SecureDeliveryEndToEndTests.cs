@@ -54,6 +54,55 @@ public sealed class SecureDeliveryEndToEndTests
     }
 
     [Test]
+    public async Task PhiToARecipientWithAPgpKeyArrivesAsPgpMimeThatGpgDecrypts()
+    {
+        var gpg = Tools.Require("gpg");
+        var swaks = Tools.Require("swaks");
+        using var sink = await SmtpSink.StartAsync();
+        var home = Directory.CreateTempSubdirectory("sr-gpg-").FullName;
+        File.SetUnixFileMode(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var gpgArgs = new[] { "--homedir", home, "--batch", "--pinentry-mode", "loopback", "--passphrase", "" };
+        var (genCode, genOut) = await Tools.RunAsync(gpg, [.. gpgArgs, "--quick-gen-key", "Doc <doc@hospital.test>", "default", "default", "1y"], Wait);
+        Assert.That(genCode, Is.Zero, genOut);
+        var (expCode, armored) = await Tools.RunAsync(gpg, [.. gpgArgs, "--armor", "--export", "doc@hospital.test"], Wait);
+        Assert.That(expCode, Is.Zero, armored);
+        var publicKey = armored[armored.IndexOf("-----BEGIN PGP PUBLIC KEY BLOCK-----", StringComparison.Ordinal)..];
+
+        await using var relay = await RelayProcess.StartAsync(
+            TestConfig.Relay([("*", sink.Port)], tls: "none", auth: "none", extra: "pgp:\n  keys_dir: ./pgp\n  wkd:\n    enabled: false\n"),
+            dir =>
+            {
+                Directory.CreateDirectory(Path.Combine(dir, "pgp"));
+                File.WriteAllText(Path.Combine(dir, "pgp", "doc.asc"), publicKey);
+            });
+
+        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "doc@hospital.test",
+            "--header", "Subject: follow-up for Jane", "--body", PhiBody], Wait);
+        Assert.That(code, Is.Zero, output);
+        Assert.That(await sink.WaitForMessagesAsync(1, Wait), Is.EqualTo(1), relay.Log);
+
+        var dump = sink.ReadDump();
+        Assert.That(dump, Does.Not.Contain("00482913"), "PHI never travels in the clear");
+        Assert.That(dump, Does.Contain("multipart/encrypted").And.Contain("application/pgp-encrypted").IgnoreCase);
+        // RFC 3156: the second part of multipart/encrypted holds the OpenPGP message.
+        var received = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(dump)));
+        var pgpPart = received.Body is MimeKit.Multipart { Count: 2 } encryptedBody && encryptedBody[1] is MimeKit.MimePart part
+            ? part
+            : throw new AssertionException("not a two-part multipart/encrypted body");
+        var encrypted = Path.Combine(home, "received.asc");
+        await using (var file = File.Create(encrypted))
+        {
+            await pgpPart.Content!.DecodeToAsync(file);
+        }
+
+        var (decCode, decrypted) = await Tools.RunAsync(gpg, [.. gpgArgs, "--decrypt", encrypted], Wait);
+        Assert.That(decCode, Is.Zero, decrypted);
+        Assert.That(decrypted, Does.Contain(PhiBody));
+        await Tools.RunAsync("gpgconf", ["--homedir", home, "--kill", "all"], Wait);
+        Directory.Delete(home, recursive: true);
+    }
+
+    [Test]
     public async Task PhiToAnMxWithoutStartTlsGoesToEscrowAndOnlyTheNoticeArrives()
     {
         var swaks = Tools.Require("swaks");

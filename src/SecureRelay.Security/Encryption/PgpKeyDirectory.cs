@@ -21,12 +21,11 @@ public sealed class PgpKeyDirectory : IDisposable
     private readonly string _directory;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly FileSystemWatcher? _watcher;
+    private readonly DirectoryChangeFlag _changes;
     private readonly Lock _reloadLock = new();
     private FrozenDictionary<string, (PgpPublicKeyRing Ring, string Source)[]> _byAddress =
         FrozenDictionary<string, (PgpPublicKeyRing Ring, string Source)[]>.Empty;
     private int _ringCount;
-    private volatile bool _dirty;
 
     /// <summary>Loads the directory (a missing directory is empty, not an error).</summary>
     public PgpKeyDirectory(PgpOptions options, TimeProvider? timeProvider = null, ILogger<PgpKeyDirectory>? logger = null)
@@ -36,16 +35,8 @@ public sealed class PgpKeyDirectory : IDisposable
         _directory = Path.GetFullPath(options.KeysDir);
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _changes = new DirectoryChangeFlag(_directory, options.ReloadOnChange);
         Reload();
-        if (options.ReloadOnChange && Directory.Exists(_directory))
-        {
-            _watcher = new FileSystemWatcher(_directory) { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
-            _watcher.Changed += (_, _) => _dirty = true;
-            _watcher.Created += (_, _) => _dirty = true;
-            _watcher.Deleted += (_, _) => _dirty = true;
-            _watcher.Renamed += (_, _) => _dirty = true;
-            _watcher.EnableRaisingEvents = true;
-        }
     }
 
     /// <summary>Number of key rings loaded (usable or not).</summary>
@@ -56,7 +47,7 @@ public sealed class PgpKeyDirectory : IDisposable
     {
         lock (_reloadLock)
         {
-            _dirty = false;
+            _changes.Reset();
             var byAddress = new Dictionary<string, List<(PgpPublicKeyRing, string)>>(StringComparer.OrdinalIgnoreCase);
             var count = 0;
             if (Directory.Exists(_directory))
@@ -96,7 +87,7 @@ public sealed class PgpKeyDirectory : IDisposable
     public PgpRecipientKey? Find(string address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (_dirty)
+        if (_changes.IsSet)
         {
             Reload();
         }
@@ -127,7 +118,7 @@ public sealed class PgpKeyDirectory : IDisposable
     }
 
     /// <summary>Stops watching the directory.</summary>
-    public void Dispose() => _watcher?.Dispose();
+    public void Dispose() => _changes.Dispose();
 
     /// <summary>Parses every public key ring in a stream (armoured or binary). Shared with WKD.</summary>
     internal static List<PgpPublicKeyRing> ParseRings(Stream stream)

@@ -23,11 +23,10 @@ public sealed class SmimeCertificateDirectory : IDisposable
     private readonly string _directory;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly FileSystemWatcher? _watcher;
+    private readonly DirectoryChangeFlag _changes;
     private readonly Lock _reloadLock = new();
     private FrozenDictionary<string, SmimeCertificateInfo[]> _byAddress = FrozenDictionary<string, SmimeCertificateInfo[]>.Empty;
     private int _certificateCount;
-    private volatile bool _dirty;
 
     /// <summary>Loads the directory (a missing directory is empty, not an error).</summary>
     public SmimeCertificateDirectory(SmimeOptions options, TimeProvider? timeProvider = null, ILogger<SmimeCertificateDirectory>? logger = null)
@@ -37,16 +36,8 @@ public sealed class SmimeCertificateDirectory : IDisposable
         _directory = Path.GetFullPath(options.CertificatesDir);
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _changes = new DirectoryChangeFlag(_directory, options.ReloadOnChange);
         Reload();
-        if (options.ReloadOnChange && Directory.Exists(_directory))
-        {
-            _watcher = new FileSystemWatcher(_directory) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
-            _watcher.Changed += (_, _) => _dirty = true;
-            _watcher.Created += (_, _) => _dirty = true;
-            _watcher.Deleted += (_, _) => _dirty = true;
-            _watcher.Renamed += (_, _) => _dirty = true;
-            _watcher.EnableRaisingEvents = true;
-        }
     }
 
     /// <summary>Number of certificates loaded (valid or not).</summary>
@@ -57,7 +48,7 @@ public sealed class SmimeCertificateDirectory : IDisposable
     {
         lock (_reloadLock)
         {
-            _dirty = false;
+            _changes.Reset();
             var byAddress = new Dictionary<string, List<SmimeCertificateInfo>>(StringComparer.OrdinalIgnoreCase);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var count = 0;
@@ -122,11 +113,11 @@ public sealed class SmimeCertificateDirectory : IDisposable
     public bool CanEncryptTo(string address) => FindBest(address) is not null;
 
     /// <summary>Stops watching the directory.</summary>
-    public void Dispose() => _watcher?.Dispose();
+    public void Dispose() => _changes.Dispose();
 
     private void ReloadIfChanged()
     {
-        if (_dirty)
+        if (_changes.IsSet)
         {
             Reload();
         }

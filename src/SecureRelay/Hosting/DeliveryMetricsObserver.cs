@@ -12,6 +12,7 @@ public sealed class DeliveryMetricsObserver(RelayMetrics metrics) : IDeliveryEve
     {
         metrics.Delivered.WithLabels(metrics.Destination(e.Domain)).Inc();
         metrics.DeliveryDelay.Observe(e.Delay.TotalSeconds);
+        metrics.DeliveredByMethod.WithLabels(e.Method ?? "unknown").Inc();
     }
 
     /// <inheritdoc />

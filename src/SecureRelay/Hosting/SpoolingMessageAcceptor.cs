@@ -95,8 +95,11 @@ public sealed class SpoolingMessageAcceptor : IMessageAcceptor
             }
 
             capture.Dispose();
+            var category = decision.Classification.Category.ToString().ToLowerInvariant();
+            owner._metrics.Classified.WithLabels(decision.Classification.IsPhi ? "phi" : "none", category).Inc();
             if (decision.Rejection is { } refusal)
             {
+                owner._metrics.PolicyRefusals.WithLabels(refusal.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
                 RelayLog.PolicyRefused(owner._logger, session.RemoteEndPoint.Address, refusal.Code, refusal.EnhancedCode, decision.Classification.IsPhi, decision.Classification.Category.ToString().ToLowerInvariant());
                 return new SmtpReply(refusal.Code, refusal.EnhancedCode, refusal.Text);
             }

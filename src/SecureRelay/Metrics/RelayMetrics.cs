@@ -43,6 +43,9 @@ public sealed class RelayMetrics
         QueueDepth = f.CreateGauge("securerelay_queue_messages", "Messages in the spool, by state.", "state");
         SpoolLowDisk = f.CreateGauge("securerelay_spool_low_disk", "1 while free disk is below spool.min_free_bytes (MAIL gets 452 4.3.1).");
         PolicyReloads = f.CreateCounter("securerelay_policy_reloads_total", "Policy reloads, by result.", "result");
+        Classified = f.CreateCounter("securerelay_messages_classified_total", "Messages classified before acceptance, by verdict and category.", "verdict", "category");
+        PolicyRefusals = f.CreateCounter("securerelay_policy_refusals_total", "Messages refused by policy at the end of DATA, by reply code.", "code");
+        DeliveredByMethod = f.CreateCounter("securerelay_deliveries_by_method_total", "Recipients delivered, by protection method (smime, pgp, tls-verified, tls, escrow, opportunistic).", "method");
     }
 
     /// <summary>SMTP connections accepted.</summary>
@@ -98,6 +101,15 @@ public sealed class RelayMetrics
 
     /// <summary>Policy reloads.</summary>
     public Counter PolicyReloads { get; }
+
+    /// <summary>Classification verdicts.</summary>
+    public Counter Classified { get; }
+
+    /// <summary>Policy refusals.</summary>
+    public Counter PolicyRefusals { get; }
+
+    /// <summary>Deliveries by method.</summary>
+    public Counter DeliveredByMethod { get; }
 
     /// <summary>Maps a destination domain to a label value from a bounded set.</summary>
     public string Destination(string? domain) => _destinations.Get(domain);

@@ -27,7 +27,7 @@ command -v smtp-source >/dev/null || die "smtp-source (postfix) is required: run
 for p in $RELAY_PORT $RELAY_ADMIN_PORT $DEAD_PORT; do port_listening "$p" && die "port $p is in use"; done
 ulimit -n 65536 2>/dev/null || true
 
-rm -rf "$OUT"; mkdir -p "$OUT/data"
+rm -rf "$OUT/data" "$OUT/relay.log"; mkdir -p "$OUT/data"   # keeps a published relay/ for RELAY_DLL reuse
 if [[ -z "${RELAY_DLL:-}" ]]; then
   log "publishing SecureRelay (Release) from $RELAY_SRC"
   dotnet publish -c Release -o "$OUT/relay" "$RELAY_SRC" >"$OUT/publish.log" 2>&1 || die "publish failed (see $OUT/publish.log)"

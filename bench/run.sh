@@ -15,11 +15,11 @@ OUT=${OUT:-$BENCH_DIR/out}
 QUICK=${QUICK:-0}
 if [[ $QUICK == 1 ]]; then
   ROUNDS=${ROUNDS:-1}; COUNT=${COUNT:-500}; COUNT_100K=${COUNT_100K:-200}; R0_COUNT=${R0_COUNT:-5000}
-  LAT_SECONDS=${LAT_SECONDS:-4}; IDLE_HOLD=${IDLE_HOLD:-3}
+  LAT_SECONDS=${LAT_SECONDS:-4}; IDLE_HOLD=${IDLE_HOLD:-3}; WARMUP=${WARMUP:-1000}
   SIZES=${SIZES:-"1024 10240 102400"}; RCPT_COUNTS=${RCPT_COUNTS:-"1 10"}
 else
   ROUNDS=${ROUNDS:-3}; COUNT=${COUNT:-2000}; COUNT_100K=${COUNT_100K:-600}; R0_COUNT=${R0_COUNT:-20000}
-  LAT_SECONDS=${LAT_SECONDS:-8}; IDLE_HOLD=${IDLE_HOLD:-5}
+  LAT_SECONDS=${LAT_SECONDS:-8}; IDLE_HOLD=${IDLE_HOLD:-5}; WARMUP=${WARMUP:-3000}
   SIZES=${SIZES:-"1024 10240 102400"}; RCPT_COUNTS=${RCPT_COUNTS:-"1 10"}
 fi
 SESSIONS=${SESSIONS:-20}
@@ -102,6 +102,18 @@ log "private Postfix running (master pid $POSTFIX_MASTER_PID) on 127.0.0.1:$POST
 SYSTEMS=(securerelay postfix)
 relay_ok() { [[ -z "$RELAY_SKIP" ]]; }
 
+# ---- warm-up, not measured: each system relays WARMUP messages at 1 KB and at 10 KB first ----
+# A freshly started .NET process compiles its code during its first thousands of messages (perf: the
+# JIT took a quarter of the relay's CPU then); a relay runs for days, so the rows measure the warm
+# state. Postfix gets the same warm-up (its processes and caches). WARMUP=0 measures cold.
+if [[ $WARMUP -gt 0 ]]; then
+  for s in "${SYSTEMS[@]}"; do
+    [[ $s == securerelay ]] && ! relay_ok && continue
+    for size in 1024 10240; do run_throughput W0-warmup "$s" "$size" "$size" 1 "$WARMUP" "$SESSIONS"; done
+  done
+  mkdir -p "$OUT/runs" && mv "$THROUGHPUT_TSV" "$OUT/runs/warmup.tsv" && : >"$THROUGHPUT_TSV"
+fi
+
 # ---- R0: the ceiling (no relay) ----
 for ((r = 1; r <= ROUNDS; r++)); do
   run_throughput R0 direct-smtp-sink "$r" 10240 1 "$R0_COUNT" "$SESSIONS"
@@ -170,7 +182,7 @@ else
   RELAY_COMMIT=$(git -C "$(dirname "$RELAY_SRC")" rev-parse --short HEAD 2>/dev/null || echo unknown)
   [[ -n "$(git -C "$(dirname "$RELAY_SRC")" status --porcelain -- . 2>/dev/null)" ]] && RELAY_COMMIT="$RELAY_COMMIT + uncommitted changes"
 fi
-export GIT_COMMIT RELAY_COMMIT RELAY_SRC RELAY_SKIP ROUNDS COUNT COUNT_100K R0_COUNT SESSIONS LAT_RATE LAT_SECONDS \
+export GIT_COMMIT RELAY_COMMIT RELAY_SRC RELAY_SKIP WARMUP ROUNDS COUNT COUNT_100K R0_COUNT SESSIONS LAT_RATE LAT_SECONDS \
   LAT_CONNECTIONS LAT_SIZE IDLE_CONNECTIONS QUICK START_TIME END_TIME LOAD_AT_START LOAD_AT_END POSTFIX_PROCESS_LIMIT POSTFIX_DEST_CONCURRENCY
 python3 "$BENCH_DIR/summarize.py" "$THROUGHPUT_TSV" "$LATENCY_TSV" "$IDLE_TSV" >"$RESULTS" || die "summary failed"
 log "wrote $RESULTS"

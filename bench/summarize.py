@@ -83,7 +83,7 @@ def main():
     p(f"- machine: nproc = {os.cpu_count()}, {cpu_model()}, kernel {platform.release()}; load average (1/5/15 min) at start: {env('LOAD_AT_START', 'unknown')}, at end: {env('LOAD_AT_END', 'unknown')}")
     p(f"- Postfix {cmd(['postconf', '-d', '-h', 'mail_version']) or 'unknown'}; .NET {cmd(['dotnet', '--version'])}")
     p(f"- parameters: ROUNDS={env('ROUNDS')} COUNT={env('COUNT')} COUNT_100K={env('COUNT_100K')} R0_COUNT={env('R0_COUNT')} "
-      f"SESSIONS={env('SESSIONS')} QUICK={env('QUICK')}; Postfix default_process_limit={env('POSTFIX_PROCESS_LIMIT')}, "
+      f"SESSIONS={env('SESSIONS')} WARMUP={env('WARMUP', '0')} (unmeasured messages per system at 1 KB and 10 KB first) QUICK={env('QUICK')}; Postfix default_process_limit={env('POSTFIX_PROCESS_LIMIT')}, "
       f"destination concurrency={env('POSTFIX_DEST_CONCURRENCY')}")
     p(f"- SecureRelay: {'measured' if not skip else 'SKIPPED — ' + skip}")
     p("")

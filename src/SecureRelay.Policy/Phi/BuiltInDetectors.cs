@@ -58,7 +58,7 @@ internal static class BuiltInDetectors
         "hl7v2" => new Hl7Detector(weight),
         "fhir" => new RegexDetector(name, weight, Patterns.FhirResource()),
         "ccda" => new RegexDetector(name, weight, Patterns.Ccda()),
-        "phi_table" => new RegexDetector(name, weight, Patterns.IdentifierTable()),
+        "phi_table" => new IdentifierTableDetector(weight),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown detector"),
     };
 
@@ -176,11 +176,47 @@ internal static class BuiltInDetectors
             }
 
             var dotted = new HashSet<string>(StringComparer.Ordinal);
-            foreach (Match m in Patterns.Icd10().Matches(text))
+            foreach (Match m in Patterns.Icd10Dotted().Matches(text))
             {
-                if (m.Value.Contains('.', StringComparison.Ordinal) && dotted.Add(m.Value) && dotted.Count >= 3)
+                // The letter sits just before the match (the expression looks behind for it).
+                if (dotted.Add(text.Substring(m.Index - 1, m.Length + 1)) && dotted.Count >= 3)
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>A delimited header row naming an identifier column (dob, mrn, ssn, member id...),
+    /// followed by a row with a digit: a patient list or export.</summary>
+    private sealed class IdentifierTableDetector(double weight) : PhiDetector("phi_table", weight)
+    {
+        public override bool Detect(string text)
+        {
+            foreach (Match m in Patterns.IdentifierColumn().Matches(text))
+            {
+                var lineEnd = text.IndexOf('\n', m.Index);
+                if (lineEnd < 0)
+                {
+                    return false; // the last line: no data row follows, nor any later column name
+                }
+
+                var lineStart = m.Index == 0 ? 0 : text.LastIndexOf('\n', m.Index - 1) + 1;
+                if (text.AsSpan(lineStart, lineEnd - lineStart).IndexOfAny(",\t;|") < 0)
+                {
+                    continue;
+                }
+
+                var next = text.AsSpan(lineEnd + 1);
+                var nextEnd = next.IndexOf('\n');
+                foreach (var c in nextEnd < 0 ? next : next[..nextEnd])
+                {
+                    if (char.IsDigit(c))
+                    {
+                        return true;
+                    }
                 }
             }
 

@@ -18,7 +18,10 @@ internal static partial class Patterns
     internal static partial Regex SsnLabelled();
 
     // MBI: 11 characters, optional dashes after the 4th and 7th (both or neither, checked in code).
-    [GeneratedRegex(@"\b[1-9][ACDEFGHJKMNPQRTUVWXY][ACDEFGHJKMNPQRTUVWXY0-9]\d-?[ACDEFGHJKMNPQRTUVWXY][ACDEFGHJKMNPQRTUVWXY0-9]\d-?[ACDEFGHJKMNPQRTUVWXY]{2}\d{2}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeoutMs)]
+    // Backtracking (source generated) on purpose: every character position has at most one way to
+    // match, so nothing can blow up, and it runs ~7x faster than the DFA here (it skips to a digit
+    // followed by an MBI letter; measured 3 us vs 22 us on 10 KB of text).
+    [GeneratedRegex(@"\b[1-9][ACDEFGHJKMNPQRTUVWXY][ACDEFGHJKMNPQRTUVWXY0-9]\d-?[ACDEFGHJKMNPQRTUVWXY][ACDEFGHJKMNPQRTUVWXY0-9]\d-?[ACDEFGHJKMNPQRTUVWXY]{2}\d{2}\b", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Mbi();
 
     [GeneratedRegex(@"\bNPI\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
@@ -55,9 +58,16 @@ internal static partial class Patterns
     [GeneratedRegex(@"\b(?:date\s+of\s+service|DOS|service\s+date|admission\s+date|admitted(?:\s+on)?|discharge\s+date|discharged(?:\s+on)?|date\s+of\s+visit|visit\s+date|date\s+of\s+injury|encounter\s+date)\b\W{0,6}(?:is\s+|was\s+)?" + DatePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex EncounterDate();
 
-    // ICD-10-CM: letter (not U), digit, digit or A/B, optional dot and 1-4 characters.
-    [GeneratedRegex(@"(?<![A-Za-z0-9.])[A-TV-Z]\d[0-9AB](?:\.[0-9A-TV-Z]{1,4})?(?![A-Za-z0-9]|\.\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    // ICD-10-CM: letter (not U), digit, digit or A/B, optional dot and 1-4 characters. The match
+    // starts at the digit, with the letter checked behind it: the search then jumps between digits
+    // (rare in prose) instead of trying every capital letter, which made this the costliest
+    // detector (158 us of 259 us on 10 KB of text). The code is the letter before the match + the match.
+    [GeneratedRegex(@"(?<=(?<![A-Za-z0-9.])[A-TV-Z])\d[0-9AB](?:\.[0-9A-TV-Z]{1,4})?(?![A-Za-z0-9]|\.\d)", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Icd10();
+
+    // The same codes with the dot and decimals required (problem lists count only dotted codes).
+    [GeneratedRegex(@"(?<=(?<![A-Za-z0-9.])[A-TV-Z])\d[0-9AB]\.[0-9A-TV-Z]{1,4}(?![A-Za-z0-9]|\.\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex Icd10Dotted();
 
     [GeneratedRegex(@"\b(?:ICD(?:-?10)?(?:-CM)?|dx|diagnos[ie]s|diag|assessment|impression|problem\s+list)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Icd10Label();
@@ -99,9 +109,11 @@ internal static partial class Patterns
     [GeneratedRegex(@"\b(?:(?i:patient(?:\s+name)?|pt(?:\s+name)?|resident|client\s+name|paciente|nombre\s+del\s+paciente)\s*[:\-]|(?i:re\s*:\s*(?:patient|pt\.?)))\s*(?:(?i:mr|mrs|ms|miss)\.?\s+)?(?:[A-Z][a-z'-]+,?\s+(?:[A-Z]\.?\s+)?[A-Z][a-z'-]+|[A-Z][A-Z'-]+,\s*[A-Z][A-Za-z'-]+)", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex PatientLabel();
 
-    // A delimited header row naming an identifier column, followed by a data row with digits.
-    [GeneratedRegex(@"(?im)^(?=[^\n]*[,\t;|])[^\n]*\b(?:dob|date[ _]of[ _]birth|birth[ _]?date|mrn|medical[ _]record(?:[ _](?:number|no))?|ssn|member[ _]?id|subscriber[ _]?id|patient[ _]?(?:id|name))\b[^\n]*\n[^\n]*\d", RegexOptions.CultureInvariant, TimeoutMs)]
-    internal static partial Regex IdentifierTable();
+    // An identifier column name in a delimited header row (the row and the data row after it are
+    // checked in code: the former single expression backtracked over every delimited line, 143 us on
+    // 13 KB of ordinary prose).
+    [GeneratedRegex(@"\b(?:dob|date[ _]of[ _]birth|birth[ _]?date|mrn|medical[ _]record(?:[ _](?:number|no))?|ssn|member[ _]?id|subscriber[ _]?id|patient[ _]?(?:id|name))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex IdentifierColumn();
 
     [GeneratedRegex(@"(?:^|[\r\n])MSH\|\^~\\&", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Hl7Header();

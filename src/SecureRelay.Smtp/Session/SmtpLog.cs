@@ -36,7 +36,7 @@ internal static partial class SmtpLog
     [LoggerMessage(109, LogLevel.Warning, "SMTP session {SessionId}: AUTH refused, {Remote} is locked out after repeated failures")]
     public static partial void AuthLockedOut(ILogger logger, string sessionId, string remote);
 
-    [LoggerMessage(110, LogLevel.Information, "SMTP session {SessionId}: message accepted, {Size} bytes, {Recipients} recipients, {LatencyMs:F3} ms")]
+    [LoggerMessage(110, LogLevel.Debug, "SMTP session {SessionId}: message accepted, {Size} bytes, {Recipients} recipients, {LatencyMs:F3} ms")]
     public static partial void MessageAccepted(ILogger logger, string sessionId, long size, int recipients, double latencyMs);
 
     [LoggerMessage(111, LogLevel.Information, "SMTP session {SessionId}: message refused with {Code} {EnhancedCode} after {Size} bytes")]

@@ -12,62 +12,22 @@ namespace SecureRelay.Security.Tests.Tls;
 /// A minimal SMTP server on 127.0.0.1 that offers STARTTLS and answers EHLO/NOOP/QUIT, enough for
 /// MailKit's SmtpClient to connect, upgrade and disconnect. Lines are bounded to 512 bytes.
 /// </summary>
-internal sealed class StartTlsSmtpResponder : IDisposable
+internal sealed class StartTlsSmtpResponder : LoopbackTcpServer
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly X509Certificate2 _certificate;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
 
     public StartTlsSmtpResponder(X509Certificate2 certificate, bool offerStartTls = true)
     {
         _certificate = certificate;
         OfferStartTls = offerStartTls;
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
+        Start();
     }
 
     public bool OfferStartTls { get; }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-
     public int TlsSessions;
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // Loop ends with the listener's exception.
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task LoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client)
     {
         using (client)
         {
@@ -99,7 +59,7 @@ internal sealed class StartTlsSmtpResponder : IDisposable
                             {
                                 ServerCertificate = _certificate,
                                 EnabledSslProtocols = TlsProtocolPolicy.Allowed,
-                            }, _stop.Token);
+                            }, Stopping);
                             Interlocked.Increment(ref TlsSessions);
                             stream = ssl;
                             tls = true;

@@ -11,12 +11,9 @@ namespace SecureRelay.Security.Tests.Tls;
 /// A TLS server on 127.0.0.1 (SslStream over TcpListener) presenting a given certificate and chain;
 /// after the handshake it writes one byte and closes.
 /// </summary>
-internal sealed class TlsTestServer : IDisposable
+internal sealed class TlsTestServer : LoopbackTcpServer
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly SslServerAuthenticationOptions _options;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
 
     public TlsTestServer(X509Certificate2 certificate, X509Certificate2[]? chain = null, SslProtocols protocols = TlsProtocolPolicy.Allowed)
     {
@@ -26,29 +23,10 @@ internal sealed class TlsTestServer : IDisposable
             EnabledSslProtocols = protocols,
             ClientCertificateRequired = false,
         };
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
+        Start();
     }
-
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public int Handshakes;
-
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // Loop ends with the listener's exception.
-        }
-
-        _stop.Dispose();
-    }
 
     /// <summary>
     /// Connects with an SslStream client restricted to TLS 1.2/1.3, using <paramref name="session"/>'s
@@ -83,32 +61,14 @@ internal sealed class TlsTestServer : IDisposable
         }
     }
 
-    private async Task LoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client)
     {
         using (client)
         {
             await using var ssl = new SslStream(client.GetStream(), false);
             try
             {
-                await ssl.AuthenticateAsServerAsync(_options, _stop.Token).WaitAsync(TimeSpan.FromSeconds(10));
+                await ssl.AuthenticateAsServerAsync(_options, Stopping).WaitAsync(TimeSpan.FromSeconds(10));
                 Interlocked.Increment(ref Handshakes);
                 await ssl.WriteAsync(new byte[] { 1 });
                 await ssl.FlushAsync();

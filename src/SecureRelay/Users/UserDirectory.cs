@@ -42,9 +42,17 @@ public sealed class UserDirectory : ISmtpAuthenticator
             return ValueTask.FromResult(true);
         }
 
-        var ok = _users.TryGetValue(userName, out var user)
-            ? PasswordHasher.Verify(password, user.PasswordHash)
-            : PasswordHasher.Verify(password, DummyHash) && false;
+        bool ok;
+        if (_users.TryGetValue(userName, out var user))
+        {
+            ok = PasswordHasher.Verify(password, user.PasswordHash);
+        }
+        else
+        {
+            // Same cost as a real check, so a miss does not reveal that the user does not exist.
+            _ = PasswordHasher.Verify(password, DummyHash);
+            ok = false;
+        }
         if (ok)
         {
             if (_verified.Count > 10_000)

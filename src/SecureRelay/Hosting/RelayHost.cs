@@ -29,7 +29,14 @@ public static class RelayHost
         ArgumentNullException.ThrowIfNull(settings);
         Directory.CreateDirectory(settings.DataDir);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = settings.DataDir });
+        // No appsettings.json reload: its watcher is recursive over the content root (the data
+        // directory), so every spool and audit write woke a thread (perf: inotify reads and fsnotify
+        // in the relay's profile). The relay's configuration is its own YAML file.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = settings.DataDir,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Host.UseSystemd();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Logging.ClearProviders();

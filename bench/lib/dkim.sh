@@ -13,6 +13,7 @@ TLS_DIR="$OUT/tls"
 TLS_CERT="$TLS_DIR/bench.crt"
 TLS_KEY="$TLS_DIR/bench.key"
 TLS_RCPT_DOMAIN=tls.example.net              # routed to the sink's STARTTLS port by both relays
+OPENDKIM=${OPENDKIM:-opendkim}               # the opendkim binary (a path that does not exist tests the skip path)
 OPENDKIM_PID=""
 OPENDKIM_ACTIVE=0                            # 1 while Postfix rows must count opendkim's CPU/memory
 R34_SKIP=""                                  # reason the Postfix side of R3/R4 cannot run
@@ -21,7 +22,7 @@ R34_TLS_SKIP=""                              # reason no TLS certificate could b
 # Installs opendkim if missing. The package must not start the system service: when the machine
 # has no policy-rc.d, a temporary one (exit 101) forbids it for the duration of apt-get.
 opendkim_install() {
-  command -v opendkim >/dev/null && return 0
+  command -v "$OPENDKIM" >/dev/null && return 0
   log "installing opendkim (the system service is not started)"
   local temp_policy=0 rc=0
   if [[ ! -e /usr/sbin/policy-rc.d ]]; then
@@ -34,7 +35,7 @@ opendkim_install() {
       && DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -q opendkim opendkim-tools >>"$OUT/apt.log" 2>&1; } \
     || rc=1
   [[ $temp_policy -eq 1 ]] && rm -f /usr/sbin/policy-rc.d
-  [[ $rc -eq 0 ]] && command -v opendkim >/dev/null
+  [[ $rc -eq 0 ]] && command -v "$OPENDKIM" >/dev/null
 }
 
 # RSA-2048 key (PEM) for $DKIM_DOMAIN, 0600; the public half is not published anywhere (nothing verifies).
@@ -82,7 +83,7 @@ opendkim_start() {
     R34_SKIP="port $OPENDKIM_PORT (OPENDKIM_PORT) is already in use"
     return 1
   fi
-  opendkim -f -x "$DKIM_DIR/opendkim.conf" >>"$DKIM_DIR/opendkim.log" 2>&1 7>&- &
+  "$OPENDKIM" -f -x "$DKIM_DIR/opendkim.conf" >>"$DKIM_DIR/opendkim.log" 2>&1 7>&- &
   OPENDKIM_PID=$!
   if ! wait_port "$OPENDKIM_PORT" 15 || ! kill -0 "$OPENDKIM_PID" 2>/dev/null; then
     R34_SKIP="opendkim did not listen on 127.0.0.1:$OPENDKIM_PORT within 15 s: $(tail -c 200 "$DKIM_DIR/opendkim.log" | tr '\n\t|' '   ')"

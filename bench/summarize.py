@@ -142,6 +142,9 @@ def main():
             p(f"| {scen} | {system} | {int(first[3]) // 1024} KB | {first[4]} | {first[5]} | {len(rows)} | "
               f"{spread(num(x[6]) for x in rows)} | {spread(num(x[7]) for x in rows)} | "
               f"{spread((num(x[8]) for x in rows), '{:.2f}')} | {mem} | {ratio_e2e} | {ratio_acc} | {notes} |")
+        if scen.startswith(("R3", "R4")) and "postfix" not in systems:
+            first = next(iter(systems.values()))[0]
+            p(f"| {scen} | postfix | {int(first[3]) // 1024} KB | {first[4]} | {first[5]} | 0 | skipped (see Skipped) | | | | | | |")
     p("")
     if any(k.startswith(("R3", "R4")) for k in groups):
         p("R3 = R2 with DKIM RSA-2048 signing (relaxed/relaxed, rsa-sha256, the same key, domain and selector for both): "

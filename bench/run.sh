@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SecureRelay vs Postfix on this machine, side by side, in one command:
-#   sudo bench/run.sh            (default run, ~10 min)      QUICK=1 bench/run.sh   (~2 min)
+#   sudo bench/run.sh            (default run, ~12 min)      QUICK=1 bench/run.sh   (~3 min)
 # Installs postfix if missing, publishes SecureRelay (Release), builds the load generator, starts a
 # private Postfix instance, runs the scenarios alternating SecureRelay / Postfix each round, and
 # writes bench/RESULTS.md. Only 127.0.0.1 traffic; every loop bounded; everything stopped on exit.

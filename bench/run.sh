@@ -66,7 +66,7 @@ source "$BENCH_DIR/lib/scenarios.sh"
 source "$BENCH_DIR/lib/dkim.sh"
 
 [[ $(id -u) -eq 0 ]] || die "run as root (apt-get, and Postfix needs root to start its private instance)"
-for p in $RELAY_PORT $RELAY_ADMIN_PORT $POSTFIX_PORT $SINK_PORT $SMTP_SINK_PORT $SINK_TLS_PORT; do
+for p in $RELAY_PORT $RELAY_ADMIN_PORT $POSTFIX_PORT $SINK_PORT $SMTP_SINK_PORT $SINK_TLS_PORT $RELAY_TLS_PORT $POSTFIX_TLS_PORT; do
   port_listening "$p" && die "port $p is already in use; set RELAY_PORT/POSTFIX_PORT/SINK_PORT/SINK_TLS_PORT"
 done
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SecureRelay vs Postfix on this machine, side by side, in one command:
-#   sudo bench/run.sh            (default run, ~10 min)      QUICK=1 bench/run.sh   (~2 min)
+#   sudo bench/run.sh            (default run, ~12 min)      QUICK=1 bench/run.sh   (~3 min)
 # Installs postfix if missing, publishes SecureRelay (Release), builds the load generator, starts a
 # private Postfix instance, runs the scenarios alternating SecureRelay / Postfix each round, and
 # writes bench/RESULTS.md. Only 127.0.0.1 traffic; every loop bounded; everything stopped on exit.
@@ -40,6 +40,18 @@ SMTP_SINK_PORT=${SMTP_SINK_PORT:-2628}
 POSTFIX_PROCESS_LIMIT=${POSTFIX_PROCESS_LIMIT:-200}
 POSTFIX_DEST_CONCURRENCY=${POSTFIX_DEST_CONCURRENCY:-20}
 SKIP_RELAY=${SKIP_RELAY:-0}
+# R3 (DKIM RSA-2048; Postfix + OpenDKIM) and R4 (R3 + STARTTLS in and out), after all other rows.
+R34=${R34:-1}                                   # 0 = skip both
+R34_ROUNDS=${R34_ROUNDS:-$ROUNDS}
+R34_COUNT=${R34_COUNT:-$COUNT}                  # messages per R3/R4 run (10 KB)
+R34_RCPT_COUNTS=${R34_RCPT_COUNTS:-"1 10"}      # R3 recipients per message; R4 runs 1
+# Unmeasured 10 KB messages per system and path (R3 path, R4 path) after the restart; capped at 2000
+# by default to keep the default run's growth within a few minutes.
+R34_WARMUP=${R34_WARMUP:-$((WARMUP < 2000 ? WARMUP : 2000))}
+RELAY_TLS_PORT=${RELAY_TLS_PORT:-2527}
+POSTFIX_TLS_PORT=${POSTFIX_TLS_PORT:-2627}
+SINK_TLS_PORT=${SINK_TLS_PORT:-2529}
+OPENDKIM_PORT=${OPENDKIM_PORT:-8891}
 RESULTS=${RESULTS:-$BENCH_DIR/RESULTS.md}
 
 # shellcheck source=lib/common.sh
@@ -50,10 +62,12 @@ source "$BENCH_DIR/lib/postfix.sh"
 source "$BENCH_DIR/lib/relay.sh"
 # shellcheck source=lib/scenarios.sh
 source "$BENCH_DIR/lib/scenarios.sh"
+# shellcheck source=lib/dkim.sh
+source "$BENCH_DIR/lib/dkim.sh"
 
 [[ $(id -u) -eq 0 ]] || die "run as root (apt-get, and Postfix needs root to start its private instance)"
-for p in $RELAY_PORT $RELAY_ADMIN_PORT $POSTFIX_PORT $SINK_PORT $SMTP_SINK_PORT; do
-  port_listening "$p" && die "port $p is already in use; set RELAY_PORT/POSTFIX_PORT/SINK_PORT"
+for p in $RELAY_PORT $RELAY_ADMIN_PORT $POSTFIX_PORT $SINK_PORT $SMTP_SINK_PORT $SINK_TLS_PORT $RELAY_TLS_PORT $POSTFIX_TLS_PORT; do
+  port_listening "$p" && die "port $p is already in use; set RELAY_PORT/POSTFIX_PORT/SINK_PORT/SINK_TLS_PORT"
 done
 
 cleanup() {
@@ -63,6 +77,7 @@ cleanup() {
   relay_stop
   sink_service_stop
   postfix_stop
+  opendkim_stop
   exit "$rc"
 }
 trap cleanup EXIT
@@ -83,6 +98,16 @@ log "building the load generator"
 dotnet build "$BENCH_DIR/SecureRelay.LoadGen" -c Release >"$OUT/loadgen-build.log" 2>&1 \
   || die "building bench/SecureRelay.LoadGen failed (see $OUT/loadgen-build.log)"
 LOADGEN_DLL="$BENCH_DIR/SecureRelay.LoadGen/bin/Release/net10.0/securerelay-loadgen.dll"
+
+# R3/R4 material before the sink starts (its STARTTLS port uses the benchmark certificate).
+R34_KEY_SKIP=""
+if [[ $R34 == 1 ]]; then
+  r34_prepare || true
+  [[ -f "$DKIM_KEY" ]] || R34_KEY_SKIP="no DKIM key: $R34_SKIP"
+  [[ -n "$R34_SKIP" ]] && log "R3/R4 Postfix side will be skipped: $R34_SKIP"
+else
+  R34_KEY_SKIP="R34=0"
+fi
 
 sink_service_start
 log "counting sink running on 127.0.0.1:$SINK_PORT (pid $SINK_SERVICE_PID)"
@@ -156,10 +181,6 @@ if relay_ok; then
   fi
 fi
 
-# ---- R3 / R4 placeholders ----
-log "R3 (DKIM RSA-2048; peer Postfix + OpenDKIM milter): not yet — SecureRelay DKIM signing is not wired into the relay"
-log "R4 (STARTTLS on the inbound listener; loadgen --starttls is ready): not yet — TLS listener configuration not available"
-
 # ---- idle connections memory (fresh SecureRelay process) ----
 if relay_ok; then
   run_idle_memory || true
@@ -167,8 +188,66 @@ else
   log "idle memory row skipped: $RELAY_SKIP"
 fi
 
+# ---- R3 (DKIM RSA-2048) and R4 (R3 + STARTTLS in and out), last: both systems are reconfigured ----
+R34_RELAY_SKIP=""
+if [[ -n "$R34_KEY_SKIP" ]]; then
+  log "R3/R4 skipped: $R34_KEY_SKIP"
+else
+  R4_TLS=1
+  [[ -n "$R34_TLS_SKIP" ]] && { R4_TLS=0; log "R4 skipped: $R34_TLS_SKIP"; }
+  if relay_ok; then
+    relay_stop
+    relay_configure_r34 "$R4_TLS"
+    if ! relay_start "$RELAY_R34_CONFIG"; then
+      R34_RELAY_SKIP="SecureRelay with the R3/R4 configuration: $RELAY_SKIP"
+      RELAY_SKIP=""   # the earlier rows were measured; only R3/R4 lose SecureRelay
+    fi
+  else
+    R34_RELAY_SKIP=$RELAY_SKIP
+  fi
+  if [[ -z "$R34_SKIP" ]] && opendkim_start; then
+    if postfix_enable_r34 "$R4_TLS"; then
+      OPENDKIM_ACTIVE=1
+      POSTFIX_MASTER_PID=$(head -1 "$PF_DIR/queue/pid/master.pid" 2>/dev/null | tr -d ' ')
+    else
+      R34_SKIP="postfix reload with the milter/TLS settings failed (see bench/out/postfix-setup.log)"
+    fi
+  fi
+  R34_SYSTEMS=()
+  if [[ -z "$R34_RELAY_SKIP" ]]; then R34_SYSTEMS+=(securerelay); else log "R3/R4 SecureRelay side skipped: $R34_RELAY_SKIP"; fi
+  if [[ -z "$R34_SKIP" ]]; then R34_SYSTEMS+=(postfix); else log "R3/R4 Postfix side skipped: $R34_SKIP"; fi
+
+  if [[ ${#R34_SYSTEMS[@]} -gt 0 ]]; then
+    # Warm-up of the restarted relay (signing and TLS code paths) and of Postfix + OpenDKIM; not measured.
+    if [[ $R34_WARMUP -gt 0 ]]; then
+      MAIN_TSV=$THROUGHPUT_TSV
+      THROUGHPUT_TSV="$OUT/runs/warmup-r34.tsv"
+      : >"$THROUGHPUT_TSV"
+      for s in "${R34_SYSTEMS[@]}"; do
+        run_throughput W3-warmup "$s" 0 10240 1 "$R34_WARMUP" "$SESSIONS"
+        [[ $R4_TLS == 1 ]] && run_closed_loop_tls W4-warmup "$s" 0 10240 1 "$R34_WARMUP" "$SESSIONS"
+      done
+      # Signing (and TLS) must actually happen before anything is measured: say so loudly if not.
+      awk -F'\t' '$13 != $15 || ($1 == "W4-warmup" && $14 != $15) {
+        printf "WARNING: %s %s: sink saw signed=%s tls=%s of %s messages\n", $1, $2, $13, $14, $15 }' "$THROUGHPUT_TSV" >&2
+      THROUGHPUT_TSV=$MAIN_TSV
+    fi
+    for rc in $R34_RCPT_COUNTS; do
+      for ((r = 1; r <= R34_ROUNDS; r++)); do
+        for s in "${R34_SYSTEMS[@]}"; do run_throughput "R3-10k-${rc}rcpt" "$s" "$r" 10240 "$rc" "$R34_COUNT" "$SESSIONS"; done
+      done
+    done
+    if [[ $R4_TLS == 1 ]]; then
+      for ((r = 1; r <= R34_ROUNDS; r++)); do
+        for s in "${R34_SYSTEMS[@]}"; do run_closed_loop_tls R4-10k-1rcpt "$s" "$r" 10240 1 "$R34_COUNT" "$SESSIONS"; done
+      done
+    fi
+  fi
+fi
+
 relay_stop
 postfix_stop
+opendkim_stop
 sink_service_stop
 END_TIME=$(date -u +%s)
 LOAD_AT_END=$(cut -d" " -f1-3 /proc/loadavg)
@@ -182,6 +261,13 @@ else
   RELAY_COMMIT=$(git -C "$(dirname "$RELAY_SRC")" rev-parse --short HEAD 2>/dev/null || echo unknown)
   [[ -n "$(git -C "$(dirname "$RELAY_SRC")" status --porcelain -- . 2>/dev/null)" ]] && RELAY_COMMIT="$RELAY_COMMIT + uncommitted changes"
 fi
+R34_NOTE=""
+[[ -n "$R34_KEY_SKIP" ]] && R34_NOTE="R3/R4 skipped: $R34_KEY_SKIP"
+[[ -n "$R34_RELAY_SKIP" ]] && R34_NOTE="${R34_NOTE:+$R34_NOTE; }SecureRelay side skipped: $R34_RELAY_SKIP"
+[[ -z "$R34_KEY_SKIP" && -n "$R34_SKIP" ]] && R34_NOTE="${R34_NOTE:+$R34_NOTE; }Postfix + OpenDKIM side skipped: $R34_SKIP"
+[[ -z "$R34_KEY_SKIP" && -n "$R34_TLS_SKIP" ]] && R34_NOTE="${R34_NOTE:+$R34_NOTE; }R4 skipped: $R34_TLS_SKIP"
+OPENDKIM_VERSION=$("$OPENDKIM" -V 2>/dev/null | head -1 | sed 's/.*Filter v//')
+export R34_NOTE R34_ROUNDS R34_COUNT R34_WARMUP OPENDKIM_VERSION
 export GIT_COMMIT RELAY_COMMIT RELAY_SRC RELAY_SKIP WARMUP ROUNDS COUNT COUNT_100K R0_COUNT SESSIONS LAT_RATE LAT_SECONDS \
   LAT_CONNECTIONS LAT_SIZE IDLE_CONNECTIONS QUICK START_TIME END_TIME LOAD_AT_START LOAD_AT_END POSTFIX_PROCESS_LIMIT POSTFIX_DEST_CONCURRENCY
 python3 "$BENCH_DIR/summarize.py" "$THROUGHPUT_TSV" "$LATENCY_TSV" "$IDLE_TSV" >"$RESULTS" || die "summary failed"

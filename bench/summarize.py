@@ -46,6 +46,17 @@ def median(values):
     return statistics.median(vals) if vals else None
 
 
+def verification(scen, rows):
+    """What the sink saw in R3/R4 rounds: DKIM-signed (and, in R4, TLS) messages of all received."""
+    def total(col):
+        return sum(int(num(x[col]) or 0) for x in rows if len(x) > col)
+    got, signed, tls = total(14), total(12), total(13)
+    parts = [f"signed={signed}/{got}" + ("" if signed == got and got else " — NOT all signed")]
+    if scen.startswith("R4"):
+        parts.append(f"tls={tls}/{got}" + ("" if tls == got and got else " — NOT all over TLS"))
+    return ", ".join(parts)
+
+
 def cmd(args):
     try:
         return subprocess.run(args, capture_output=True, text=True, timeout=20, check=False).stdout.strip()
@@ -85,6 +96,8 @@ def main():
     p(f"- parameters: ROUNDS={env('ROUNDS')} COUNT={env('COUNT')} COUNT_100K={env('COUNT_100K')} R0_COUNT={env('R0_COUNT')} "
       f"SESSIONS={env('SESSIONS')} WARMUP={env('WARMUP', '0')} (unmeasured messages per system at 1 KB and 10 KB first) QUICK={env('QUICK')}; Postfix default_process_limit={env('POSTFIX_PROCESS_LIMIT')}, "
       f"destination concurrency={env('POSTFIX_DEST_CONCURRENCY')}")
+    p(f"- R3/R4: ROUNDS={env('R34_ROUNDS', '')} COUNT={env('R34_COUNT', '')} WARMUP={env('R34_WARMUP', '')} (10 KB, per system and path); "
+      f"OpenDKIM {env('OPENDKIM_VERSION', '') or 'not installed'}")
     p(f"- SecureRelay: {'measured' if not skip else 'SKIPPED — ' + skip}")
     p("")
 
@@ -101,7 +114,7 @@ def main():
         meds = {}
         for system, rows in systems.items():
             meds[system] = (median(num(x[6]) for x in rows), median(num(x[7]) for x in rows))
-        if scen.startswith("R2") and "securerelay" not in systems:
+        if scen.startswith(("R2", "R3", "R4")) and "securerelay" not in systems:
             first = next(iter(systems.values()))[0]
             p(f"| {scen} | securerelay | {int(first[3]) // 1024} KB | {first[4]} | {first[5]} | 0 | skipped (see above) | | | | | | |")
         for system, rows in systems.items():
@@ -117,6 +130,10 @@ def main():
             incomplete = sum(1 for x in rows if x[10] != "1")
             if incomplete:
                 notes = (f"{incomplete} incomplete round(s); " + notes).strip("; ")
+            if scen.startswith(("R3", "R4")):
+                notes = "; ".join(n for n in (verification(scen, rows), notes) if n)
+                if system == "postfix":
+                    notes += "; CPU and memory include the opendkim process"
             mem = spread((num(x[9]) for x in rows), "{:.0f}")
             if system == "postfix" and mem != "NA":
                 mem += " ΣPSS"
@@ -125,7 +142,21 @@ def main():
             p(f"| {scen} | {system} | {int(first[3]) // 1024} KB | {first[4]} | {first[5]} | {len(rows)} | "
               f"{spread(num(x[6]) for x in rows)} | {spread(num(x[7]) for x in rows)} | "
               f"{spread((num(x[8]) for x in rows), '{:.2f}')} | {mem} | {ratio_e2e} | {ratio_acc} | {notes} |")
+        if scen.startswith(("R3", "R4")) and "postfix" not in systems:
+            first = next(iter(systems.values()))[0]
+            p(f"| {scen} | postfix | {int(first[3]) // 1024} KB | {first[4]} | {first[5]} | 0 | skipped (see Skipped) | | | | | | |")
     p("")
+    if any(k.startswith(("R3", "R4")) for k in groups):
+        p("R3 = R2 with DKIM RSA-2048 signing (relaxed/relaxed, rsa-sha256, the same key, domain and selector for both): "
+          "SecureRelay signs in the relay; Postfix through the OpenDKIM milter (`milter_default_action = tempfail`), "
+          "whose CPU and PSS are added to Postfix's figures. R4 = R3 with STARTTLS in and out: the client is the load "
+          "generator for both systems (closed loop, the same connection count as smtp-source's sessions, PIPELINING, "
+          "STARTTLS on every connection; end-to-end is timed from its first send, after the handshakes), and both relays "
+          "deliver to the sink's STARTTLS port (Postfix `smtp_tls_security_level = may` with `smtp_tls_connection_reuse = yes`; "
+          "SecureRelay opportunistic STARTTLS). `signed` / `tls` = messages the sink received carrying a DKIM-Signature "
+          "header / over TLS, of all messages it received in those rounds. Design target for R3: SecureRelay ≥ 6× "
+          "Postfix + OpenDKIM end to end.")
+        p("")
     p("End-to-end = messages / (first byte injected → last message counted by the sink). Accept = messages / "
       "(start → smtp-source finished). CPU = utime+stime of the system's processes (Postfix: master and all its "
       "children, reaped ones included). Memory: SecureRelay VmHWM during the row (reset at its start via "
@@ -168,11 +199,12 @@ def main():
     else:
         p(f"Not measured{': SecureRelay skipped — ' + skip if skip else ''}.")
     p("")
-    p("## Not yet")
-    p("")
-    p("- R3 — DKIM RSA-2048 signing; peer: Postfix + OpenDKIM milter. Not yet (needs DKIM in the relay).")
-    p("- R4 — STARTTLS on the inbound listener (the load generator has `--starttls`). Not yet (needs TLS listener config).")
-    p("")
+    r34_note = env("R34_NOTE", "")
+    if r34_note:
+        p("## Skipped")
+        p("")
+        p(f"- {r34_note}")
+        p("")
     p("## Caveats")
     p("")
     p("- Everything (load generator, relay, sink) shares the same cores; on a 2-core box the generator and sink take "

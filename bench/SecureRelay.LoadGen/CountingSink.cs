@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 
 namespace SecureRelay.LoadGen;
 
@@ -12,6 +13,10 @@ namespace SecureRelay.LoadGen;
 /// <para>Single shot: <c>--expect-rcpts N</c> measures once and exits. Service: <c>--control FILE</c>
 /// (a FIFO) keeps the sink — and the relays' cached connections to it — up across measurements;
 /// each line <c>expect N TIMEOUT_S IDLE_S TAG</c> starts one, <c>quit</c> stops.</para>
+/// <para><c>--tls-port P</c> adds a second listener that offers STARTTLS (certificate from
+/// <c>--tls-cert/--tls-key</c> PEM files, else self-signed in memory); the main port never offers it.
+/// Both feed the same counters. The result line also counts messages that carried a
+/// <c>DKIM-Signature:</c> field (<c>signed=</c>) and that arrived over TLS (<c>tls=</c>).</para>
 /// </summary>
 internal sealed class CountingSink
 {
@@ -21,6 +26,9 @@ internal sealed class CountingSink
     private readonly double _idleTimeout;
     private readonly double _linger;
     private readonly string _control;
+    private readonly int _tlsPort;
+    private readonly string _tlsCert;
+    private readonly string _tlsKey;
     private SinkRound _round = new(0, "idle");
     private long _sessions;
     private long _activeSessions;
@@ -33,17 +41,21 @@ internal sealed class CountingSink
         _idleTimeout = a.GetDouble("idle-timeout", 60, 1, 3600);
         _linger = a.GetDouble("linger", 1, 0, 60);
         _control = a.GetString("control", string.Empty);
+        _tlsPort = a.GetInt("tls-port", 0, 0, 65535);
+        _tlsCert = a.GetString("tls-cert", string.Empty);
+        _tlsKey = a.GetString("tls-key", string.Empty);
     }
 
     public async Task<int> RunAsync()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(_timeout));
-        var listener = new TcpListener(IPAddress.Loopback, _port);
-        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        listener.Start(1024);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LOADGEN mode=sink-listening port={_port}"));
+        using var certificate = _tlsPort > 0 ? SinkCertificate.Load(_tlsCert, _tlsKey) : null;
+        var listener = Listen(_port);
+        var tlsListener = certificate is not null ? Listen(_tlsPort) : null;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LOADGEN mode=sink-listening port={_port} tls_port={_tlsPort}"));
         await Console.Out.FlushAsync(stop.Token).ConfigureAwait(false);
-        var acceptLoop = AcceptLoopAsync(listener, stop.Token);
+        var acceptLoop = AcceptLoopAsync(listener, null, stop.Token);
+        var tlsAcceptLoop = tlsListener is not null ? AcceptLoopAsync(tlsListener, certificate, stop.Token) : Task.CompletedTask;
         int rc;
         if (_control.Length > 0)
         {
@@ -67,9 +79,10 @@ internal sealed class CountingSink
 
         await stop.CancelAsync().ConfigureAwait(false);
         listener.Stop();
+        tlsListener?.Stop();
         try
         {
-            await acceptLoop.ConfigureAwait(false);
+            await Task.WhenAll(acceptLoop, tlsAcceptLoop).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
@@ -80,7 +93,16 @@ internal sealed class CountingSink
     }
 
     /// <summary>Called by a session after the 250 for a message has been flushed.</summary>
-    internal void MessageDelivered(int recipients, long bytes) => Volatile.Read(ref _round).Delivered(recipients, bytes);
+    internal void MessageDelivered(int recipients, long bytes, bool signed, bool tls) =>
+        Volatile.Read(ref _round).Delivered(recipients, bytes, signed, tls);
+
+    private static TcpListener Listen(int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        listener.Start(1024);
+        return listener;
+    }
 
     private static double ToUnix(long ticks) =>
         ticks == 0 ? 0 : (ticks - DateTime.UnixEpoch.Ticks) / (double)TimeSpan.TicksPerSecond;
@@ -143,13 +165,13 @@ internal sealed class CountingSink
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv,
             $"LOADGEN mode=sink tag={round.Tag} complete={(complete ? 1 : 0)} messages={round.Messages} rcpts={round.Rcpts} " +
-            $"bytes={round.Bytes} sessions={Interlocked.Read(ref _sessions)} " +
+            $"bytes={round.Bytes} signed={round.Signed} tls={round.Tls} sessions={Interlocked.Read(ref _sessions)} " +
             $"first_unix={ToUnix(round.FirstTicks):F6} last_unix={ToUnix(round.LastTicks):F6}"));
         await Console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         return complete;
     }
 
-    private async Task AcceptLoopAsync(TcpListener listener, CancellationToken ct)
+    private async Task AcceptLoopAsync(TcpListener listener, X509Certificate2? certificate, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
@@ -161,7 +183,7 @@ internal sealed class CountingSink
                 {
                     try
                     {
-                        await new SinkSession(client, this, _idleTimeout).RunAsync(ct).ConfigureAwait(false);
+                        await new SinkSession(client, this, _idleTimeout, certificate).RunAsync(ct).ConfigureAwait(false);
                     }
                     finally
                     {

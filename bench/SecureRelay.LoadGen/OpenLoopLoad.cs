@@ -26,6 +26,8 @@ internal sealed class OpenLoopLoad
     private readonly int _size;
     private readonly int _rcpts;
     private readonly bool _startTls;
+    private readonly string _sender;
+    private readonly string _rcptDomain;
     private long _ok;
     private long _failed;
     private long _reconnects;
@@ -42,14 +44,20 @@ internal sealed class OpenLoopLoad
         _size = a.GetInt("size", 10240, 0, 50 * 1024 * 1024);
         _rcpts = a.GetInt("rcpts", 1, 1, 1000);
         _startTls = a.GetFlag("starttls");
+        _sender = a.GetString("sender", "loadgen@example.com");
+        _rcptDomain = a.GetString("rcpt-domain", "example.net");
+        if (!_sender.Contains('@', StringComparison.Ordinal) || _rcptDomain.Length == 0 || _rcptDomain.Contains('@', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("--sender must be an address and --rcpt-domain a domain");
+        }
     }
 
     public async Task<int> RunAsync()
     {
         using var hardStop = new CancellationTokenSource(TimeSpan.FromSeconds(_duration + _drain + 30));
         var ct = hardStop.Token;
-        var sender = "loadgen@example.com";
-        var content = MessageContent.Build(_size, sender, "r0@example.net");
+        var sender = _sender;
+        var content = MessageContent.Build(_size, sender, "r0@" + _rcptDomain);
 
         var conns = await OpenAllAsync(ct).ConfigureAwait(false);
         if (conns.Count == 0)
@@ -60,6 +68,7 @@ internal sealed class OpenLoopLoad
 
         var arrivals = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleWriter = true });
         var start = Stopwatch.GetTimestamp();
+        var startUnix = (DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds;
         var workers = new List<Task<(LongHistogram Accept, LongHistogram E2e)>>();
         for (var i = 0; i < conns.Count; i++)
         {
@@ -102,7 +111,7 @@ internal sealed class OpenLoopLoad
         Console.WriteLine(string.Create(inv,
             $"LOADGEN mode=load target_rate={_rate} connections={conns.Count} size={_size} rcpts={_rcpts} tls={(_startTls ? 1 : 0)} " +
             $"scheduled={scheduled} ok={ok} failed={Interlocked.Read(ref _failed)} unfinished={scheduled - ok - Interlocked.Read(ref _failed)} reconnects={Interlocked.Read(ref _reconnects)} " +
-            $"elapsed_s={elapsed:F3} achieved_rate={ok / elapsed:F1} " +
+            $"start_unix={startUnix:F6} elapsed_s={elapsed:F3} achieved_rate={ok / elapsed:F1} " +
             $"accept_p50_ms={Ms(accept, 50)} accept_p90_ms={Ms(accept, 90)} accept_p99_ms={Ms(accept, 99)} accept_p999_ms={Ms(accept, 99.9)} accept_max_ms={MaxMs(accept)} " +
             $"e2e_p50_ms={Ms(e2e, 50)} e2e_p99_ms={Ms(e2e, 99)} e2e_max_ms={MaxMs(e2e)}"));
         return ok == scheduled ? 0 : 1;
@@ -205,7 +214,7 @@ internal sealed class OpenLoopLoad
                     for (var r = 0; r < _rcpts; r++)
                     {
                         // Distinct recipients per message (like smtp-source -N) so no cache sees 100% hits.
-                        recipients[r] = string.Create(CultureInfo.InvariantCulture, $"c{index}m{seq}r{r}@example.net");
+                        recipients[r] = string.Create(CultureInfo.InvariantCulture, $"c{index}m{seq}r{r}@{_rcptDomain}");
                     }
 
                     try

@@ -9,8 +9,10 @@ internal static class Program
     private const string Usage = """
         usage: securerelay-loadgen load --port P [--host 127.0.0.1] [--rate MSG_PER_S (0 = closed loop)] [--connections N]
                                    [--count N] [--duration S] [--drain S] [--size BYTES] [--rcpts K] [--starttls]
+                                   [--sender ADDR] [--rcpt-domain DOMAIN]
                securerelay-loadgen idle --port P [--connections 1000] [--hold S] [--parallel 50] [--starttls]
                securerelay-loadgen sink --port P [--expect-rcpts N] [--timeout S] [--idle-timeout S] [--linger S] [--control FIFO]
+                                   [--tls-port P [--tls-cert PEM --tls-key PEM]]
         """;
 
     public static async Task<int> Main(string[] args)

@@ -10,6 +10,8 @@ internal sealed class SinkRound
     private long _messages;
     private long _rcpts;
     private long _bytes;
+    private long _signed;
+    private long _tls;
     private long _firstTicks;
     private long _lastTicks;
 
@@ -31,19 +33,35 @@ internal sealed class SinkRound
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
+    /// <summary>Messages whose header carried a <c>DKIM-Signature:</c> field.</summary>
+    public long Signed => Interlocked.Read(ref _signed);
+
+    /// <summary>Messages received over a TLS session (after STARTTLS).</summary>
+    public long Tls => Interlocked.Read(ref _tls);
+
     /// <summary>UTC ticks of the first delivery, 0 if none.</summary>
     public long FirstTicks => Interlocked.Read(ref _firstTicks);
 
     /// <summary>UTC ticks of the latest delivery, 0 if none.</summary>
     public long LastTicks => Interlocked.Read(ref _lastTicks);
 
-    public void Delivered(int recipients, long bytes)
+    public void Delivered(int recipients, long bytes, bool signed, bool tls)
     {
         var now = DateTime.UtcNow.Ticks;
         Interlocked.CompareExchange(ref _firstTicks, now, 0);
         Interlocked.Exchange(ref _lastTicks, now);
         Interlocked.Increment(ref _messages);
         Interlocked.Add(ref _bytes, bytes);
+        if (signed)
+        {
+            Interlocked.Increment(ref _signed);
+        }
+
+        if (tls)
+        {
+            Interlocked.Increment(ref _tls);
+        }
+
         var total = Interlocked.Add(ref _rcpts, recipients);
         if (TargetRcpts > 0 && total >= TargetRcpts)
         {

@@ -113,3 +113,39 @@ postfix_stop() {
 postfix_queue_count() {
   find "$PF_DIR/queue/incoming" "$PF_DIR/queue/active" "$PF_DIR/queue/deferred" "$PF_DIR/queue/maildrop" -type f 2>/dev/null | wc -l
 }
+
+# R3/R4: turns on signing through the OpenDKIM milter for all smtpd mail (tempfail if the milter
+# cannot be reached, so an unsigned message is never passed on silently), adds an smtpd port with
+# STARTTLS (R4 in) and routes $TLS_RCPT_DOMAIN to the sink's STARTTLS port with opportunistic TLS
+# (R4 out; the plain sink port offers no STARTTLS, so R3 goes out in clear as R2 did). TLS
+# connections to the next hop are reused through tlsproxy (smtp_tls_connection_reuse; Postfix's
+# default is a new connection and handshake per delivery), as SecureRelay reuses its connections.
+# Applied with `postfix reload` after the R2/latency rows, which therefore ran without any of it.
+postfix_enable_r34() {
+  local tls=$1   # 1 = also the STARTTLS pieces
+  local -a params=(
+    "smtpd_milters = inet:127.0.0.1:$OPENDKIM_PORT"
+    "non_smtpd_milters ="
+    "milter_default_action = tempfail"
+  )
+  if [[ $tls == 1 ]]; then
+    params+=(
+      "smtpd_tls_cert_file = $TLS_CERT"
+      "smtpd_tls_key_file = $TLS_KEY"
+      "smtp_tls_security_level = may"
+      "smtp_tls_connection_reuse = yes"
+      "transport_maps = inline:{ $TLS_RCPT_DOMAIN=relay:[127.0.0.1]:$SINK_TLS_PORT }"
+    )
+  fi
+  postconf -c "$PF_ETC" -e "${params[@]}" >>"$OUT/postfix-setup.log" 2>&1 || return 1
+  if [[ $tls == 1 ]]; then
+    cat >>"$PF_ETC/master.cf" <<CF
+127.0.0.1:$POSTFIX_TLS_PORT inet n - n - - smtpd
+  -o smtpd_tls_security_level=may
+tlsproxy  unix  -       -       n       -       0       tlsproxy
+CF
+  fi
+  postfix -c "$PF_ETC" check >>"$OUT/postfix-setup.log" 2>&1 || { log "postfix check failed after the R3/R4 changes"; return 1; }
+  postfix -c "$PF_ETC" reload >>"$OUT/postfix-setup.log" 2>&1 7>&- || return 1
+  if [[ $tls == 1 ]]; then wait_port "$POSTFIX_TLS_PORT" 20 || return 1; fi
+}

@@ -42,8 +42,11 @@ sink_service_start() {
   mkfifo "$SINK_CTL" || die "mkfifo $SINK_CTL failed"
   exec 7<>"$SINK_CTL"   # read-write open: never blocks; keeps the FIFO open for the whole run
   wait_port_free "$SINK_PORT" 15 || die "sink port $SINK_PORT is busy"
+  # A second port offers STARTTLS (R4's next hop); the main port never does, as in every other row.
+  local -a tls_args=(--tls-port "$SINK_TLS_PORT")
+  [[ -f "${TLS_CERT:-}" && -f "${TLS_KEY:-}" ]] && tls_args+=(--tls-cert "$TLS_CERT" --tls-key "$TLS_KEY")
   timeout 7200 dotnet "$LOADGEN_DLL" sink --port "$SINK_PORT" --control "$SINK_CTL" --timeout 7000 --idle-timeout 600 \
-    >"$SINK_OUT" 2>&1 &
+    "${tls_args[@]}" >"$SINK_OUT" 2>&1 &
   SINK_SERVICE_PID=$!
   wait_port "$SINK_PORT" 30 || die "counting sink did not listen on $SINK_PORT (see $SINK_OUT)"
 }
@@ -91,13 +94,27 @@ tree_pss_kb() {
   echo "$total"
 }
 
+# CPU ticks of a system: its process tree; for Postfix in R3/R4 (OPENDKIM_ACTIVE=1) plus the
+# opendkim milter process, which is part of "Postfix + OpenDKIM".
+system_cpu_ticks() {
+  local system=$1 pid=$2 t
+  t=$(tree_cpu_ticks "$pid")
+  if [[ $system == postfix && $OPENDKIM_ACTIVE == 1 && -n "$OPENDKIM_PID" ]]; then
+    t=$((t + $(tree_cpu_ticks "$OPENDKIM_PID")))
+  fi
+  echo "$t"
+}
+
 # Memory figure for a system after a run: VmHWM for SecureRelay (peak since reset at the run start),
 # sum of PSS at the end for Postfix (many short-lived processes: there is no single peak).
 system_mem_mb() {
   local system=$1 pid=$2 kb=""
   case $system in
     securerelay) kb=$(vm_hwm_kb "$pid") ;;
-    postfix) kb=$(tree_pss_kb "$pid") ;;
+    postfix)
+      kb=$(tree_pss_kb "$pid")
+      [[ $OPENDKIM_ACTIVE == 1 && -n "$OPENDKIM_PID" ]] && kb=$((kb + $(tree_pss_kb "$OPENDKIM_PID")))
+      ;;
   esac
   [[ -n "$kb" ]] && awk -v k="$kb" 'BEGIN { printf "%.1f", k / 1024 }' || echo "NA"
 }
@@ -107,7 +124,7 @@ reset_hwm() { [[ -n "$1" ]] && echo 5 >"/proc/$1/clear_refs" 2>/dev/null || true
 # run_throughput SCENARIO SYSTEM ROUND SIZE RCPTS COUNT SESSIONS
 run_throughput() {
   local scenario=$1 system=$2 round=$3 size=$4 rcpts=$5 count=$6 sessions=$7
-  local port pid tag t0 t1 tend cpu0=0 cpu1=0 src_rc sink_rc complete=1 delivered note=""
+  local port pid tag t0 t1 tend cpu0=0 cpu1=0 src_rc sink_rc complete=1 delivered note="" signed="" tls="" sink_msgs=""
   port=$(system_port "$system")
   pid=$(system_pid "$system")
   tag="$OUT/runs/${scenario}_${system}_r${round}"
@@ -125,7 +142,7 @@ run_throughput() {
   fi
 
   reset_hwm "$pid"
-  [[ -n "$pid" ]] && cpu0=$(tree_cpu_ticks "$pid")
+  [[ -n "$pid" ]] && cpu0=$(system_cpu_ticks "$system" "$pid")
   t0=$(now)
   timeout "$RUN_TIMEOUT" smtp-source -s "$sessions" -m "$count" -l "$size" -r "$rcpts" -d -N \
     -f bench@example.com -t rcpt@example.net "127.0.0.1:$port" >"$tag.source" 2>&1
@@ -146,10 +163,11 @@ run_throughput() {
     echo "$line" >"$tag.sink"
     tend=$(kv last_unix "$line")
     delivered=$(kv messages "$line")
+    sink_msgs=$delivered; signed=$(kv signed "$line"); tls=$(kv tls "$line")
     [[ $(kv complete "$line") == 1 && $src_rc -eq 0 ]] || complete=0
   fi
   [[ $src_rc -eq 0 || $system == direct-smtp-sink ]] || note="smtp-source rc=$src_rc: $(tail -1 "$tag.source" | tr '\t' ' ')"
-  [[ -n "$pid" ]] && cpu1=$(tree_cpu_ticks "$pid")
+  [[ -n "$pid" ]] && cpu1=$(system_cpu_ticks "$system" "$pid")
 
   local mem="NA" cpu_per_k="NA"
   if [[ -n "$pid" ]]; then
@@ -174,9 +192,10 @@ run_throughput() {
     e2e="NA"
     note="$note; incomplete: sink got $delivered of $count messages"
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$system" "$round" "$size" "$rcpts" "$count" \
-    "$e2e" "$accept" "$cpu_per_k" "$mem" "$complete" "${note#; }" >>"$THROUGHPUT_TSV"
-  log "$scenario $system round $round: e2e=$e2e msg/s accept=$accept msg/s cpu/1k=$cpu_per_k s mem=$mem MB ${note#; }"
+  # Columns 13-15: what the sink saw (messages carrying DKIM-Signature, messages over TLS, messages).
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$system" "$round" "$size" "$rcpts" "$count" \
+    "$e2e" "$accept" "$cpu_per_k" "$mem" "$complete" "${note#; }" "$signed" "$tls" "$sink_msgs" >>"$THROUGHPUT_TSV"
+  log "$scenario $system round $round: e2e=$e2e msg/s accept=$accept msg/s cpu/1k=$cpu_per_k s mem=$mem MB${signed:+ signed=$signed/$sink_msgs tls=$tls} ${note#; }"
 }
 
 # run_latency SCENARIO SYSTEM ROUND RATE SECONDS
@@ -227,4 +246,58 @@ run_idle_memory() {
     "$(awk -v k="${before:-0}" 'BEGIN{printf "%.1f", k/1024}')" "$(awk -v k="${during:-0}" 'BEGIN{printf "%.1f", k/1024}')" \
     "$(awk -v k="${hwm:-0}" 'BEGIN{printf "%.1f", k/1024}')" >>"$IDLE_TSV"
   log "idle: opened=$(kv opened "$line") RSS before=${before}kB during=${during}kB peak=${hwm}kB"
+}
+
+# run_closed_loop_tls SCENARIO SYSTEM ROUND SIZE RCPTS COUNT CONNECTIONS   (R4)
+# The same client for both systems: the load generator in closed loop (--rate 0: every message is
+# due at once, each of CONNECTIONS persistent connections sends back to back with PIPELINING) after
+# STARTTLS on every connection; recipients in $TLS_RCPT_DOMAIN, which both relays route to the
+# sink's STARTTLS port. End-to-end = COUNT / (the generator's first send, after its connections
+# are open and encrypted → the sink's last message); accept = the generator's achieved rate.
+run_closed_loop_tls() {
+  local scenario=$1 system=$2 round=$3 size=$4 rcpts=$5 count=$6 conns=$7
+  local port pid tag cpu0=0 cpu1=0 lg_rc complete=1 note="" line sink_line t0 tend
+  case $system in
+    securerelay) port=$RELAY_TLS_PORT ;;
+    postfix) port=$POSTFIX_TLS_PORT ;;
+  esac
+  pid=$(system_pid "$system")
+  tag="$OUT/runs/${scenario}_${system}_r${round}"
+  mkdir -p "$OUT/runs"
+  sink_round_begin $((count * rcpts)) "${tag##*/}"
+  reset_hwm "$pid"
+  [[ -n "$pid" ]] && cpu0=$(system_cpu_ticks "$system" "$pid")
+  loadgen load --port "$port" --rate 0 --connections "$conns" --count "$count" --duration "$RUN_TIMEOUT" --drain 30 \
+    --size "$size" --rcpts "$rcpts" --starttls --sender "bench@$DKIM_DOMAIN" --rcpt-domain "$TLS_RCPT_DOMAIN" >"$tag.load" 2>&1
+  lg_rc=$?
+  sink_line=$(sink_round_wait "${tag##*/}")
+  echo "$sink_line" >"$tag.sink"
+  [[ -n "$pid" ]] && cpu1=$(system_cpu_ticks "$system" "$pid")
+  line=$(grep 'mode=load ' "$tag.load" | tail -1)
+  [[ $lg_rc -eq 0 && -n "$line" && $(kv ok "$line") == "$count" ]] || { complete=0; note="loadgen rc=$lg_rc ok=$(kv ok "$line") failed=$(kv failed "$line"): $(grep -v 'mode=load' "$tag.load" | tail -1 | tr '\t' ' ')"; }
+  [[ $(kv complete "$sink_line") == 1 ]] || complete=0
+  local mem="NA" cpu_per_k="NA" e2e="NA" accept
+  if [[ -n "$pid" ]]; then
+    mem=$(system_mem_mb "$system" "$pid")
+    cpu_per_k=$(awk -v d=$((cpu1 - cpu0)) -v hz="$(clk_tck)" -v n="$count" 'BEGIN { printf "%.3f", d / hz / n * 1000 }')
+  fi
+  if [[ $system == postfix && $complete -eq 0 ]]; then
+    local left
+    left=$(postfix_queue_count)
+    if [[ $left -gt 0 ]]; then
+      note="$note; $left left in Postfix queue (deleted)"
+      postsuper -c "$PF_ETC" -d ALL >/dev/null 2>&1 || true
+    fi
+  fi
+  accept=$(kv achieved_rate "$line"); accept=${accept:-NA}
+  t0=$(kv start_unix "$line"); tend=$(kv last_unix "$sink_line")
+  if [[ $complete -eq 1 && -n "$t0" && -n "$tend" ]]; then
+    e2e=$(awk -v n="$count" -v a="$t0" -v b="$tend" 'BEGIN { printf "%.1f", n / (b - a) }')
+  else
+    complete=0
+    note="$note; incomplete: sink got $(kv messages "$sink_line") of $count messages"
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$system" "$round" "$size" "$rcpts" "$count" \
+    "$e2e" "$accept" "$cpu_per_k" "$mem" "$complete" "${note#; }" "$(kv signed "$sink_line")" "$(kv tls "$sink_line")" "$(kv messages "$sink_line")" >>"$THROUGHPUT_TSV"
+  log "$scenario $system round $round: e2e=$e2e msg/s accept=$accept msg/s cpu/1k=$cpu_per_k s mem=$mem MB signed=$(kv signed "$sink_line")/$(kv messages "$sink_line") tls=$(kv tls "$sink_line") ${note#; }"
 }

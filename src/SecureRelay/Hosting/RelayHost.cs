@@ -28,6 +28,8 @@ public static class RelayHost
     {
         ArgumentNullException.ThrowIfNull(settings);
         Directory.CreateDirectory(settings.DataDir);
+        // Declared first so that it is disposed last: every line logged during shutdown is written.
+        using var logOutput = new BatchingConsoleLoggerProvider();
 
         // No appsettings.json reload: its watcher is recursive over the content root (the data
         // directory), so every spool and audit write woke a thread (perf: inotify reads and fsnotify
@@ -40,12 +42,7 @@ public static class RelayHost
         builder.Host.UseSystemd();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
+        builder.Logging.AddProvider(logOutput);
         builder.Logging.SetMinimumLevel(ParseLevel(settings.Raw.Logging.Level));
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
 

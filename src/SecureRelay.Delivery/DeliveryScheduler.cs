@@ -164,7 +164,7 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
             if (_tracked.TryGetValue(message.QueueId, out TrackedState state))
             {
                 // Being loaded or delivered: the current attempt's outcome decides what comes next, and
-                // dispatching it again would deliver it twice.
+                // dispatching it again would deliver it twice. Already due as soon: nothing to change.
                 if (state.Taken || message.NextAttempt >= state.DueAt)
                 {
                     return;
@@ -187,7 +187,7 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
 
         if (dispatchNow)
         {
-            // Fast path: the caller already holds the freshly committed message, so skip the spool read.
+            // Fast path: the caller already holds the message (freshly committed or released), so skip the spool read.
             Dispatch(message);
         }
         else

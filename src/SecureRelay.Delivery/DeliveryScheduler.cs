@@ -36,7 +36,9 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
 
     private readonly Lock _gate = new();
     private readonly PriorityQueue<string, DateTimeOffset> _scheduled = new();
-    private readonly HashSet<string> _tracked = new(StringComparer.Ordinal);
+    // Every message the scheduler knows, with where it is. _scheduled may also hold stale entries (a
+    // message moved earlier, taken or forgotten); only the entry matching the state here is live.
+    private readonly Dictionary<string, TrackedState> _tracked = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Destination> _destinations = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<Task, byte> _tasks = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -125,9 +127,10 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
 
             lock (_gate)
             {
-                if (_tracked.Add(m.QueueId))
+                // A message enqueued meanwhile keeps its state unless this one is due earlier.
+                if (!_tracked.TryGetValue(m.QueueId, out TrackedState state) || (!state.Taken && m.NextAttempt < state.DueAt))
                 {
-                    _scheduled.Enqueue(m.QueueId, m.NextAttempt);
+                    ScheduleLocked(m.QueueId, m.NextAttempt);
                 }
             }
 
@@ -142,8 +145,11 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
     }
 
     /// <summary>Hands a freshly committed (or released) message to the scheduler. Cheap and
-    /// non-blocking: no I/O; a message already known is ignored. After <see cref="StopAsync"/> it is a
-    /// no-op (the message is durable and is picked up at the next start).</summary>
+    /// non-blocking: no I/O. A message already scheduled moves earlier when <paramref name="message"/>
+    /// is due sooner (a release or queue flush: like <c>postqueue -f</c>, it goes now, not at its old
+    /// retry time); otherwise, or while it is being delivered, a message already known is left as it
+    /// is. After <see cref="StopAsync"/> it is a no-op (the message is durable and is picked up at the
+    /// next start).</summary>
     public void Enqueue(QueuedMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -152,27 +158,54 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
             return;
         }
 
+        bool dispatchNow = false;
         lock (_gate)
         {
-            if (!_tracked.Add(message.QueueId))
+            if (_tracked.TryGetValue(message.QueueId, out TrackedState state))
             {
-                return;
+                // Being loaded or delivered: the current attempt's outcome decides what comes next, and
+                // dispatching it again would deliver it twice. Already due as soon: nothing to change.
+                if (state.Taken || message.NextAttempt >= state.DueAt)
+                {
+                    return;
+                }
+
+                // Due sooner than scheduled: a new entry; the old one is skipped as stale when it comes
+                // up. The dispatch loop reloads it from the spool, which is the authority on its state.
+                ScheduleLocked(message.QueueId, message.NextAttempt);
+            }
+            else if (Volatile.Read(ref _started) == 1 && message.NextAttempt <= _time.GetUtcNow() && TryReserveReadySlot())
+            {
+                _tracked[message.QueueId] = TrackedState.Busy;
+                dispatchNow = true;
+            }
+            else
+            {
+                ScheduleLocked(message.QueueId, message.NextAttempt);
             }
         }
 
-        if (Volatile.Read(ref _started) == 1 && message.NextAttempt <= _time.GetUtcNow())
+        if (dispatchNow)
         {
-            if (Interlocked.Increment(ref _inFlight) <= _options.MaxReadyMessages)
-            {
-                // Fast path: the caller already holds the message, so skip the spool read.
-                Dispatch(message);
-                return;
-            }
+            // Fast path: the caller already holds the message (freshly committed or released), so skip the spool read.
+            Dispatch(message);
+        }
+        else
+        {
+            Wake();
+        }
+    }
 
-            Interlocked.Decrement(ref _inFlight);
+    /// <summary>Counts one more message in flight if the memory bound allows it.</summary>
+    private bool TryReserveReadySlot()
+    {
+        if (Interlocked.Increment(ref _inFlight) <= _options.MaxReadyMessages)
+        {
+            return true;
         }
 
-        Schedule(message.QueueId, message.NextAttempt);
+        Interlocked.Decrement(ref _inFlight);
+        return false;
     }
 
     /// <summary>Stops taking work, lets in-flight transactions finish and records them, then returns.
@@ -267,14 +300,22 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
 
     private void Wake() => _wake.Writer.TryWrite(true);
 
+    /// <summary>Schedules a message the caller owns (its attempt or load is over) for <paramref name="at"/>.</summary>
     private void Schedule(string queueId, DateTimeOffset at)
     {
         lock (_gate)
         {
-            _scheduled.Enqueue(queueId, at);
+            ScheduleLocked(queueId, at);
         }
 
         Wake();
+    }
+
+    /// <summary>Under <see cref="_gate"/>: makes <paramref name="at"/> the message's one live entry.</summary>
+    private void ScheduleLocked(string queueId, DateTimeOffset at)
+    {
+        _tracked[queueId] = TrackedState.ScheduledAt(at);
+        _scheduled.Enqueue(queueId, at);
     }
 
     private void Untrack(string queueId)
@@ -299,6 +340,13 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
             {
                 while (_scheduled.TryPeek(out string? id, out DateTimeOffset at))
                 {
+                    if (!_tracked.TryGetValue(id, out TrackedState state) || state.Taken || state.DueAt != at)
+                    {
+                        // Stale: the message was moved earlier, is already taken, or is gone.
+                        _scheduled.Dequeue();
+                        continue;
+                    }
+
                     if (at > now)
                     {
                         wait = at - now;
@@ -313,6 +361,7 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
                     }
 
                     _scheduled.Dequeue();
+                    _tracked[id] = TrackedState.Busy;
                     due.Add(id);
                 }
             }
@@ -506,5 +555,15 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
             d.IncrementIdle();
             Track(Task.Run(() => WorkerAsync(d, lease, total), CancellationToken.None));
         }
+    }
+
+    /// <summary>Where a tracked message is: waiting for its live <see cref="_scheduled"/> entry at
+    /// <see cref="DueAt"/>, or taken (being loaded or delivered), when nothing may dispatch it again
+    /// until its current load or attempt schedules or forgets it.</summary>
+    private readonly record struct TrackedState(bool Taken, DateTimeOffset DueAt)
+    {
+        public static TrackedState Busy => new(true, default);
+
+        public static TrackedState ScheduledAt(DateTimeOffset at) => new(false, at);
     }
 }

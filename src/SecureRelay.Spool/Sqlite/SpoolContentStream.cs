@@ -11,7 +11,8 @@ namespace SecureRelay.Spool.Sqlite;
 internal sealed class SpoolContentStream : Stream
 {
     private readonly SqliteMessageSpool _spool;
-    private readonly SqliteConnection _connection;
+    private readonly ContentReader.Pool _pool;
+    private readonly ContentReader _reader;
     private readonly RawStatement _select;
     private readonly SpoolKey _key;
     private readonly byte[] _prefix;
@@ -24,11 +25,12 @@ internal sealed class SpoolContentStream : Stream
     private uint _nextChunk;
     private long _position;
 
-    public SpoolContentStream(SqliteMessageSpool spool, SqliteConnection connection, SpoolKey key, byte[] prefix, long msgKey, uint chunkCount, long length)
+    public SpoolContentStream(SqliteMessageSpool spool, ContentReader.Pool pool, ContentReader reader, SpoolKey key, byte[] prefix, long msgKey, uint chunkCount, long length)
     {
         _spool = spool;
-        _connection = connection;
-        _select = new RawStatement(connection.Handle!, "SELECT data FROM chunk WHERE msg=?1 AND idx=?2");
+        _pool = pool;
+        _reader = reader;
+        _select = reader.Chunk;
         _key = key;
         _prefix = prefix;
         _msgKey = msgKey;
@@ -148,7 +150,7 @@ internal sealed class SpoolContentStream : Stream
             {
                 if (!_select.Step())
                 {
-                    if (!_spool.ExistsForRead(_connection, _msgKey))
+                    if (!_reader.MessageExists(_msgKey))
                     {
                         throw new SpoolException("The message was removed while it was being read.");
                     }
@@ -205,8 +207,7 @@ internal sealed class SpoolContentStream : Stream
             CryptographicOperations.ZeroMemory(_plain);
             ArrayPool<byte>.Shared.Return(_plain);
             _plain = null;
-            _select.Dispose();
-            _connection.Dispose();
+            _pool.Return(_reader);
         }
 
         base.Dispose(disposing);

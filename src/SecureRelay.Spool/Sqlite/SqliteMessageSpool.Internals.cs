@@ -39,21 +39,6 @@ public sealed partial class SqliteMessageSpool
         SpoolLog.Quarantined(_logger, QueueIds.Format(key), reason);
     }
 
-    /// <summary>True when the message row still exists (told apart from damage when a chunk is missing).</summary>
-    internal bool ExistsForRead(SqliteConnection connection, long key)
-    {
-        using var st = new RawStatement(connection.Handle!, "SELECT 1 FROM message WHERE id=?1 AND state<3");
-        st.Bind(1, key);
-        try
-        {
-            return st.Step();
-        }
-        finally
-        {
-            st.Reset();
-        }
-    }
-
     /// <summary>A pooled read connection with a bounded page cache.</summary>
     internal SqliteConnection OpenReader()
     {

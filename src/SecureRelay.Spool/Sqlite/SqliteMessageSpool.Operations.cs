@@ -61,42 +61,41 @@ public sealed partial class SqliteMessageSpool
             throw new SpoolException($"No message {queueId} in the spool.");
         }
 
-        SqliteConnection conn = OpenReader();
+        ContentReader? reader = _readers.Rent();
         SpoolContentStream? stream = null;
         try
         {
             uint keyId, chunkCount;
             long length;
             byte[] prefix;
-            using (var st = new RawStatement(conn.Handle!, "SELECT key_id,nonce_prefix,content_length,chunk_count FROM message WHERE id=?1 AND state<3"))
+            RawStatement st = reader.Header;
+            st.Bind(1, key);
+            try
             {
-                st.Bind(1, key);
-                try
+                if (!st.Step())
                 {
-                    if (!st.Step())
-                    {
-                        throw new SpoolException($"No message {queueId} in the spool.");
-                    }
+                    throw new SpoolException($"No message {queueId} in the spool.");
+                }
 
-                    keyId = (uint)st.GetInt64(0);
-                    prefix = st.GetBlob(1).ToArray();
-                    length = st.GetInt64(2);
-                    chunkCount = (uint)st.GetInt64(3);
-                }
-                finally
-                {
-                    st.Reset();
-                }
+                keyId = (uint)st.GetInt64(0);
+                prefix = st.GetBlob(1).ToArray();
+                length = st.GetInt64(2);
+                chunkCount = (uint)st.GetInt64(3);
+            }
+            finally
+            {
+                st.Reset();
             }
 
             if (!_keys!.TryGet(keyId, out SpoolKey sealKey))
             {
-                conn.Dispose();
+                _readers.Return(reader);
+                reader = null;
                 await QuarantineAsync(key, $"key {keyId:x8} is not in the key ring").ConfigureAwait(false);
                 throw new SpoolException($"Spool record {queueId} names an unknown key and was quarantined.");
             }
 
-            stream = new SpoolContentStream(this, conn, sealKey, prefix, key, chunkCount, length);
+            stream = new SpoolContentStream(this, _readers, reader, sealKey, prefix, key, chunkCount, length);
             await stream.PrimeAsync().ConfigureAwait(false);
             return stream;
         }
@@ -106,9 +105,9 @@ public sealed partial class SqliteMessageSpool
             {
                 await stream.DisposeAsync().ConfigureAwait(false);
             }
-            else
+            else if (reader is not null)
             {
-                await conn.DisposeAsync().ConfigureAwait(false);
+                _readers.Return(reader);
             }
 
             throw;
@@ -337,6 +336,8 @@ public sealed partial class SqliteMessageSpool
         {
             await _diskTimer.DisposeAsync().ConfigureAwait(false);
         }
+
+        _readers.Dispose();
 
         if (_loop is not null)
         {

@@ -29,6 +29,7 @@ public sealed partial class SqliteMessageSpool : IMessageSpool
     private readonly ILogger _logger;
     private readonly string _dbPath;
     private readonly string _readConnectionString;
+    private readonly ContentReader.Pool _readers;
     private SqliteConnection? _writer;
     private WriteSession? _session;
     private CommitLoop? _loop;
@@ -53,7 +54,11 @@ public sealed partial class SqliteMessageSpool : IMessageSpool
             Mode = SqliteOpenMode.ReadWrite,
             Pooling = true,
         }.ToString();
+        _readers = new ContentReader.Pool(OpenReader, MaxIdleContentReaders);
     }
+
+    /// <summary>Content readers kept open between deliveries (one per concurrent delivery is enough).</summary>
+    private const int MaxIdleContentReaders = 32;
 
     /// <inheritdoc />
     public bool IsLowOnDisk => _lowOnDisk;
@@ -63,6 +68,9 @@ public sealed partial class SqliteMessageSpool : IMessageSpool
 
     /// <summary>Debug-only crash points.</summary>
     internal SpoolFaults Faults { get; } = new();
+
+    /// <summary>The pool content streams take their read connections from.</summary>
+    internal ContentReader.Pool ContentReaders => _readers;
 
     /// <summary>Path of the database file.</summary>
     internal string DatabasePath => _dbPath;

@@ -12,4 +12,8 @@ public interface IOutboundMessageTransform
     /// <summary>Returns the message to send to <paramref name="recipientIndices"/> of
     /// <paramref name="queued"/> at <paramref name="destination"/> (may be the same instance).</summary>
     ValueTask<MimeMessage> TransformAsync(QueuedMessage queued, IReadOnlyList<int> recipientIndices, string destination, MimeMessage message, CancellationToken cancellationToken);
+
+    /// <summary>True when the transform never changes a message's body, so what the SMTP server saw
+    /// of the content (<see cref="ContentFacts"/>) still holds for the copy that is sent.</summary>
+    bool PreservesBody => false;
 }

@@ -9,4 +9,7 @@ public sealed class PassThroughTransform : IOutboundMessageTransform
     /// <inheritdoc />
     public ValueTask<MimeMessage> TransformAsync(QueuedMessage queued, IReadOnlyList<int> recipientIndices, string destination, MimeMessage message, CancellationToken cancellationToken) =>
         ValueTask.FromResult(message);
+
+    /// <inheritdoc />
+    public bool PreservesBody => true;
 }

@@ -25,6 +25,11 @@ public sealed class SmtpTransaction
     /// <summary>The DSN <c>ENVID=</c> parameter, xtext-decoded, or null.</summary>
     public string? EnvelopeId { get; init; }
 
+    /// <summary>Once the content is received (before <see cref="IMessageBodySink.CompleteAsync"/>):
+    /// whether a byte ≥ 0x80 occurred and the longest line in octets without CRLF. Null for
+    /// BINARYMIME content, which has no lines.</summary>
+    public (bool EightBit, long LongestLine)? ContentShape { get; set; }
+
     /// <summary>Recipients accepted so far, in order.</summary>
     public List<SmtpRecipient> Recipients { get; } = [];
 }

@@ -37,6 +37,25 @@ internal sealed class RelaySmtpClient : SmtpClient
         };
     }
 
+    /// <summary>What the SMTP server saw of the next copy's body when that body is the received one,
+    /// else null.</summary>
+    public ContentFacts? BodyAsReceived { get; set; }
+
+    /// <summary>MimeKit's preparation scans every part (and may re-encode it) to fit the server's
+    /// 8BITMIME support and the line limit. A received body whose every line already fits, and that is
+    /// 7-bit or goes to a server taking 8-bit, is sent as received: no scan, and no change that would
+    /// break the originator's DKIM signature. Anything else is prepared as usual.</summary>
+    protected override void Prepare(FormatOptions options, MimeMessage message, EncodingConstraint constraint, int maxLineLength)
+    {
+        // Strictly shorter: re-applying dot-stuffing may add one octet to a line.
+        if (BodyAsReceived is { } body && body.LongestLine < maxLineLength && (!body.EightBit || constraint != EncodingConstraint.SevenBit))
+        {
+            return;
+        }
+
+        base.Prepare(options, message, constraint, maxLineLength);
+    }
+
     protected override string? GetEnvelopeId(MimeMessage message) => _envelope?.EnvelopeId;
 
     protected override DeliveryStatusNotification? GetDeliveryStatusNotifications(MimeMessage message, MailboxAddress mailbox)

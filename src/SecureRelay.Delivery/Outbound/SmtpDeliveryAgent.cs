@@ -208,13 +208,16 @@ internal sealed class SmtpDeliveryAgent(
     /// <summary>Runs one transaction sending <paramref name="message"/> (final: encrypted and signed as
     /// needed) to <paramref name="indices"/> of <paramref name="queued"/> on <paramref name="session"/>,
     /// and returns one result per recipient. Marks the session unusable when its state is unknown. The
-    /// caller has checked that the session meets the recipients' TLS requirements.</summary>
-    public async Task<List<RecipientResult>> SendCopyAsync(OutboundSession session, QueuedMessage queued, MimeMessage message, IReadOnlyList<int> indices, bool requireTls, CancellationToken cancellationToken)
+    /// caller has checked that the session meets the recipients' TLS requirements.
+    /// <paramref name="asReceived"/>: what the SMTP server saw of this copy's body when it is the
+    /// received body (null otherwise); content that already fits the next hop is sent unchanged.</summary>
+    public async Task<List<RecipientResult>> SendCopyAsync(OutboundSession session, QueuedMessage queued, MimeMessage message, IReadOnlyList<int> indices, bool requireTls, ContentFacts? asReceived, CancellationToken cancellationToken)
     {
         SpoolEnvelope envelope = queued.Envelope;
         RelaySmtpClient client = session.Client;
         session.Messages++;
         client.RequireTLS = requireTls;
+        client.BodyAsReceived = asReceived;
         {
             var mailboxes = new List<(MailboxAddress Mailbox, int Index)>(indices.Count);
             foreach (int i in indices)

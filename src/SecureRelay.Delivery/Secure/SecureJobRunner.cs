@@ -179,7 +179,11 @@ internal sealed class SecureJobRunner(
 
             // DKIM last: nothing may change the copy after it is signed.
             security.Dkim?.Sign(message);
-            return await agent.SendCopyAsync(session, q, message, indices, requireTls, cancellationToken).ConfigureAwait(false);
+            // Encryption makes a new body; a plain copy is the received body (DKIM only adds a header).
+            ContentFacts? asReceived = method is DeliveryMethod.Smime or DeliveryMethod.Pgp || !transform.PreservesBody
+                ? null
+                : ContentFacts.ReadFrom(q.Envelope.Annotations);
+            return await agent.SendCopyAsync(session, q, message, indices, requireTls, asReceived, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -18,6 +18,7 @@ internal sealed class MessageContentScanner
     private readonly int _maxHeader;
     private State _state = State.LineStart;
     private long _lineLength;
+    private long _longestLine;
     private long _headerBytes;
     private bool _inHeaders = true;
 
@@ -52,6 +53,13 @@ internal sealed class MessageContentScanner
 
     /// <summary>True once a byte above 127 was seen.</summary>
     public bool SawEightBit { get; private set; }
+
+    /// <summary>The longest content line seen so far in octets, CRLF not counted, including an
+    /// unterminated last line (0 in binary mode, where content has no lines).</summary>
+    public long LongestLine => Math.Max(_longestLine, _lineLength);
+
+    /// <summary>True for BINARYMIME content (no line structure is checked).</summary>
+    public bool IsBinary => _binary;
 
     /// <summary>
     /// Consumes bytes from <paramref name="input"/> and writes content to <paramref name="output"/>
@@ -223,6 +231,7 @@ internal sealed class MessageContentScanner
             _inHeaders = false; // the empty line that ends the header section (RFC 5322 §2.1)
         }
 
+        _longestLine = Math.Max(_longestLine, _lineLength);
         _lineLength = 0;
     }
 

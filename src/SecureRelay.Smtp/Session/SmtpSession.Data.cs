@@ -234,6 +234,7 @@ internal sealed partial class SmtpSession
             SmtpLog.EightBitWithoutDeclaration(_ctx.Logger, Info.SessionId);
         }
 
+        transaction.ContentShape = scanner.IsBinary ? null : (scanner.SawEightBit, scanner.LongestLine);
         var reply = scanner.Violation != ContentViolation.None ? ViolationReply(scanner.Violation) : await writer.CompleteAsync();
         if (!reply.IsPositive)
         {

@@ -117,7 +117,7 @@ public sealed class SpoolingMessageAcceptor : IMessageAcceptor
                 BodyType = (int)transaction.BodyType,
                 SmtpUtf8 = transaction.SmtpUtf8,
                 RequireTls = transaction.RequireTls,
-                Annotations = PolicyAnnotations.From(decision),
+                Annotations = Annotations(decision, transaction),
                 Hold = decision.Hold,
             };
             QueuedMessage queued;
@@ -142,6 +142,18 @@ public sealed class SpoolingMessageAcceptor : IMessageAcceptor
                 owner._enqueue(queued);
             }
             return new SmtpReply(250, "2.0.0", $"Ok: queued as {queued.QueueId}");
+        }
+
+        /// <summary>The policy decision for delivery, plus what the SMTP server saw of the content.</summary>
+        private static Dictionary<string, string> Annotations(PolicyDecision decision, SmtpTransaction transaction)
+        {
+            var annotations = PolicyAnnotations.From(decision);
+            if (transaction.ContentShape is { } shape)
+            {
+                new ContentFacts(shape.EightBit, shape.LongestLine).WriteTo(annotations);
+            }
+
+            return annotations;
         }
 
         public ValueTask DisposeAsync()

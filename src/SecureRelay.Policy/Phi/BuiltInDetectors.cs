@@ -38,7 +38,7 @@ internal static class BuiltInDetectors
     public static PhiDetector Create(string name, double weight, ClassifierSettings settings) => name switch
     {
         "ssn" => new SsnDetector(weight),
-        "mbi" => new RegexDetector(name, weight, Patterns.Mbi(), (m, text) => StandsAlone(m, text) && m.Value.Count(c => c == '-') is 0 or 2 && Checksums.IsValidMbi(m.Value)),
+        "mbi" => new RegexDetector(name, weight, Patterns.Mbi(), (m, text) => StandsAlone(m, text) && m.Value.Count(c => c == '-') is 0 or 2 && Checksums.IsValidMbi(m.Value), p => p.MbiShape),
         "mrn" => new AnyRegexDetector(name, weight, [Patterns.MrnLabelled(), .. settings.MrnPatterns]),
         "member_id" => new MemberIdDetector(weight, settings.MemberIdPatterns),
         "dob" => new RegexDetector(name, weight, Patterns.DobLabelled(), (m, _) => IsPlausibleDate(m, birth: true)),
@@ -48,9 +48,11 @@ internal static class BuiltInDetectors
         "ndc" => new LabelledCodeDetector(name, weight, Patterns.NdcLabel(), Patterns.NdcCode(), 60, _ => true),
         "npi" => new LabelledCodeDetector(name, weight, Patterns.NpiLabel(), Patterns.TenDigits(), 40, v => Checksums.IsValidNpi(v)),
         "dea" => new LabelledCodeDetector(name, weight, Patterns.DeaLabel(), Patterns.DeaNumber(), 40, v => Checksums.IsValidDea(v)),
-        "medication" => new RegexDetector(name, weight, settings.MedicationRegex),
-        "diagnosis" => new RegexDetector(name, weight, settings.DiagnosisRegex),
-        "lab_result" => new RegexDetector(name, weight, Patterns.LabResult(), IsIndividualResult),
+        "medication" => new RegexDetector(name, weight, settings.MedicationRegex, mayFire: TermPrefilter(settings.MedicationAnchors)),
+        "diagnosis" => new RegexDetector(name, weight, settings.DiagnosisRegex, mayFire: TermPrefilter(settings.DiagnosisAnchors)),
+
+        // The value (?<v>\d+...) needs a digit; the label needs one of the lab words at a word start.
+        "lab_result" => new RegexDetector(name, weight, Patterns.LabResult(), IsIndividualResult, p => p.AnyDigit && p.ContainsWordStart(DetectorAnchors.LabLabels)),
         "vital_signs" => new RegexDetector(name, weight, Patterns.VitalSigns(), IsIndividualResult),
         "x12" => new X12Detector(weight),
         "result_disclosure" => new RegexDetector(name, weight, Patterns.ResultDisclosure()),
@@ -61,6 +63,9 @@ internal static class BuiltInDetectors
         "phi_table" => new IdentifierTableDetector(weight),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown detector"),
     };
+
+    private static Func<TextProfile, bool>? TermPrefilter(System.Buffers.SearchValues<string>? anchors) =>
+        anchors is null ? null : p => p.ContainsWordStart(anchors);
 
     /// <summary>A lab value preceded closely by "mean", "target", "normal"... is a statistic or a goal.</summary>
     private static bool IsIndividualResult(Match m, string text)
@@ -115,6 +120,10 @@ internal static class BuiltInDetectors
 
     private sealed class SsnDetector(double weight) : PhiDetector("ssn", weight)
     {
+        // Ssn needs its 3-2-4 digit shape; SsnLabelled needs a nine-digit run after a label word.
+        public override bool MayFire(TextProfile profile) =>
+            profile.SsnShape || (profile.NineDigitRun && profile.ContainsWordStart(DetectorAnchors.SsnLabels));
+
         public override bool Detect(string text)
         {
             foreach (Match m in Patterns.Ssn().Matches(text))
@@ -168,6 +177,10 @@ internal static class BuiltInDetectors
     /// dotted codes appear (a problem list), because single bare codes look like part numbers.</summary>
     private sealed class Icd10Detector(double weight) : PhiDetector("icd10", weight)
     {
+        // The labelled path needs a label word; the problem-list path needs three dotted-code starts.
+        public override bool MayFire(TextProfile profile) =>
+            profile.ContainsWordStart(DetectorAnchors.Icd10Labels) || profile.ThreeDottedIcd10Candidates;
+
         public override bool Detect(string text)
         {
             if (CodeAfterLabel(text, Patterns.Icd10Label(), Patterns.Icd10(), 80, _ => true))
@@ -233,6 +246,9 @@ internal static class BuiltInDetectors
 
     private sealed class Hl7Detector(double weight) : PhiDetector("hl7v2", weight)
     {
+        // Hl7Header is (?:^|[\r\n])MSH\|\^~\\& without IgnoreCase: the literal must occur.
+        public override bool MayFire(TextProfile profile) => profile.Contains(DetectorAnchors.Hl7Header);
+
         public override bool Detect(string text) =>
             Patterns.Hl7Header().IsMatch(text) && Patterns.Hl7PatientSegment().IsMatch(text);
     }

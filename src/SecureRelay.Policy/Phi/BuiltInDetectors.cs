@@ -48,11 +48,10 @@ internal static class BuiltInDetectors
         "ndc" => new LabelledCodeDetector(name, weight, Patterns.NdcLabel(), Patterns.NdcCode(), 60, _ => true),
         "npi" => new LabelledCodeDetector(name, weight, Patterns.NpiLabel(), Patterns.TenDigits(), 40, v => Checksums.IsValidNpi(v)),
         "dea" => new LabelledCodeDetector(name, weight, Patterns.DeaLabel(), Patterns.DeaNumber(), 40, v => Checksums.IsValidDea(v)),
-        "medication" => new RegexDetector(name, weight, settings.MedicationRegex, mayFire: TermPrefilter(settings.MedicationAnchors)),
-        "diagnosis" => new RegexDetector(name, weight, settings.DiagnosisRegex, mayFire: TermPrefilter(settings.DiagnosisAnchors)),
+        "medication" => new RegexDetector(name, weight, settings.MedicationRegex),
+        "diagnosis" => new RegexDetector(name, weight, settings.DiagnosisRegex),
 
-        // The value (?<v>\d+...) needs a digit; the label needs one of the lab words at a word start.
-        "lab_result" => new RegexDetector(name, weight, Patterns.LabResult(), IsIndividualResult, p => p.AnyDigit && p.ContainsWordStart(DetectorAnchors.LabLabels)),
+        "lab_result" => new RegexDetector(name, weight, Patterns.LabResult(), IsIndividualResult),
         "vital_signs" => new RegexDetector(name, weight, Patterns.VitalSigns(), IsIndividualResult),
         "x12" => new X12Detector(weight),
         "result_disclosure" => new RegexDetector(name, weight, Patterns.ResultDisclosure()),
@@ -63,9 +62,6 @@ internal static class BuiltInDetectors
         "phi_table" => new IdentifierTableDetector(weight),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown detector"),
     };
-
-    private static Func<TextProfile, bool>? TermPrefilter(System.Buffers.SearchValues<string>? anchors) =>
-        anchors is null ? null : p => p.ContainsWordStart(anchors);
 
     /// <summary>A lab value preceded closely by "mean", "target", "normal"... is a statistic or a goal.</summary>
     private static bool IsIndividualResult(Match m, string text)
@@ -120,9 +116,10 @@ internal static class BuiltInDetectors
 
     private sealed class SsnDetector(double weight) : PhiDetector("ssn", weight)
     {
-        // Ssn needs its 3-2-4 digit shape; SsnLabelled needs a nine-digit run after a label word.
+        // Ssn needs its 3-2-4 digit shape; SsnLabelled needs a run of nine digits (and is itself cheap:
+        // a literal-prefixed backtracking search).
         public override bool MayFire(TextProfile profile) =>
-            profile.SsnShape || (profile.NineDigitRun && profile.ContainsWordStart(DetectorAnchors.SsnLabels));
+            profile.SsnShape || (profile.NineDigitRun && Patterns.SsnLabelled().IsMatch(profile.Text));
 
         public override bool Detect(string text)
         {
@@ -177,9 +174,10 @@ internal static class BuiltInDetectors
     /// dotted codes appear (a problem list), because single bare codes look like part numbers.</summary>
     private sealed class Icd10Detector(double weight) : PhiDetector("icd10", weight)
     {
-        // The labelled path needs a label word; the problem-list path needs three dotted-code starts.
+        // The labelled path needs a label (the same cheap expression CodeAfterLabel starts with); the
+        // problem-list path needs three places where a dotted code could start.
         public override bool MayFire(TextProfile profile) =>
-            profile.ContainsWordStart(DetectorAnchors.Icd10Labels) || profile.ThreeDottedIcd10Candidates;
+            profile.ThreeDottedIcd10Candidates || Patterns.Icd10Label().IsMatch(profile.Text);
 
         public override bool Detect(string text)
         {
@@ -247,7 +245,7 @@ internal static class BuiltInDetectors
     private sealed class Hl7Detector(double weight) : PhiDetector("hl7v2", weight)
     {
         // Hl7Header is (?:^|[\r\n])MSH\|\^~\\& without IgnoreCase: the literal must occur.
-        public override bool MayFire(TextProfile profile) => profile.Contains(DetectorAnchors.Hl7Header);
+        public override bool MayFire(TextProfile profile) => profile.Text.Contains("MSH|^~\\&", StringComparison.Ordinal);
 
         public override bool Detect(string text) =>
             Patterns.Hl7Header().IsMatch(text) && Patterns.Hl7PatientSegment().IsMatch(text);

@@ -33,8 +33,6 @@ public sealed class ClassifierSettings
         SenderRules = senderRules;
         MedicationRegex = TermRegex([.. MedicalTerms.Medications, .. extraMedications]);
         DiagnosisRegex = TermRegex([.. MedicalTerms.Diagnoses, .. extraDiagnoses]);
-        MedicationAnchors = DetectorAnchors.ForTerms([.. MedicalTerms.Medications, .. extraMedications]);
-        DiagnosisAnchors = DetectorAnchors.ForTerms([.. MedicalTerms.Diagnoses, .. extraDiagnoses]);
         Detectors = [.. weights.Select(w => BuiltInDetectors.Create(w.Key, w.Value, this))];
     }
 
@@ -73,12 +71,6 @@ public sealed class ClassifierSettings
     internal Regex MedicationRegex { get; }
 
     internal Regex DiagnosisRegex { get; }
-
-    /// <summary>Words without which <see cref="MedicationRegex"/> cannot match (null: no shortcut).</summary>
-    internal System.Buffers.SearchValues<string>? MedicationAnchors { get; }
-
-    /// <summary>Words without which <see cref="DiagnosisRegex"/> cannot match (null: no shortcut).</summary>
-    internal System.Buffers.SearchValues<string>? DiagnosisAnchors { get; }
 
     internal IReadOnlyList<PhiDetector> Detectors { get; }
 

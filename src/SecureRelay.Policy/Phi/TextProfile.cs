@@ -2,23 +2,20 @@ using System.Buffers;
 
 namespace SecureRelay.Policy.Phi;
 
-/// <summary>Cheap facts about one extracted text, computed with vectorized searches before the
-/// detectors run, so that a detector whose expression needs something the text lacks (a keyword, a
-/// digit shape, a literal header) is skipped without running its expression. Every fact is a
-/// necessary condition only: a detector is skipped only when it provably cannot fire; otherwise it
-/// runs exactly as before, so verdicts, scores and fired lists do not change.</summary>
-/// <remarks>The facts reason about ASCII: ASCII digits and ASCII case folding. Two kinds of non-ASCII
-/// characters would break that reasoning, so a text containing any of them is <see cref="Conservative"/>
-/// and every detector runs: Unicode decimal digits other than 0-9 (the expressions' <c>\d</c> matches
-/// them) and characters that the expressions' case-insensitive matching equates with an ASCII letter
-/// (U+212A KELVIN SIGN matches <c>k</c>; a test enumerates every character to prove the list complete,
-/// and a few neighbours are listed for margin).</remarks>
+/// <summary>Cheap facts about one extracted text, computed in one vectorized pass over its digit runs
+/// before the detectors run, so that a detector whose expression needs a digit shape the text lacks is
+/// skipped without running its expression (the SSN, MBI and dotted ICD-10 expressions start at digits,
+/// and on long texts with many digits they were among the costliest). Every fact is a necessary
+/// condition only: a detector is skipped only when it provably cannot fire; otherwise it runs exactly
+/// as before, so verdicts, scores and fired lists do not change.</summary>
+/// <remarks>The facts count ASCII digits, but the expressions' <c>\d</c> also matches the other Unicode
+/// decimal digits (Arabic-Indic, fullwidth...). A text containing one is <see cref="Conservative"/>: every
+/// fact is true and every detector runs.</remarks>
 internal sealed class TextProfile
 {
-    private static readonly SearchValues<char> UnsafeForAsciiReasoning = SearchValues.Create(BuildUnsafeCharacters());
+    private static readonly SearchValues<char> NonAsciiDigits = SearchValues.Create(BuildNonAsciiDigits());
 
     private bool? _hasDigitShapes;
-    private bool _anyDigit;
     private bool _ssnShape;
     private bool _nineDigitRun;
     private bool _mbiShape;
@@ -29,17 +26,14 @@ internal sealed class TextProfile
         Text = text;
         var span = text.AsSpan();
         var firstNonAscii = span.IndexOfAnyExceptInRange('\0', '\x7f');
-        Conservative = firstNonAscii >= 0 && span[firstNonAscii..].IndexOfAny(UnsafeForAsciiReasoning) >= 0;
+        Conservative = firstNonAscii >= 0 && span[firstNonAscii..].IndexOfAny(NonAsciiDigits) >= 0;
     }
 
     /// <summary>The text.</summary>
     public string Text { get; }
 
-    /// <summary>The text holds a character that ASCII reasoning cannot vouch for: run every detector.</summary>
+    /// <summary>The text holds a non-ASCII decimal digit: the digit facts cannot vouch for it, run every detector.</summary>
     public bool Conservative { get; }
-
-    /// <summary>Some ASCII digit occurs (every <c>\d</c> of the expressions needs one when not conservative).</summary>
-    public bool AnyDigit => Conservative || (ScanDigits() && _anyDigit);
 
     /// <summary>Digit runs of lengths 3, 2 and 4 joined by the same '-' or ' ' (the shape of <see cref="Patterns.Ssn"/>).</summary>
     public bool SsnShape => Conservative || (ScanDigits() && _ssnShape);
@@ -52,42 +46,6 @@ internal sealed class TextProfile
 
     /// <summary>At least three places could start a dotted ICD-10 code (<see cref="Patterns.Icd10Dotted"/>).</summary>
     public bool ThreeDottedIcd10Candidates => Conservative || (ScanDigits() && _dottedIcd10Candidates >= 3);
-
-    /// <summary>True when one of <paramref name="keywords"/> (case-insensitive) occurs where an expression
-    /// could begin it: at the start of the text or after a character that is not an ASCII word character.
-    /// Every keyword must begin with an ASCII letter or digit, and the expression must require, before
-    /// it, either <c>\b</c> or whitespace: both exclude an ASCII letter, digit or underscore.</summary>
-    public bool ContainsWordStart(SearchValues<string> keywords)
-    {
-        if (Conservative)
-        {
-            return true;
-        }
-
-        var span = Text.AsSpan();
-        var offset = 0;
-        while (offset < span.Length)
-        {
-            var i = span[offset..].IndexOfAny(keywords);
-            if (i < 0)
-            {
-                return false;
-            }
-
-            var at = offset + i;
-            if (at == 0 || !IsAsciiWordChar(span[at - 1]))
-            {
-                return true;
-            }
-
-            offset = at + 1;
-        }
-
-        return false;
-    }
-
-    /// <summary>True when <paramref name="literal"/> occurs, case-sensitively (for case-sensitive expressions).</summary>
-    public bool Contains(string literal) => Text.Contains(literal, StringComparison.Ordinal);
 
     internal static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
@@ -116,7 +74,6 @@ internal sealed class TextProfile
             var end = span[start..].IndexOfAnyExceptInRange('0', '9');
             end = end < 0 ? span.Length : start + end;
             var length = end - start;
-            _anyDigit = true;
 
             // Ssn: \b\d{3}([- ])\d{2}\1\d{4}\b. The \b before and the separator after make the first run
             // exactly 3 long; the separators bound the middle run to exactly 2; the \b after (a digit
@@ -164,11 +121,10 @@ internal sealed class TextProfile
         return true;
     }
 
-    /// <summary>Non-ASCII characters that defeat ASCII reasoning: every Unicode decimal digit outside
-    /// 0-9, and the characters that case-insensitive matching equates with ASCII letters.</summary>
-    internal static char[] BuildUnsafeCharacters()
+    /// <summary>Every Unicode decimal digit outside 0-9 (what <c>\d</c> matches beyond ASCII).</summary>
+    internal static char[] BuildNonAsciiDigits()
     {
-        var list = new List<char> { '\u212A', '\u212B', '\u017F', '\u0130', '\u0131' };
+        var list = new List<char>();
         for (var c = 0x80; c <= char.MaxValue; c++)
         {
             if (char.IsDigit((char)c))

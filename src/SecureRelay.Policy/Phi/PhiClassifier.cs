@@ -77,16 +77,13 @@ public sealed class PhiClassifier
         var classification = await RunBounded(
             budget =>
             {
-                using (var bounded = new BoundedReadStream(message, Settings.Limits.MaxMessageBytes))
+                try
                 {
-                    try
-                    {
-                        parsed = MimeMessage.Load(bounded, budget.Token);
-                    }
-                    catch (FormatException e)
-                    {
-                        throw new ClassificationFailedException("parse_error", e);
-                    }
+                    parsed = Parse(message, budget.Token);
+                }
+                catch (FormatException e)
+                {
+                    throw new ClassificationFailedException("parse_error", e);
                 }
 
                 budget.Check();
@@ -94,6 +91,21 @@ public sealed class PhiClassifier
             },
             cancellationToken).ConfigureAwait(false);
         return (parsed, classification);
+    }
+
+    /// <summary>Parses within <see cref="ClassifierLimits.MaxMessageBytes"/>. A seekable stream whose remaining
+    /// length is within the limit cannot trip the bound, so it is parsed in place (persistent): the parts'
+    /// content stays a view of the caller's stream, read only during this call, instead of a copy of every
+    /// body byte. Any other stream goes through <see cref="BoundedReadStream"/>, which fails past the limit.</summary>
+    internal MimeMessage Parse(Stream message, CancellationToken cancellationToken)
+    {
+        if (message.CanSeek && message.Length - message.Position <= Settings.Limits.MaxMessageBytes)
+        {
+            return MimeMessage.Load(message, persistent: true, cancellationToken);
+        }
+
+        using var bounded = new BoundedReadStream(message, Settings.Limits.MaxMessageBytes);
+        return MimeMessage.Load(bounded, cancellationToken);
     }
 
     private async Task<Classification> RunBounded(Func<ClassificationBudget, Classification> work, CancellationToken cancellationToken)

@@ -46,9 +46,15 @@ internal sealed class RegexDetector(string name, double weight, Regex regex, Fun
 
     public override bool Detect(string text)
     {
+        if (valid is null)
+        {
+            // Only whether a match exists matters: the same answer without locating or capturing it.
+            return regex.IsMatch(text);
+        }
+
         foreach (Match m in regex.Matches(text))
         {
-            if (valid is null || valid(m, text))
+            if (valid(m, text))
             {
                 return true;
             }

@@ -24,6 +24,8 @@ public class PrefilterTests
         "type 2 diabetes", "HIV", "archive", "MSH|^~\\&|EPIC|A|B|C|202501010000||ADT^A01|1|P|2.5\rPID|1||123^^^A^MR||Roe^Jane",
         "msh|^~\\&|x\rPID|1", "on \u212Aeytruda", "SSN \u0661\u0662\u0663-\u0664\u0665-\u0666\u0667\u0668\u0669", "123-45-\u0666789",
         "HbA1c: \u0668.2 %", "J45.901 F41.1 M\u0661\u0667.11", "Caf\u00e9 metformin", "Na\u00efve DOB 04/12/1961",
+        "\u212Aeytruda started", "x\u212Aeytruda", "\u00e9metformin", "metformin", "1XXmetformin", "\r\nwarfarin", "INR 2 sec", "INR 2 SEC",
+        "INR 2 Sec.", "glucose 100 mg/dL", "glucose 100", "A1c 7%", "XXXX\r\n12XXXX\r\n", "_lupus", "-lupus", "lupus",
     ];
 
     private static IEnumerable<string> CorpusTexts()
@@ -93,7 +95,7 @@ public class PrefilterTests
         var filler = string.Concat(Enumerable.Range(1, 200).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadRight(78, 'X') + "\r\n"));
         var profile = new TextProfile(filler);
         var mayFire = PolicyTestData.Patient.Settings.Detectors.Where(d => d.MayFire(profile)).Select(d => d.Name).ToList();
-        Assert.That(mayFire, Has.None.AnyOf("ssn", "mbi", "hl7v2", "icd10"));
+        Assert.That(mayFire, Has.None.AnyOf("ssn", "mbi", "hl7v2", "icd10", "lab_result", "medication", "diagnosis"));
     }
 
     [Test]
@@ -103,6 +105,27 @@ public class PrefilterTests
         Assert.That(new TextProfile("Caf\u00e9 au lait 123").Conservative, Is.False);
         var arabic = new TextProfile("ref \u0661\u0662\u0663-45-6789");
         Assert.That((arabic.SsnShape, arabic.MbiShape, arabic.ThreeDottedIcd10Candidates), Is.EqualTo((true, true, true)));
+    }
+
+    /// <summary>The term and unit shortcuts list ASCII case variants plus U+212A KELVIN SIGN for k: that must be
+    /// every non-ASCII character the expressions' case-insensitive matching equates with an ASCII letter.</summary>
+    [Test]
+    public void CaseInsensitiveMatching_EquatesOnlyKelvinSignWithAnAsciiLetter()
+    {
+        var options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+        Regex[] probes = [new("^[a-z]$", options), new("^[a-z]$", options | RegexOptions.NonBacktracking)];
+        var found = new List<string>();
+        for (var c = 0x80; c <= char.MaxValue; c++)
+        {
+            var s = ((char)c).ToString();
+            if (probes.Any(p => p.IsMatch(s)))
+            {
+                found.Add($"U+{c:X4}");
+            }
+        }
+
+        Assert.That(found, Is.EqualTo(new[] { "U+212A" }));
+        Assert.That(new Regex("^k$", options).IsMatch("\u212A"), Is.True);
     }
 
     /// <summary>The digit facts hold only if the profile knows every non-ASCII character <c>\d</c> accepts.</summary>

@@ -48,9 +48,8 @@ internal static class BuiltInDetectors
         "ndc" => new LabelledCodeDetector(name, weight, Patterns.NdcLabel(), Patterns.NdcCode(), 60, _ => true),
         "npi" => new LabelledCodeDetector(name, weight, Patterns.NpiLabel(), Patterns.TenDigits(), 40, v => Checksums.IsValidNpi(v)),
         "dea" => new LabelledCodeDetector(name, weight, Patterns.DeaLabel(), Patterns.DeaNumber(), 40, v => Checksums.IsValidDea(v)),
-        // \b(?:term|...)\b: a match begins at a word start with a term's first character.
-        "medication" => new RegexDetector(name, weight, settings.MedicationRegex, mayFire: WordStartIn(settings.MedicationFirstChars)),
-        "diagnosis" => new RegexDetector(name, weight, settings.DiagnosisRegex, mayFire: WordStartIn(settings.DiagnosisFirstChars)),
+        "medication" => new RegexDetector(name, weight, settings.MedicationRegex),
+        "diagnosis" => new RegexDetector(name, weight, settings.DiagnosisRegex),
 
         // Every unit of the value contains '%' or '/', except "sec" (whose letters have only ASCII case variants).
         "lab_result" => new RegexDetector(name, weight, Patterns.LabResult(), IsIndividualResult, HasLabUnit),
@@ -64,9 +63,6 @@ internal static class BuiltInDetectors
         "phi_table" => new IdentifierTableDetector(weight),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown detector"),
     };
-
-    private static Func<TextProfile, bool>? WordStartIn(System.Buffers.SearchValues<char>? firstChars) =>
-        firstChars is null ? null : p => p.HasWordStartIn(firstChars);
 
     private static bool HasLabUnit(TextProfile p) =>
         p.Text.AsSpan().IndexOfAny('%', '/') >= 0 || p.Text.Contains("sec", StringComparison.OrdinalIgnoreCase);

@@ -33,8 +33,6 @@ public sealed class ClassifierSettings
         SenderRules = senderRules;
         MedicationRegex = TermRegex([.. MedicalTerms.Medications, .. extraMedications]);
         DiagnosisRegex = TermRegex([.. MedicalTerms.Diagnoses, .. extraDiagnoses]);
-        MedicationFirstChars = TermFirstChars([.. MedicalTerms.Medications, .. extraMedications]);
-        DiagnosisFirstChars = TermFirstChars([.. MedicalTerms.Diagnoses, .. extraDiagnoses]);
         Detectors = [.. weights.Select(w => BuiltInDetectors.Create(w.Key, w.Value, this))];
     }
 
@@ -74,39 +72,7 @@ public sealed class ClassifierSettings
 
     internal Regex DiagnosisRegex { get; }
 
-    /// <summary>Every character a <see cref="MedicationRegex"/> match can begin with (null: no shortcut).</summary>
-    internal System.Buffers.SearchValues<char>? MedicationFirstChars { get; }
-
-    /// <summary>Every character a <see cref="DiagnosisRegex"/> match can begin with (null: no shortcut).</summary>
-    internal System.Buffers.SearchValues<char>? DiagnosisFirstChars { get; }
-
     internal IReadOnlyList<PhiDetector> Detectors { get; }
-
-    /// <summary>The first characters of the terms, in both cases (plus U+212A KELVIN SIGN for k, the only
-    /// non-ASCII character the expressions' case-insensitive matching equates with an ASCII letter; a test
-    /// enumerates them). Null when a term begins with anything but an ASCII letter or digit, where
-    /// <see cref="TextProfile.HasWordStartIn"/> would not hold.</summary>
-    private static System.Buffers.SearchValues<char>? TermFirstChars(IEnumerable<string> terms)
-    {
-        var chars = new HashSet<char>();
-        foreach (var term in terms.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()))
-        {
-            var c = term[0];
-            if (!char.IsAsciiLetterOrDigit(c))
-            {
-                return null;
-            }
-
-            chars.Add(char.ToLowerInvariant(c));
-            chars.Add(char.ToUpperInvariant(c));
-            if (c is 'k' or 'K')
-            {
-                chars.Add('\u212A');
-            }
-        }
-
-        return chars.Count == 0 ? null : System.Buffers.SearchValues.Create([.. chars]);
-    }
 
     private static Regex TermRegex(IEnumerable<string> terms)
     {

@@ -15,8 +15,6 @@ internal sealed class TextProfile
 {
     private static readonly SearchValues<char> NonAsciiDigits = SearchValues.Create(BuildNonAsciiDigits());
 
-    private static readonly SearchValues<char> AsciiWordChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
-
     private bool? _hasDigitShapes;
     private bool _ssnShape;
     private bool _nineDigitRun;
@@ -48,50 +46,6 @@ internal sealed class TextProfile
 
     /// <summary>At least three places could start a dotted ICD-10 code (<see cref="Patterns.Icd10Dotted"/>).</summary>
     public bool ThreeDottedIcd10Candidates => Conservative || (ScanDigits() && _dottedIcd10Candidates >= 3);
-
-    /// <summary>True when some character of <paramref name="firstChars"/> stands where a word can begin: at the
-    /// start of the text or right after a character that is not an ASCII letter, digit or underscore. An
-    /// expression <c>\b(?:t1|t2|...)</c> whose alternatives all begin with a word character can only match
-    /// at such a place (the \b needs a non-word character, or the start, before it; non-ASCII characters
-    /// are treated as possibly non-word). <paramref name="firstChars"/> must hold every character the
-    /// expression accepts there, case variants included. Stops at the first such place, so ordinary prose
-    /// answers at once; text with few word breaks (smtp-source filler, encoded blobs) is scanned by its
-    /// breaks only.</summary>
-    public bool HasWordStartIn(SearchValues<char> firstChars)
-    {
-        var span = Text.AsSpan();
-        if (span.IsEmpty)
-        {
-            return false;
-        }
-
-        if (firstChars.Contains(span[0]))
-        {
-            return true;
-        }
-
-        var from = 0;
-        while (true)
-        {
-            var i = span[from..].IndexOfAnyExcept(AsciiWordChars);
-            if (i < 0)
-            {
-                return false;
-            }
-
-            var next = from + i + 1;
-            if (next < span.Length && firstChars.Contains(span[next]))
-            {
-                return true;
-            }
-
-            from = next;
-            if (from >= span.Length)
-            {
-                return false;
-            }
-        }
-    }
 
     internal static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 

@@ -70,9 +70,14 @@ internal sealed class TextProfile
                 break;
             }
 
+            // Runs are short (a few digits): finding their end char by char beats another vectorized call.
             var start = offset + i;
-            var end = span[start..].IndexOfAnyExceptInRange('0', '9');
-            end = end < 0 ? span.Length : start + end;
+            var end = start + 1;
+            while (end < span.Length && char.IsAsciiDigit(span[end]))
+            {
+                end++;
+            }
+
             var length = end - start;
 
             // Ssn: \b\d{3}([- ])\d{2}\1\d{4}\b. The \b before and the separator after make the first run

@@ -44,6 +44,11 @@ public class ClassifierBenchmarks
     [Benchmark]
     public Classification DetectFiller() => PhiClassifier.Default.ClassifyText(_filler);
 
+    /// <summary>Content detectors over filler, every detector run (no <c>MayFire</c> shortcut): the
+    /// shortcut's own effect, measured in the same run.</summary>
+    [Benchmark]
+    public Classification DetectFillerExhaustive() => PhiClassifier.Default.ClassifyTextExhaustively(_filler);
+
     /// <summary>Content detectors over business prose.</summary>
     [Benchmark]
     public Classification DetectProse() => PhiClassifier.Default.ClassifyText(_prose);

@@ -48,8 +48,8 @@ internal static class BuiltInDetectors
         "ndc" => new LabelledCodeDetector(name, weight, Patterns.NdcLabel(), Patterns.NdcCode(), 60, _ => true),
         "npi" => new LabelledCodeDetector(name, weight, Patterns.NpiLabel(), Patterns.TenDigits(), 40, v => Checksums.IsValidNpi(v)),
         "dea" => new LabelledCodeDetector(name, weight, Patterns.DeaLabel(), Patterns.DeaNumber(), 40, v => Checksums.IsValidDea(v)),
-        "medication" => new RegexDetector(name, weight, settings.MedicationRegex),
-        "diagnosis" => new RegexDetector(name, weight, settings.DiagnosisRegex),
+        "medication" => new RegexDetector(name, weight, settings.MedicationRegex, mayFire: Shortcut(settings.MedicationShortcut)),
+        "diagnosis" => new RegexDetector(name, weight, settings.DiagnosisRegex, mayFire: Shortcut(settings.DiagnosisShortcut)),
 
         // Every unit of the value contains '%' or '/', except "sec" (whose letters have only ASCII case variants).
         "lab_result" => new RegexDetector(name, weight, Patterns.LabResult(), IsIndividualResult, HasLabUnit),
@@ -63,6 +63,9 @@ internal static class BuiltInDetectors
         "phi_table" => new IdentifierTableDetector(weight),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown detector"),
     };
+
+    private static Func<TextProfile, bool>? Shortcut(TermShortcut? shortcut) =>
+        shortcut is null ? null : p => shortcut.MayMatch(p.Text);
 
     private static bool HasLabUnit(TextProfile p) =>
         p.Text.AsSpan().IndexOfAny('%', '/') >= 0 || p.Text.Contains("sec", StringComparison.OrdinalIgnoreCase);

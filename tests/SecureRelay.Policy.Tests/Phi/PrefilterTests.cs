@@ -95,7 +95,26 @@ public class PrefilterTests
         var filler = string.Concat(Enumerable.Range(1, 200).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadRight(78, 'X') + "\r\n"));
         var profile = new TextProfile(filler);
         var mayFire = PolicyTestData.Patient.Settings.Detectors.Where(d => d.MayFire(profile)).Select(d => d.Name).ToList();
-        Assert.That(mayFire, Has.None.AnyOf("ssn", "mbi", "hl7v2", "icd10", "lab_result"));
+        Assert.That(mayFire, Has.None.AnyOf("ssn", "mbi", "hl7v2", "icd10", "lab_result", "medication", "diagnosis"));
+    }
+
+    [Test]
+    public void TermShortcut_IsExactOnTextsWithFewWordStarts()
+    {
+        var classifier = PolicyTestData.Patient;
+        string[] texts =
+        [
+            "XXXX\n12XXXX metformin", "XXXX\nMETFORMIN\n", "\u212Aeytruda", "x\u212Aeytruda", "benchmark\n\n1XXXX\n2XXXX", "1XXXX\nxarelto",
+            "1XXXX\nXarelto2", "insulin\n\t glargine", "insulinglargine", "atrial  fibrillation.", "Alzheimer's disease", "Alzheimer'sdisease",
+            "\u00e9metformin", "_metformin", "-metformin-", "metformin_", "type 2 diabetes", "type 2 diabetesX",
+        ];
+        foreach (var text in texts)
+        {
+            Assert.That(Outcome(() => classifier.ClassifyText(text)), Is.EqualTo(Outcome(() => classifier.ClassifyTextExhaustively(text))), text);
+        }
+
+        Assert.That(classifier.ClassifyText("XXXX\nXXXX metformin").Detectors, Does.Contain("medication"));
+        Assert.That(classifier.ClassifyText("started \u212Aeytruda").Detectors, Does.Contain("medication"));
     }
 
     [Test]
@@ -107,8 +126,9 @@ public class PrefilterTests
         Assert.That((arabic.SsnShape, arabic.MbiShape, arabic.ThreeDottedIcd10Candidates), Is.EqualTo((true, true, true)));
     }
 
-    /// <summary>The lab unit shortcut looks for "sec" with ASCII case folding: no non-ASCII character may match
-    /// s, e or c case-insensitively (the only one that matches any ASCII letter is U+212A KELVIN SIGN, for k).</summary>
+    /// <summary>The lab unit shortcut looks for "sec" with ASCII case folding, and the term shortcut lists ASCII
+    /// case variants plus U+212A KELVIN SIGN for k: that must be every non-ASCII character the expressions'
+    /// case-insensitive matching equates with an ASCII letter.</summary>
     [Test]
     public void CaseInsensitiveMatching_EquatesOnlyKelvinSignWithAnAsciiLetter()
     {

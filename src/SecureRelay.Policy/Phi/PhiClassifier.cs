@@ -19,9 +19,11 @@ public sealed class PhiClassifier
         Settings = settings;
 
         // Run every detector once now, so that regex compilation and JIT happen at load or reload
-        // rather than inside the first message's time budget (which would fail it closed).
+        // rather than inside the first message's time budget (which would fail it closed). Both ways:
+        // exhaustively (the shortcuts might skip an expression on this text) and with the shortcuts.
         try
         {
+            Detect(WarmUpText, MessageCategory.Unspecified, ClassificationBudget.Unlimited, exhaustive: true);
             Detect(WarmUpText, MessageCategory.Unspecified, ClassificationBudget.Unlimited);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)

@@ -32,6 +32,21 @@ public static class Payloads
         return sb.ToString();
     }
 
+    /// <summary>Health-plan newsletter prose of about <paramref name="size"/> characters: medical words,
+    /// labels, figures and dates that are not one person's PHI, so every detector scans the whole text
+    /// (the worst case for the classifier; a note with PHI fires early).</summary>
+    public static string Clinical(int size)
+    {
+        const string Line = "Dear member, clinic hours change on 12/01 for the holiday. Keep your blood pressure under control: aim for less than 130/80 and an average glucose near 100 mg/dL. The typical patient waits 12 minutes; call 555-0142 (option 3) for appointments. Flu shots are free for members aged 65+ at all 14 sites; see the plan document, section 7.3, for the diagnosis and procedure codes we cover.\r\n";
+        var sb = new StringBuilder(size + Line.Length);
+        while (sb.Length < size)
+        {
+            sb.Append(Line);
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>A whole RFC 5322 message (headers + filler body) as bytes.</summary>
     public static byte[] Message(int size) =>
         Encoding.ASCII.GetBytes("From: <bench@example.com>\r\nTo: <rcpt@example.net>\r\nSubject: benchmark\r\nDate: Mon, 23 Nov 2026 14:32:17 +0000\r\nMessage-Id: <bench.1@example.com>\r\n\r\n" + Filler(size));

@@ -38,7 +38,7 @@ internal static class BuiltInDetectors
     public static PhiDetector Create(string name, double weight, ClassifierSettings settings) => name switch
     {
         "ssn" => new SsnDetector(weight),
-        "mbi" => new RegexDetector(name, weight, Patterns.Mbi(), (m, text) => StandsAlone(m, text) && m.Value.Count(c => c == '-') is 0 or 2 && Checksums.IsValidMbi(m.Value)),
+        "mbi" => new RegexDetector(name, weight, Patterns.Mbi(), (m, text) => StandsAlone(m, text) && m.Value.Count(c => c == '-') is 0 or 2 && Checksums.IsValidMbi(m.Value), p => p.MbiShape),
         "mrn" => new AnyRegexDetector(name, weight, [Patterns.MrnLabelled(), .. settings.MrnPatterns]),
         "member_id" => new MemberIdDetector(weight, settings.MemberIdPatterns),
         "dob" => new RegexDetector(name, weight, Patterns.DobLabelled(), (m, _) => IsPlausibleDate(m, birth: true)),
@@ -48,9 +48,11 @@ internal static class BuiltInDetectors
         "ndc" => new LabelledCodeDetector(name, weight, Patterns.NdcLabel(), Patterns.NdcCode(), 60, _ => true),
         "npi" => new LabelledCodeDetector(name, weight, Patterns.NpiLabel(), Patterns.TenDigits(), 40, v => Checksums.IsValidNpi(v)),
         "dea" => new LabelledCodeDetector(name, weight, Patterns.DeaLabel(), Patterns.DeaNumber(), 40, v => Checksums.IsValidDea(v)),
-        "medication" => new RegexDetector(name, weight, settings.MedicationRegex),
-        "diagnosis" => new RegexDetector(name, weight, settings.DiagnosisRegex),
-        "lab_result" => new RegexDetector(name, weight, Patterns.LabResult(), IsIndividualResult),
+        "medication" => new RegexDetector(name, weight, settings.MedicationRegex, mayFire: Shortcut(settings.MedicationShortcut)),
+        "diagnosis" => new RegexDetector(name, weight, settings.DiagnosisRegex, mayFire: Shortcut(settings.DiagnosisShortcut)),
+
+        // Every unit of the value contains '%' or '/', except "sec" (whose letters have only ASCII case variants).
+        "lab_result" => new RegexDetector(name, weight, Patterns.LabResult(), IsIndividualResult, HasLabUnit),
         "vital_signs" => new RegexDetector(name, weight, Patterns.VitalSigns(), IsIndividualResult),
         "x12" => new X12Detector(weight),
         "result_disclosure" => new RegexDetector(name, weight, Patterns.ResultDisclosure()),
@@ -61,6 +63,12 @@ internal static class BuiltInDetectors
         "phi_table" => new IdentifierTableDetector(weight),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown detector"),
     };
+
+    private static Func<TextProfile, bool>? Shortcut(TermShortcut? shortcut) =>
+        shortcut is null ? null : p => shortcut.MayMatch(p.Text);
+
+    private static bool HasLabUnit(TextProfile p) =>
+        p.Text.AsSpan().IndexOfAny('%', '/') >= 0 || p.Text.Contains("sec", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A lab value preceded closely by "mean", "target", "normal"... is a statistic or a goal.</summary>
     private static bool IsIndividualResult(Match m, string text)
@@ -115,6 +123,11 @@ internal static class BuiltInDetectors
 
     private sealed class SsnDetector(double weight) : PhiDetector("ssn", weight)
     {
+        // Ssn needs its 3-2-4 digit shape; SsnLabelled needs a run of nine digits (and is itself cheap:
+        // a literal-prefixed backtracking search).
+        public override bool MayFire(TextProfile profile) =>
+            profile.SsnShape || (profile.NineDigitRun && Patterns.SsnLabelled().IsMatch(profile.Text));
+
         public override bool Detect(string text)
         {
             foreach (Match m in Patterns.Ssn().Matches(text))
@@ -168,6 +181,11 @@ internal static class BuiltInDetectors
     /// dotted codes appear (a problem list), because single bare codes look like part numbers.</summary>
     private sealed class Icd10Detector(double weight) : PhiDetector("icd10", weight)
     {
+        // The labelled path needs a label (the same cheap expression CodeAfterLabel starts with); the
+        // problem-list path needs three places where a dotted code could start.
+        public override bool MayFire(TextProfile profile) =>
+            profile.ThreeDottedIcd10Candidates || Patterns.Icd10Label().IsMatch(profile.Text);
+
         public override bool Detect(string text)
         {
             if (CodeAfterLabel(text, Patterns.Icd10Label(), Patterns.Icd10(), 80, _ => true))
@@ -233,6 +251,9 @@ internal static class BuiltInDetectors
 
     private sealed class Hl7Detector(double weight) : PhiDetector("hl7v2", weight)
     {
+        // Hl7Header is (?:^|[\r\n])MSH\|\^~\\& without IgnoreCase: the literal must occur.
+        public override bool MayFire(TextProfile profile) => profile.Text.Contains("MSH|^~\\&", StringComparison.Ordinal);
+
         public override bool Detect(string text) =>
             Patterns.Hl7Header().IsMatch(text) && Patterns.Hl7PatientSegment().IsMatch(text);
     }

@@ -19,9 +19,11 @@ public sealed class PhiClassifier
         Settings = settings;
 
         // Run every detector once now, so that regex compilation and JIT happen at load or reload
-        // rather than inside the first message's time budget (which would fail it closed).
+        // rather than inside the first message's time budget (which would fail it closed). Both ways:
+        // exhaustively (the shortcuts might skip an expression on this text) and with the shortcuts.
         try
         {
+            Detect(WarmUpText, MessageCategory.Unspecified, ClassificationBudget.Unlimited, exhaustive: true);
             Detect(WarmUpText, MessageCategory.Unspecified, ClassificationBudget.Unlimited);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
@@ -77,16 +79,13 @@ public sealed class PhiClassifier
         var classification = await RunBounded(
             budget =>
             {
-                using (var bounded = new BoundedReadStream(message, Settings.Limits.MaxMessageBytes))
+                try
                 {
-                    try
-                    {
-                        parsed = MimeMessage.Load(bounded, budget.Token);
-                    }
-                    catch (FormatException e)
-                    {
-                        throw new ClassificationFailedException("parse_error", e);
-                    }
+                    parsed = Parse(message, budget.Token);
+                }
+                catch (FormatException e)
+                {
+                    throw new ClassificationFailedException("parse_error", e);
                 }
 
                 budget.Check();
@@ -94,6 +93,21 @@ public sealed class PhiClassifier
             },
             cancellationToken).ConfigureAwait(false);
         return (parsed, classification);
+    }
+
+    /// <summary>Parses within <see cref="ClassifierLimits.MaxMessageBytes"/>. A seekable stream whose remaining
+    /// length is within the limit cannot trip the bound, so it is parsed in place (persistent): the parts'
+    /// content stays a view of the caller's stream, read only during this call, instead of a copy of every
+    /// body byte. Any other stream goes through <see cref="BoundedReadStream"/>, which fails past the limit.</summary>
+    internal MimeMessage Parse(Stream message, CancellationToken cancellationToken)
+    {
+        if (message.CanSeek && message.Length - message.Position <= Settings.Limits.MaxMessageBytes)
+        {
+            return MimeMessage.Load(message, persistent: true, cancellationToken);
+        }
+
+        using var bounded = new BoundedReadStream(message, Settings.Limits.MaxMessageBytes);
+        return MimeMessage.Load(bounded, cancellationToken);
     }
 
     private async Task<Classification> RunBounded(Func<ClassificationBudget, Classification> work, CancellationToken cancellationToken)
@@ -176,14 +190,20 @@ public sealed class PhiClassifier
         return Detect(text, category, budget);
     }
 
-    private Classification Detect(string text, MessageCategory category, ClassificationBudget budget)
+    /// <summary>Runs every detector without the <see cref="PhiDetector.MayFire"/> shortcut (tests prove
+    /// the shortcut changes nothing by comparing with this).</summary>
+    internal Classification ClassifyTextExhaustively(string text) =>
+        Detect(text, MessageCategory.Unspecified, ClassificationBudget.Unlimited, exhaustive: true);
+
+    private Classification Detect(string text, MessageCategory category, ClassificationBudget budget, bool exhaustive = false)
     {
         var fired = new List<string>();
         var score = 0.0;
+        var profile = new TextProfile(text);
         foreach (var detector in Settings.Detectors)
         {
             budget.Check();
-            if (detector.Detect(text))
+            if ((exhaustive || detector.MayFire(profile)) && detector.Detect(text))
             {
                 fired.Add(detector.Name);
                 score += detector.Weight;

@@ -12,6 +12,11 @@ internal abstract class PhiDetector(string name, double weight)
 
     public abstract bool Detect(string text);
 
+    /// <summary>False only when the detector provably cannot fire on the profiled text (a necessary
+    /// condition of its expression is missing), so that <see cref="Detect"/> can be skipped. The
+    /// default is true: no shortcut.</summary>
+    public virtual bool MayFire(TextProfile profile) => true;
+
     /// <summary>True when a code matching <paramref name="code"/> and accepted by <paramref name="valid"/>
     /// starts within <paramref name="window"/> characters after a <paramref name="label"/> match.</summary>
     protected static bool CodeAfterLabel(string text, Regex label, Regex code, int window, Func<string, bool> valid)
@@ -33,14 +38,23 @@ internal abstract class PhiDetector(string name, double weight)
     }
 }
 
-/// <summary>Fires when the regex matches and the validator accepts the match.</summary>
-internal sealed class RegexDetector(string name, double weight, Regex regex, Func<Match, string, bool>? valid = null) : PhiDetector(name, weight)
+/// <summary>Fires when the regex matches and the validator accepts the match. <paramref name="mayFire"/>,
+/// when given, must be a necessary condition of a match (see <see cref="PhiDetector.MayFire"/>).</summary>
+internal sealed class RegexDetector(string name, double weight, Regex regex, Func<Match, string, bool>? valid = null, Func<TextProfile, bool>? mayFire = null) : PhiDetector(name, weight)
 {
+    public override bool MayFire(TextProfile profile) => mayFire is null || mayFire(profile);
+
     public override bool Detect(string text)
     {
+        if (valid is null)
+        {
+            // Only whether a match exists matters: the same answer without locating or capturing it.
+            return regex.IsMatch(text);
+        }
+
         foreach (Match m in regex.Matches(text))
         {
-            if (valid is null || valid(m, text))
+            if (valid(m, text))
             {
                 return true;
             }

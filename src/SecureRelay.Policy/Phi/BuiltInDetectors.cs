@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -68,7 +69,12 @@ internal static class BuiltInDetectors
         shortcut is null ? null : p => shortcut.MayMatch(p.Text);
 
     private static bool HasLabUnit(TextProfile p) =>
-        p.Text.AsSpan().IndexOfAny('%', '/') >= 0 || p.Text.Contains("sec", StringComparison.OrdinalIgnoreCase);
+        p.Text.AsSpan().IndexOfAny('%', '/') >= 0 || p.Text.AsSpan().ContainsAny(Sec);
+
+    /// <summary>"sec" under ordinal case-insensitive comparison, searched vectorized: string.Contains
+    /// with OrdinalIgnoreCase takes a scalar path when globalization is invariant (perf: 10 % of the
+    /// relay's CPU at 100 KB).</summary>
+    private static readonly SearchValues<string> Sec = SearchValues.Create(["sec"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A lab value preceded closely by "mean", "target", "normal"... is a statistic or a goal.</summary>
     private static bool IsIndividualResult(Match m, string text)

@@ -23,6 +23,7 @@ internal sealed class SpoolContentStream : Stream
     private int _offset;
     private int _available;
     private uint _nextChunk;
+    private int _loadedLength; // plain length of chunk _nextChunk - 1 when one is loaded
     private long _position;
 
     public SpoolContentStream(SqliteMessageSpool spool, ContentReader.Pool pool, ContentReader reader, SpoolKey key, byte[] prefix, long msgKey, uint chunkCount, long length)
@@ -40,14 +41,17 @@ internal sealed class SpoolContentStream : Stream
     }
 
     public override bool CanRead => true;
-    public override bool CanSeek => false;
+    /// <summary>Seekable, so that MimeKit can parse in place (persistent) and read each part back
+    /// when sending instead of copying the whole body into memory first. A seek inside the loaded
+    /// chunk is free; one to another chunk reads and authenticates that chunk again.</summary>
+    public override bool CanSeek => true;
     public override bool CanWrite => false;
     public override long Length => _length;
 
     public override long Position
     {
         get => _position;
-        set => throw new NotSupportedException();
+        set => Seek(value, SeekOrigin.Begin);
     }
 
     /// <summary>Reads the first chunk now so that damage surfaces from OpenContentAsync.</summary>
@@ -175,6 +179,7 @@ internal sealed class SpoolContentStream : Stream
 
                 _offset = 0;
                 _available = plainLength;
+                _loadedLength = plainLength;
                 _nextChunk++;
             }
             finally
@@ -196,7 +201,55 @@ internal sealed class SpoolContentStream : Stream
     {
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        ObjectDisposedException.ThrowIf(_plain is null, this);
+        long target = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => _position + offset,
+            SeekOrigin.End => _length + offset,
+            _ => throw new ArgumentOutOfRangeException(nameof(origin)),
+        };
+        if (target < 0 || target > _length)
+        {
+            throw new IOException($"Cannot seek to {target}: the content is {_length} bytes.");
+        }
+
+        long chunk = target / SpoolFormat.ChunkSize;
+        long loaded = (long)_nextChunk - 1;
+        if (loaded >= 0 && _loadedLength > 0 && chunk == loaded)
+        {
+            // Inside the chunk already decrypted.
+            _offset = (int)(target - (chunk * SpoolFormat.ChunkSize));
+            _available = _loadedLength - _offset;
+            _position = target;
+            return target;
+        }
+
+        if (chunk >= _chunkCount)
+        {
+            // The end of content that fills its last chunk exactly: nothing left to read.
+            _nextChunk = _chunkCount;
+            _offset = _available = _loadedLength = 0;
+            _position = target;
+            return target;
+        }
+
+        _nextChunk = (uint)chunk;
+        _offset = _available = _loadedLength = 0;
+        _position = chunk * SpoolFormat.ChunkSize;
+        if (!TryFill(out _, out string? damage))
+        {
+            DamagedAsync(damage!).AsTask().GetAwaiter().GetResult();
+        }
+
+        int within = (int)(target - _position);
+        _offset = within;
+        _available -= within;
+        _position = target;
+        return target;
+    }
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

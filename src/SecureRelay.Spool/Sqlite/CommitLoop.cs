@@ -125,6 +125,15 @@ internal sealed class CommitLoop
         long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
+            // A batch of changes that may be lost in a crash (delivery records, spilled chunks)
+            // commits without an fsync; any durable op makes it fsync, covering all before it.
+            bool fsync = NeedsFsync(_batch);
+            if (fsync != s.FsyncOnCommit)
+            {
+                (fsync ? s.SyncFull : s.SyncNormal).Execute();
+                s.FsyncOnCommit = fsync;
+            }
+
             s.Begin.Execute();
         }
         catch (SqliteStorageException ex)
@@ -218,12 +227,25 @@ internal sealed class CommitLoop
         }
 
         _stats.AddTime(t1 - t0, System.Diagnostics.Stopwatch.GetTimestamp() - t1);
-        _stats.AddBatch(_batch.Count, commits);
+        _stats.AddBatch(_batch.Count, commits, s.FsyncOnCommit);
         _afterCommit();
         foreach (SpoolOp op in _batch)
         {
             op.Finish();
         }
+    }
+
+    private static bool NeedsFsync(List<SpoolOp> batch)
+    {
+        foreach (SpoolOp op in batch)
+        {
+            if (op.NeedsFsync)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void FailAll(SpoolException failure, Exception? cause)

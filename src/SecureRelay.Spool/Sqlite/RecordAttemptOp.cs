@@ -21,6 +21,11 @@ internal sealed record AttemptResult(
 /// concurrent attempts cannot lose each other's updates.</summary>
 internal sealed class RecordAttemptOp(long key, IReadOnlyList<RecipientOutcome> outcomes, PersistedState nextState, long nextMs) : SpoolOp<AttemptResult>
 {
+    /// <summary>An attempt lost in a crash is made again after the restart (at least once, like
+    /// Postfix between delivery and removing its queue file): an fsync per delivered message would
+    /// double the spool's fsyncs for nothing that could lose mail.</summary>
+    public override bool NeedsFsync => false;
+
     public override void Execute(WriteSession s)
     {
         RawStatement sel = s.SelectForAttempt;

@@ -30,8 +30,8 @@ internal static partial class SpoolLog
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Spool free-space check failed")]
     public static partial void DiskCheckFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Spool closed after {Batches} batches, {Operations} operations")]
-    public static partial void Closed(ILogger logger, long batches, long operations);
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Spool closed after {Batches} batches ({Fsyncs} fsynced), {Operations} operations")]
+    public static partial void Closed(ILogger logger, long batches, long fsyncs, long operations);
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Spool could not discard the partial write {QueueId}; recovery will remove it")]
     public static partial void DiscardFailed(ILogger logger, string queueId, Exception exception);

@@ -3,7 +3,7 @@ namespace SecureRelay.Spool.Sqlite;
 /// <summary>One change handed to the commit loop. <see cref="Execute"/> runs inside the batch
 /// transaction and must be repeatable (when another op of the batch fails, the transaction is
 /// rolled back and the others run again); the task completes only after the batch's COMMIT (and
-/// so its fsync) returned.</summary>
+/// so its fsync, unless no op of the batch needs one) returned.</summary>
 internal abstract class SpoolOp
 {
     private Exception? _failure;
@@ -13,6 +13,11 @@ internal abstract class SpoolOp
 
     /// <summary>True for message commits (counted in <see cref="SpoolStats"/>).</summary>
     public virtual bool IsMessageCommit => false;
+
+    /// <summary>False for a change that may be lost in a crash without losing mail (its batch, when it
+    /// holds nothing else, commits without an fsync). The WAL is append-only, so the next durable
+    /// commit's fsync covers it too: no durable change can survive while an earlier one is lost.</summary>
+    public virtual bool NeedsFsync => true;
 
     public bool HasFailed => _failure is not null;
 

@@ -39,6 +39,10 @@ internal sealed class CommitMessageOp(
 /// incomplete so recovery removes the chunks if the commit never comes.</summary>
 internal sealed class SpillChunkOp(long key, uint index, byte[] chunk, int chunkLength) : SpoolOp<bool>
 {
+    /// <summary>A chunk counts only once its message's commit is durable, and that commit's fsync
+    /// covers the chunk written before it.</summary>
+    public override bool NeedsFsync => false;
+
     public override void Execute(WriteSession s)
     {
         if (index == 0)
@@ -56,6 +60,9 @@ internal sealed class SpillChunkOp(long key, uint index, byte[] chunk, int chunk
 /// <summary>Drops the spilled chunks of an aborted message.</summary>
 internal sealed class DiscardChunksOp(long key) : SpoolOp<bool>
 {
+    /// <summary>Recovery discards chunks of incomplete messages anyway.</summary>
+    public override bool NeedsFsync => false;
+
     public override void Execute(WriteSession s)
     {
         s.DeleteChunks.Bind(1, key).Execute();

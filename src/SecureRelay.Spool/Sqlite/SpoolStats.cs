@@ -7,8 +7,13 @@ internal sealed class SpoolStats
     private long _operations;
     private long _messageCommits;
 
-    /// <summary>Transactions committed, i.e. WAL fsyncs.</summary>
+    private long _fsyncs;
+
+    /// <summary>Transactions committed.</summary>
     public long Batches => Interlocked.Read(ref _batches);
+
+    /// <summary>Commits that fsynced the WAL (batches holding at least one durable op).</summary>
+    public long Fsyncs => Interlocked.Read(ref _fsyncs);
 
     public long Operations => Interlocked.Read(ref _operations);
 
@@ -36,9 +41,14 @@ internal sealed class SpoolStats
 
     public void AddReplay() => Interlocked.Increment(ref _replays);
 
-    public void AddBatch(int operations, int messageCommits)
+    public void AddBatch(int operations, int messageCommits, bool fsynced)
     {
         Interlocked.Increment(ref _batches);
+        if (fsynced)
+        {
+            Interlocked.Increment(ref _fsyncs);
+        }
+
         Interlocked.Add(ref _operations, operations);
         Interlocked.Add(ref _messageCommits, messageCommits);
     }

@@ -366,7 +366,7 @@ public sealed partial class SqliteMessageSpool
         }
 
         _keys?.Dispose();
-        SpoolLog.Closed(_logger, Stats.Batches, Stats.Operations);
+        SpoolLog.Closed(_logger, Stats.Batches, Stats.Fsyncs, Stats.Operations);
     }
 
     private async ValueTask<bool> SetStateAsync(string queueId, PersistedState state, long nextMs, CancellationToken cancellationToken)

@@ -27,6 +27,8 @@ internal sealed class WriteSession : IDisposable
         SetQuarantined = new RawStatement(db, "UPDATE message SET state=3 WHERE id=?1");
         InsertQuarantine = new RawStatement(db, "INSERT OR REPLACE INTO quarantine(msg,reason,at) VALUES(?1,?2,?3)");
         Rollback = new RawStatement(db, "ROLLBACK");
+        SyncFull = new RawStatement(db, "PRAGMA synchronous=FULL");
+        SyncNormal = new RawStatement(db, "PRAGMA synchronous=NORMAL");
         Begin = new RawStatement(db, "BEGIN IMMEDIATE");
         Commit = new RawStatement(db, "COMMIT");
     }
@@ -52,6 +54,15 @@ internal sealed class WriteSession : IDisposable
     public RawStatement Rollback { get; }
     public RawStatement Begin { get; }
     public RawStatement Commit { get; }
+
+    /// <summary>Makes the next COMMIT fsync the WAL (FULL) or not (NORMAL); see <see cref="SpoolOp.NeedsFsync"/>.</summary>
+    public RawStatement SyncFull { get; }
+
+    /// <summary>See <see cref="SyncFull"/>.</summary>
+    public RawStatement SyncNormal { get; }
+
+    /// <summary>Whether the connection is in <c>synchronous=FULL</c> (it is opened so).</summary>
+    public bool FsyncOnCommit { get; set; } = true;
 
     /// <summary>True when SQLite itself rolled the transaction back (I/O error, disk full).</summary>
     public bool TransactionLost => raw.sqlite3_get_autocommit(Db) != 0;
@@ -104,7 +115,7 @@ internal sealed class WriteSession : IDisposable
         {
             InsertMessage, InsertChunk, InsertDomain, DeleteDomain, InsertIncomplete, DeleteIncomplete, DeleteChunks,
             DeleteMessage, SelectForAttempt, SelectDomains, UpdateAttempt, UpdateState, SetQuarantined, InsertQuarantine,
-            Rollback, Begin, Commit,
+            Rollback, Begin, Commit, SyncFull, SyncNormal,
         })
         {
             s.Dispose();

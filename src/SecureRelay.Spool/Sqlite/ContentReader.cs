@@ -92,21 +92,23 @@ internal sealed class ContentReader : IDisposable
             reader.Header.Reset();
             reader.Chunk.Reset();
             reader.Exists.Reset();
-            if (_disposed || Interlocked.Increment(ref _idleCount) > maxIdle)
+            if (_disposed)
             {
-                if (!_disposed)
-                {
-                    Interlocked.Decrement(ref _idleCount);
-                }
+                reader.Dispose();
+                return;
+            }
 
+            if (Interlocked.Increment(ref _idleCount) > maxIdle)
+            {
+                Interlocked.Decrement(ref _idleCount);
                 reader.Dispose();
                 return;
             }
 
             _idle.Enqueue(reader);
-            if (_disposed && _idle.TryDequeue(out var late))
+            if (_disposed)
             {
-                late.Dispose(); // disposed meanwhile: do not leave an open connection behind
+                Dispose(); // disposed meanwhile: close what its drain may have missed
             }
         }
 

@@ -127,7 +127,7 @@ internal sealed class CommitLoop
         {
             // A batch of changes that may be lost in a crash (delivery records, spilled chunks)
             // commits without an fsync; any durable op makes it fsync, covering all before it.
-            bool fsync = NeedsFsync(_batch);
+            bool fsync = _batch.Exists(static op => op.NeedsFsync);
             if (fsync != s.FsyncOnCommit)
             {
                 (fsync ? s.SyncFull : s.SyncNormal).Execute();
@@ -233,19 +233,6 @@ internal sealed class CommitLoop
         {
             op.Finish();
         }
-    }
-
-    private static bool NeedsFsync(List<SpoolOp> batch)
-    {
-        foreach (SpoolOp op in batch)
-        {
-            if (op.NeedsFsync)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void FailAll(SpoolException failure, Exception? cause)

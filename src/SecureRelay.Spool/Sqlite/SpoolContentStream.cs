@@ -13,7 +13,6 @@ internal sealed class SpoolContentStream : Stream
     private readonly SqliteMessageSpool _spool;
     private readonly ContentReader.Pool _pool;
     private readonly ContentReader _reader;
-    private readonly RawStatement _select;
     private readonly SpoolKey _key;
     private readonly byte[] _prefix;
     private readonly long _msgKey;
@@ -31,7 +30,6 @@ internal sealed class SpoolContentStream : Stream
         _spool = spool;
         _pool = pool;
         _reader = reader;
-        _select = reader.Chunk;
         _key = key;
         _prefix = prefix;
         _msgKey = msgKey;
@@ -149,10 +147,10 @@ internal sealed class SpoolContentStream : Stream
 
             uint index = _nextChunk;
             bool final = index == _chunkCount - 1;
-            _select.Bind(1, _msgKey).Bind(2, index);
+            _reader.Chunk.Bind(1, _msgKey).Bind(2, index);
             try
             {
-                if (!_select.Step())
+                if (!_reader.Chunk.Step())
                 {
                     if (!_reader.MessageExists(_msgKey))
                     {
@@ -163,7 +161,7 @@ internal sealed class SpoolContentStream : Stream
                     return false;
                 }
 
-                ReadOnlySpan<byte> sealedChunk = _select.GetBlob(0);
+                ReadOnlySpan<byte> sealedChunk = _reader.Chunk.GetBlob(0);
                 int plainLength = sealedChunk.Length - SpoolFormat.TagSize;
                 if (plainLength < 0 || plainLength > SpoolFormat.ChunkSize || (!final && plainLength != SpoolFormat.ChunkSize))
                 {
@@ -184,7 +182,7 @@ internal sealed class SpoolContentStream : Stream
             }
             finally
             {
-                _select.Reset();
+                _reader.Chunk.Reset();
             }
         }
 

@@ -14,7 +14,6 @@ namespace SecureRelay.Security.Encryption;
 public sealed class PgpKeyDirectory : IDisposable
 {
     private const long MaxFileBytes = 1024 * 1024;
-    private const int MaxFiles = 100_000;
 
     private static readonly string[] Extensions = [".asc", ".gpg", ".pgp", ".pub", ".key"];
 
@@ -50,26 +49,19 @@ public sealed class PgpKeyDirectory : IDisposable
             _changes.Reset();
             var byAddress = new Dictionary<string, List<(PgpPublicKeyRing, string)>>(StringComparer.OrdinalIgnoreCase);
             var count = 0;
-            if (Directory.Exists(_directory))
+            foreach (var file in KeyDirectoryFiles.List(_directory, Extensions))
             {
-                var files = Directory.EnumerateFiles(_directory)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Take(MaxFiles)
-                    .Order(StringComparer.Ordinal);
-                foreach (var file in files)
+                foreach (var ring in ReadFile(file))
                 {
-                    foreach (var ring in ReadFile(file))
+                    count++;
+                    foreach (var address in PgpKeyEvaluator.Addresses(ring))
                     {
-                        count++;
-                        foreach (var address in PgpKeyEvaluator.Addresses(ring))
+                        if (!byAddress.TryGetValue(address, out var list))
                         {
-                            if (!byAddress.TryGetValue(address, out var list))
-                            {
-                                byAddress[address] = list = [];
-                            }
-
-                            list.Add((ring, file));
+                            byAddress[address] = list = [];
                         }
+
+                        list.Add((ring, file));
                     }
                 }
             }

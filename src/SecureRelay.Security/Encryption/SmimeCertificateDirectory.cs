@@ -15,7 +15,6 @@ namespace SecureRelay.Security.Encryption;
 public sealed class SmimeCertificateDirectory : IDisposable
 {
     private const long MaxFileBytes = 1024 * 1024;
-    private const int MaxFiles = 100_000;
     private const int MaxCertificatesPerFile = 100;
 
     private static readonly string[] Extensions = [".pem", ".crt", ".cer", ".der"];
@@ -52,31 +51,24 @@ public sealed class SmimeCertificateDirectory : IDisposable
             var byAddress = new Dictionary<string, List<SmimeCertificateInfo>>(StringComparer.OrdinalIgnoreCase);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var count = 0;
-            if (Directory.Exists(_directory))
+            foreach (var file in KeyDirectoryFiles.List(_directory, Extensions))
             {
-                var files = Directory.EnumerateFiles(_directory)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                    .Take(MaxFiles)
-                    .Order(StringComparer.Ordinal);
-                foreach (var file in files)
+                foreach (var info in ReadFile(file))
                 {
-                    foreach (var info in ReadFile(file))
+                    if (!seen.Add(info.Thumbprint))
                     {
-                        if (!seen.Add(info.Thumbprint))
+                        continue;
+                    }
+
+                    count++;
+                    foreach (var address in info.Addresses)
+                    {
+                        if (!byAddress.TryGetValue(address, out var list))
                         {
-                            continue;
+                            byAddress[address] = list = [];
                         }
 
-                        count++;
-                        foreach (var address in info.Addresses)
-                        {
-                            if (!byAddress.TryGetValue(address, out var list))
-                            {
-                                byAddress[address] = list = [];
-                            }
-
-                            list.Add(info);
-                        }
+                        list.Add(info);
                     }
                 }
             }

@@ -266,67 +266,26 @@ public sealed class RelayComponents : IAsyncDisposable
         }
     }
 
+    /// <summary>The SMTP limits: Postfix-like defaults, each replaced where the configuration sets it.</summary>
     private static SmtpLimits LimitsFrom(RelaySettings settings)
     {
         var c = settings.Raw.Limits;
-        var limits = new SmtpLimits();
-        if (c.MaxMessageSize is { } size)
+        var d = new SmtpLimits();
+        return new SmtpLimits
         {
-            limits.MessageSize = size;
-        }
-
-        if (c.MaxRecipients is { } recipients)
-        {
-            limits.RecipientsPerMessage = recipients;
-        }
-
-        if (c.MaxLineLength is { } line)
-        {
-            limits.CommandLineLength = line;
-            limits.DataLineLength = line;
-        }
-
-        if (c.MaxHeaderSize is { } header)
-        {
-            limits.HeaderSectionSize = header;
-        }
-
-        if (settings.CommandTimeout is { } command)
-        {
-            limits.CommandTimeout = command;
-        }
-
-        if (settings.DataTimeout is { } data)
-        {
-            limits.DataTimeout = data;
-        }
-
-        if (c.MinDataRate is { } rate)
-        {
-            limits.MinimumDataRate = rate;
-        }
-
-        if (c.MaxConnectionsPerIp is { } perIp)
-        {
-            limits.ConnectionsPerAddress = perIp;
-        }
-
-        if (c.MaxBadCommands is { } bad)
-        {
-            limits.ErrorsPerSession = bad;
-        }
-
-        if (c.MaxAuthFailures is { } authFailures)
-        {
-            limits.AuthFailuresPerAddress = authFailures;
-        }
-
-        if (c.BareLineEndings == "normalize")
-        {
-            limits.BareLineEndings = BareLineEndingHandling.Normalize;
-        }
-
-        return limits;
+            MessageSize = c.MaxMessageSize ?? d.MessageSize,
+            RecipientsPerMessage = c.MaxRecipients ?? d.RecipientsPerMessage,
+            CommandLineLength = c.MaxLineLength ?? d.CommandLineLength,
+            DataLineLength = c.MaxLineLength ?? d.DataLineLength,
+            HeaderSectionSize = c.MaxHeaderSize ?? d.HeaderSectionSize,
+            CommandTimeout = settings.CommandTimeout ?? d.CommandTimeout,
+            DataTimeout = settings.DataTimeout ?? d.DataTimeout,
+            MinimumDataRate = c.MinDataRate ?? d.MinimumDataRate,
+            ConnectionsPerAddress = c.MaxConnectionsPerIp ?? d.ConnectionsPerAddress,
+            ErrorsPerSession = c.MaxBadCommands ?? d.ErrorsPerSession,
+            AuthFailuresPerAddress = c.MaxAuthFailures ?? d.AuthFailuresPerAddress,
+            BareLineEndings = c.BareLineEndings == "normalize" ? BareLineEndingHandling.Normalize : d.BareLineEndings,
+        };
     }
 
     private static DeliveryOptions DeliveryOptionsFrom(RelaySettings settings)

@@ -180,7 +180,7 @@ public sealed partial class DeliveryScheduler
         try
         {
             HeaderList? headers = await LoadHeadersAsync(m.QueueId).ConfigureAwait(false);
-            MimeMessage dsn = DsnBuilder.Build(_options.HostName, m, failed, headers, now);
+            using MimeMessage dsn = DsnBuilder.Build(_options.HostName, m, failed, headers, now);
             var buffer = new MemoryStream();
             await dsn.WriteToAsync(FormatOptions.Default, buffer, CancellationToken.None).ConfigureAwait(false);
             ISpoolWriter writer = _spool.CreateWriter();

@@ -48,9 +48,17 @@ public sealed class MessageFacts
     {
         ArgumentNullException.ThrowIfNull(classifier);
         var (parsed, classification) = await classifier.AnalyzeAsync(message, envelope, cancellationToken).ConfigureAwait(false);
-        return parsed is null
-            ? new MessageFacts(envelope, classification, [], requireTlsRequested)
-            : FromMessage(parsed, envelope, classification, requireTlsRequested);
+        if (parsed is null)
+        {
+            return new MessageFacts(envelope, classification, [], requireTlsRequested);
+        }
+
+        // MimeKit's messages, parts and contents have finalizers: one left to the GC survives a collection
+        // with its whole tree (headers, address lists, part streams) and is only freed by a later one.
+        using (parsed)
+        {
+            return FromMessage(parsed, envelope, classification, requireTlsRequested);
+        }
     }
 
     /// <summary>The first value of a header field, or null.</summary>

@@ -159,16 +159,19 @@ internal sealed class SecureJobRunner(
         await using (content.ConfigureAwait(false))
         {
             // Persistent parsing keeps the body in the spool stream instead of copying it into memory.
-            MimeMessage message = await MimeMessage.LoadAsync(content, persistent: content.CanSeek, cancellationToken).ConfigureAwait(false);
-            StripPolicyHeaders(message);
+            // Both the parsed message and the copy made of it are disposed (MimeKit's finalizers would
+            // otherwise keep each tree alive through a garbage collection).
+            using MimeMessage received = await MimeMessage.LoadAsync(content, persistent: content.CanSeek, cancellationToken).ConfigureAwait(false);
+            StripPolicyHeaders(received);
+            MimeMessage message;
             try
             {
                 RecipientPlan only = members[0].Plan;
                 message = method switch
                 {
-                    DeliveryMethod.Smime => security.Smime!.Encrypt(message, [only.Address], only.SignSmime, cancellationToken),
-                    DeliveryMethod.Pgp => await security.Pgp!.EncryptAsync(message, [only.Address], cancellationToken).ConfigureAwait(false),
-                    _ => await transform.TransformAsync(q, indices, job.Hop.Key, message, cancellationToken).ConfigureAwait(false),
+                    DeliveryMethod.Smime => security.Smime!.Encrypt(received, [only.Address], only.SignSmime, cancellationToken),
+                    DeliveryMethod.Pgp => await security.Pgp!.EncryptAsync(received, [only.Address], cancellationToken).ConfigureAwait(false),
+                    _ => await transform.TransformAsync(q, indices, job.Hop.Key, received, cancellationToken).ConfigureAwait(false),
                 };
             }
             catch (MessageProtectionException ex)
@@ -183,7 +186,17 @@ internal sealed class SecureJobRunner(
             ContentFacts? asReceived = method is DeliveryMethod.Smime or DeliveryMethod.Pgp || !transform.PreservesBody
                 ? null
                 : ContentFacts.ReadFrom(q.Envelope.Annotations);
-            return await agent.SendCopyAsync(session, q, message, indices, requireTls, asReceived, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await agent.SendCopyAsync(session, q, message, indices, requireTls, asReceived, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (!ReferenceEquals(message, received))
+                {
+                    message.Dispose();
+                }
+            }
         }
     }
 
@@ -229,7 +242,7 @@ internal sealed class SecureJobRunner(
             Stream content = await spool.OpenContentAsync(q.QueueId, CancellationToken.None).ConfigureAwait(false);
             await using (content.ConfigureAwait(false))
             {
-                MimeMessage message = await MimeMessage.LoadAsync(content, persistent: content.CanSeek, CancellationToken.None).ConfigureAwait(false);
+                using MimeMessage message = await MimeMessage.LoadAsync(content, persistent: content.CanSeek, CancellationToken.None).ConfigureAwait(false);
                 StripPolicyHeaders(message);
                 stored = security.Escrow!.Store(p.Address, message);
             }
@@ -244,7 +257,7 @@ internal sealed class SecureJobRunner(
         {
             int at = q.Envelope.ReversePath.LastIndexOf('@');
             string? senderDomain = at > 0 ? q.Envelope.ReversePath[(at + 1)..] : null;
-            MimeMessage notice = security.EscrowNotices!.Build(stored, p.Address, senderDomain);
+            using MimeMessage notice = security.EscrowNotices!.Build(stored, p.Address, senderDomain);
             var buffer = new MemoryStream();
             await notice.WriteToAsync(FormatOptions.Default, buffer, CancellationToken.None).ConfigureAwait(false);
             var annotations = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -230,8 +230,12 @@ internal sealed class MessageTextExtractor
                 throw new ClassificationFailedException("unreadable_message", e);
             }
 
-            Append(inner.Subject);
-            Walk(inner.Body, depth + 1);
+            using (inner)
+            {
+                Append(inner.Subject);
+                Walk(inner.Body, depth + 1);
+            }
+
             return;
         }
 

@@ -44,8 +44,12 @@ public sealed class PhiClassifier
     /// message within <see cref="ClassifierLimits.Timeout"/>.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled
     /// (a timeout is not an exception: it classifies as PHI).</exception>
-    public async Task<Classification> ClassifyAsync(Stream message, MessageEnvelope envelope, CancellationToken cancellationToken = default) =>
-        (await AnalyzeAsync(message, envelope, cancellationToken).ConfigureAwait(false)).Classification;
+    public async Task<Classification> ClassifyAsync(Stream message, MessageEnvelope envelope, CancellationToken cancellationToken = default)
+    {
+        var (parsed, classification) = await AnalyzeAsync(message, envelope, cancellationToken).ConfigureAwait(false);
+        parsed?.Dispose();
+        return classification;
+    }
 
     /// <summary>Classifies a parsed message within <see cref="ClassifierLimits.Timeout"/>.</summary>
     public Task<Classification> ClassifyAsync(MimeMessage message, MessageEnvelope envelope, CancellationToken cancellationToken = default)
@@ -70,7 +74,9 @@ public sealed class PhiClassifier
         }
     }
 
-    /// <summary>Parses and classifies; the parsed message is returned for the facts (null when parsing failed).</summary>
+    /// <summary>Parses and classifies; the parsed message is returned for the facts (null when parsing failed)
+    /// and the caller disposes it. Work abandoned at the time bound meets a disposed message (or capture)
+    /// and fails; its result is ignored anyway.</summary>
     internal async Task<(MimeMessage? Message, Classification Classification)> AnalyzeAsync(Stream message, MessageEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

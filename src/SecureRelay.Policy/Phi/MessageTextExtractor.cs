@@ -209,14 +209,58 @@ internal sealed class MessageTextExtractor
         Append(part.IsHtml ? StripHtml(body) : body);
     }
 
+    /// <summary>True when reading this message is text work only, which checks the budget as it goes: no
+    /// PDF or DOCX part (their libraries may spend long inside one page or paragraph) and no encoded
+    /// embedded message (its parts are known only once decoded). Such a message can be classified on
+    /// the caller's thread; anything else runs where the time bound can abandon it.</summary>
+    public static bool ReadsOnlyText(MimeMessage message, ClassifierLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(limits);
+        return ReadsOnlyText(message.Body, 1, limits.MaxMimeDepth);
+    }
+
+    private static bool ReadsOnlyText(MimeEntity? entity, int depth, int maxDepth) => depth <= maxDepth && entity switch
+    {
+        null or TextPart => true,
+        Multipart multipart => multipart.All(child => ReadsOnlyText(child, depth + 1, maxDepth)),
+        MessagePart messagePart => messagePart.Message is null || ReadsOnlyText(messagePart.Message.Body, depth + 1, maxDepth),
+        MimePart part => DocumentKind(part) == Document.None && !IsEncodedMessage(part.ContentType),
+        _ => true,
+    };
+
+    private enum Document
+    {
+        None,
+        Pdf,
+        Docx,
+    }
+
+    private static Document DocumentKind(MimePart part)
+    {
+        var extension = Path.GetExtension(part.FileName ?? "");
+        var subtype = part.ContentType.MediaSubtype;
+        if (subtype.Equals("pdf", StringComparison.OrdinalIgnoreCase) || extension.Equals(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            return Document.Pdf;
+        }
+
+        return subtype.Equals("vnd.openxmlformats-officedocument.wordprocessingml.document", StringComparison.OrdinalIgnoreCase) || extension.Equals(".docx", StringComparison.OrdinalIgnoreCase)
+            ? Document.Docx
+            : Document.None;
+    }
+
+    private static bool IsEncodedMessage(ContentType type) => type.IsMimeType("message", "rfc822") || type.IsMimeType("message", "global");
+
     private void ReadAttachment(MimePart part, int depth)
     {
         var type = part.ContentType;
         var extension = Path.GetExtension(part.FileName ?? "").ToLowerInvariant();
         var subtype = type.MediaSubtype.ToLowerInvariant();
-        var isPdf = subtype == "pdf" || extension == ".pdf";
-        var isDocx = subtype == "vnd.openxmlformats-officedocument.wordprocessingml.document" || extension == ".docx";
-        if (type.IsMimeType("message", "rfc822") || type.IsMimeType("message", "global"))
+        var document = DocumentKind(part);
+        var isPdf = document == Document.Pdf;
+        var isDocx = document == Document.Docx;
+        if (IsEncodedMessage(type))
         {
             // An embedded message sent with a (non-conforming) base64 or quoted-printable encoding.
             using var embedded = new MemoryStream(Decode(part), writable: false);

@@ -12,6 +12,9 @@ public sealed class PhiClassifier
 {
     private const double Epsilon = 1e-9;
 
+    /// <summary>Messages up to this size, in a seekable stream, are parsed on the caller's thread.</summary>
+    private const long InlineBytes = 256 * 1024;
+
     /// <summary>Creates a classifier with the given settings.</summary>
     public PhiClassifier(ClassifierSettings settings)
     {
@@ -82,23 +85,52 @@ public sealed class PhiClassifier
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(envelope);
         MimeMessage? parsed = null;
+        if (message.CanSeek && message.Length - message.Position <= InlineBytes)
+        {
+            // A small message already in memory parses in well under a millisecond, on the caller's thread,
+            // and so is classified when reading it is text work only (every step checks the budget, every
+            // expression has its own timeout): no thread hop, no timer. Documents go to RunBounded.
+            var budget = new ClassificationBudget(Settings.Limits.Timeout, cancellationToken);
+            var inline = Guarded(
+                () =>
+                {
+                    parsed = ParseOrFail(message, budget);
+                    return MessageTextExtractor.ReadsOnlyText(parsed, Settings.Limits) ? Classify(parsed, envelope, budget) : null;
+                },
+                cancellationToken);
+            if (inline is not null)
+            {
+                return (parsed, inline);
+            }
+
+            var documents = parsed!;
+            return (parsed, await RunBounded(b => Classify(documents, envelope, b), cancellationToken).ConfigureAwait(false));
+        }
+
         var classification = await RunBounded(
             budget =>
             {
-                try
-                {
-                    parsed = Parse(message, budget.Token);
-                }
-                catch (FormatException e)
-                {
-                    throw new ClassificationFailedException("parse_error", e);
-                }
-
-                budget.Check();
+                parsed = ParseOrFail(message, budget);
                 return Classify(parsed, envelope, budget);
             },
             cancellationToken).ConfigureAwait(false);
         return (parsed, classification);
+    }
+
+    private MimeMessage ParseOrFail(Stream message, ClassificationBudget budget)
+    {
+        MimeMessage parsed;
+        try
+        {
+            parsed = Parse(message, budget.Token);
+        }
+        catch (FormatException e)
+        {
+            throw new ClassificationFailedException("parse_error", e);
+        }
+
+        budget.Check();
+        return parsed;
     }
 
     /// <summary>Parses within <see cref="ClassifierLimits.MaxMessageBytes"/>. A seekable stream whose remaining
@@ -120,32 +152,7 @@ public sealed class PhiClassifier
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(Settings.Limits.Timeout);
-        var task = Task.Run(
-            () =>
-            {
-                try
-                {
-                    return work(new ClassificationBudget(Settings.Limits.Timeout, budget.Token));
-                }
-                catch (ClassificationFailedException e)
-                {
-                    return Failed(e.Reason, MessageCategory.Unspecified);
-                }
-                catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-                {
-                    return Failed("timeout", MessageCategory.Unspecified);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    return Failed("timeout", MessageCategory.Unspecified);
-                }
-                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-                {
-                    // Fail closed: an unexpected error in a parser must never let PHI out unprotected.
-                    return Failed("error:" + e.GetType().Name, MessageCategory.Unspecified);
-                }
-            },
-            CancellationToken.None);
+        var task = Task.Run(() => Guarded(() => work(new ClassificationBudget(Settings.Limits.Timeout, budget.Token)), cancellationToken)!, CancellationToken.None);
         try
         {
             // Work that ignores the token (a parser inside one page) must not hold the reply: stop waiting.
@@ -154,6 +161,33 @@ public sealed class PhiClassifier
         catch (TimeoutException)
         {
             return Failed("timeout", MessageCategory.Unspecified);
+        }
+    }
+
+    /// <summary>Runs classification work, turning every way it can fail into a fail-closed (PHI) result.
+    /// Only the caller's own cancellation escapes.</summary>
+    private Classification? Guarded(Func<Classification?> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return work();
+        }
+        catch (ClassificationFailedException e)
+        {
+            return Failed(e.Reason, MessageCategory.Unspecified);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return Failed("timeout", MessageCategory.Unspecified);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Failed("timeout", MessageCategory.Unspecified);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Fail closed: an unexpected error in a parser must never let PHI out unprotected.
+            return Failed("error:" + e.GetType().Name, MessageCategory.Unspecified);
         }
     }
 

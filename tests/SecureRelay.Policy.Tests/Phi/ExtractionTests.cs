@@ -107,6 +107,46 @@ public class ExtractionTests
         Assert.That((c.IsPhi, c.Source, c.Detectors[0]), Is.EqualTo((true, ClassificationSource.Failure, "failure:timeout")));
     }
 
+    [Test]
+    public void SmallTextMessage_IsClassifiedOnTheCallersThread()
+    {
+        // No thread hop and no timer for the common case: the task is already complete when returned.
+        using var stream = ToStream(Message("Patient: Jane Roe\nDOB: 04/12/1961\nMRN: 00482913"));
+        var task = Patient.ClassifyAsync(stream, Envelope());
+        Assert.That(task.IsCompletedSuccessfully, Is.True);
+        Assert.That(task.Result.IsPhi, Is.True, task.Result.ToString());
+    }
+
+    [Test]
+    public void OnlyTextWork_IsDoneInline()
+    {
+        var limits = PhiClassifier.Default.Settings.Limits;
+        bool Inline(MimeMessage m) => MessageTextExtractor.ReadsOnlyText(m, limits);
+
+        var alternative = new MultipartAlternative { new TextPart("plain") { Text = "a" }, new TextPart("html") { Text = "<p>a</p>" } };
+        var withText = Message("");
+        withText.Body = alternative;
+        Assert.That(Inline(withText), Is.True);
+        Assert.That(Inline(WithAttachment("x", "notes.csv", "text/csv", Utf8("a,b"))), Is.True);
+        var forwarded = Message("");
+        forwarded.Body = new Multipart("mixed") { new TextPart("plain") { Text = "fwd" }, new MessagePart { Message = Message("inner") } };
+        Assert.That(Inline(forwarded), Is.True);
+
+        Assert.That(Inline(WithAttachment("x", "r.pdf", "application/pdf", [1])), Is.False, "PDF");
+        Assert.That(Inline(WithAttachment("x", "r.PDF", "application/octet-stream", [1])), Is.False, "PDF by name");
+        Assert.That(Inline(WithAttachment("x", "r.docx", "application/octet-stream", [1])), Is.False, "DOCX by name");
+        // What the parser makes of a message/rfc822 part sent base64-encoded (not conforming, but seen).
+        var encodedMessage = Message("");
+        encodedMessage.Body = new Multipart("mixed")
+        {
+            new MimePart("message", "rfc822") { Content = new MimeContent(new MemoryStream(Utf8("Subject: s\r\n\r\nbody"))), ContentTransferEncoding = ContentEncoding.Base64 },
+        };
+        Assert.That(Inline(encodedMessage), Is.False, "encoded message/rfc822");
+        var nestedPdf = Message("");
+        nestedPdf.Body = new Multipart("mixed") { new MessagePart { Message = WithAttachment("x", "r.pdf", "application/pdf", [1]) } };
+        Assert.That(Inline(nestedPdf), Is.False, "PDF inside a forwarded message");
+    }
+
     [TestCase("classifier:\n  limits: { max_text_chars: 50 }\n", "failure:text_limit")]
     [TestCase("classifier:\n  limits: { max_message_bytes: 400 }\n", "failure:message_too_large")]
     public async Task Limits_FailClosed(string yaml, string reason)

@@ -50,6 +50,9 @@ public static class RelayHost
         var components = new RelayComponents(settings, metrics);
         builder.Services.AddSingleton(metrics);
 
+        // SMTP sessions never block (every wait is awaited), so their code may run on the thread that
+        // completed the socket read instead of being queued to the thread pool once more.
+        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

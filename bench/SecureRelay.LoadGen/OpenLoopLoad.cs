@@ -66,7 +66,9 @@ internal sealed class OpenLoopLoad
             return 2;
         }
 
-        var arrivals = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleWriter = true });
+        // A worker waiting for an arrival continues on the producer's thread (synchronous continuation):
+        // its commands go out at the scheduled time, not after a hop through the thread pool.
+        var arrivals = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleWriter = true, AllowSynchronousContinuations = true });
         var start = Stopwatch.GetTimestamp();
         var startUnix = (DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds;
         var workers = new List<Task<(LongHistogram Accept, LongHistogram E2e)>>();
@@ -75,7 +77,7 @@ internal sealed class OpenLoopLoad
             workers.Add(WorkerAsync(conns[i], i, arrivals.Reader, sender, content, ct));
         }
 
-        var scheduled = await ProduceAsync(arrivals.Writer, start, ct).ConfigureAwait(false);
+        var scheduled = await ProduceOnOwnThread(arrivals.Writer, start, ct).ConfigureAwait(false);
 
         // Drain: in-flight and queued messages get `drain` seconds after the last arrival.
         using var drainStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -143,8 +145,34 @@ internal sealed class OpenLoopLoad
         return opened.OfType<SmtpClientConnection>().ToList();
     }
 
+    /// <summary>Runs <see cref="Produce"/> on a dedicated thread: the schedule is kept by the kernel's
+    /// sleep, not by a thread-pool timer that a busy pool fires late (which turned the fixed arrival rate
+    /// into bursts of catch-up arrivals).</summary>
+    private Task<long> ProduceOnOwnThread(ChannelWriter<long> writer, long start, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                done.TrySetResult(Produce(writer, start, ct));
+            }
+            catch (Exception e)
+            {
+                writer.TryComplete(e);
+                done.TrySetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "arrivals",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
     /// <summary>Writes arrival timestamps on schedule until count or duration is reached.</summary>
-    private async Task<long> ProduceAsync(ChannelWriter<long> writer, long start, CancellationToken ct)
+    private long Produce(ChannelWriter<long> writer, long start, CancellationToken ct)
     {
         long produced = 0;
         var durationTicks = (long)(_duration * Stopwatch.Frequency);
@@ -162,34 +190,32 @@ internal sealed class OpenLoopLoad
         }
 
         var interval = Stopwatch.Frequency / _rate;
-        try
+        while (produced < _count && !ct.IsCancellationRequested)
         {
-            while (produced < _count && !ct.IsCancellationRequested)
+            var now = Stopwatch.GetTimestamp();
+            if (now - start > durationTicks)
             {
-                var now = Stopwatch.GetTimestamp();
-                if (now - start > durationTicks)
+                break;
+            }
+
+            while (produced < _count)
+            {
+                var due = start + (long)(produced * interval);
+                if (due > now)
                 {
                     break;
                 }
 
-                while (produced < _count)
-                {
-                    var due = start + (long)(produced * interval);
-                    if (due > now)
-                    {
-                        break;
-                    }
-
-                    writer.TryWrite(due);
-                    produced++;
-                }
-
-                await Task.Delay(1, ct).ConfigureAwait(false);
+                writer.TryWrite(due);
+                produced++;
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Hard stop: report what was scheduled so far.
+
+            if (produced < _count)
+            {
+                // Sleep until the next arrival is due (the kernel wakes this thread, ~1 ms granularity).
+                var wait = start + (long)(produced * interval) - Stopwatch.GetTimestamp();
+                Thread.Sleep(Math.Max(1, (int)(wait * 1000 / Stopwatch.Frequency)));
+            }
         }
 
         writer.Complete();

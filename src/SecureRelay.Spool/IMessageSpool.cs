@@ -15,8 +15,11 @@ public interface IMessageSpool : IAsyncDisposable
     /// <c>452 4.3.1</c> and nothing is accepted.</summary>
     bool IsLowOnDisk { get; }
 
-    /// <summary>Starts a new message.</summary>
-    ISpoolWriter CreateWriter();
+    /// <summary>Starts a new message. With <paramref name="resumeOnCompletionThread"/>, the code after
+    /// <see cref="ISpoolWriter.CommitAsync"/> runs synchronously on the spool's completion thread as soon as
+    /// the commit is durable (no thread-pool hop: the SMTP acceptor's 250). Such a caller must leave that
+    /// thread quickly (it is shared by every commit) and never block on it.</summary>
+    ISpoolWriter CreateWriter(bool resumeOnCompletionThread = false);
 
     /// <summary>Streams messages matching the query without loading them all at once.</summary>
     IAsyncEnumerable<QueuedMessage> EnumerateAsync(SpoolQuery query, CancellationToken cancellationToken);

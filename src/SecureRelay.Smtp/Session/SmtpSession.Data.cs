@@ -239,6 +239,7 @@ internal sealed partial class SmtpSession
         if (!reply.IsPositive)
         {
             await RejectMessageAsync(reply, scanner.ReceivedBytes);
+            await LeaveAcceptorThreadAsync();
             return CommandOutcome.EndTransaction;
         }
 
@@ -248,7 +249,19 @@ internal sealed partial class SmtpSession
         _messages++;
         SmtpLog.MessageAccepted(_ctx.Logger, Info.SessionId, scanner.ReceivedBytes, transaction.Recipients.Count, latency.TotalMilliseconds);
         _ctx.Events?.MessageAccepted(Info, transaction, scanner.ReceivedBytes, latency);
+        await LeaveAcceptorThreadAsync();
         return CommandOutcome.EndTransaction;
+    }
+
+    /// <summary>The sink may complete on a thread of its own (the spool resumes the waiting session on its
+    /// completion thread so that the reply goes out at once); once the reply is out, the rest of the
+    /// session (the next commands, maybe a whole pipelined message) continues on the thread pool.</summary>
+    private static async ValueTask LeaveAcceptorThreadAsync()
+    {
+        if (!Thread.CurrentThread.IsThreadPoolThread)
+        {
+            await Task.Yield();
+        }
     }
 
     private ValueTask RejectMessageAsync(SmtpReply reply, long size)

@@ -6,27 +6,33 @@ namespace SecureRelay.Spool.Sqlite;
 /// <summary>Copies WAL frames into the database file on its own connection and thread (PASSIVE
 /// checkpoints never block the writer), so the commit loop's COMMIT pays only for the WAL append
 /// and its fsync, not for checkpoints. The writer keeps a large automatic checkpoint as a backstop
-/// in case this falls behind.</summary>
+/// in case this falls behind. After a quiet spell it truncates the WAL file (TRUNCATE checkpoint), which
+/// is never done under load.</summary>
 internal sealed class Checkpointer
 {
     private readonly string _connectionString;
     private readonly TimeSpan _interval;
+    private readonly TimeSpan _truncateWhenIdle;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly Thread _thread;
     private long _dirtyBatches;
     private bool _stopping;
 
-    public Checkpointer(string connectionString, TimeSpan interval, ILogger logger)
+    public Checkpointer(string connectionString, TimeSpan interval, TimeSpan truncateWhenIdle, ILogger logger)
     {
         _connectionString = connectionString;
         _interval = interval;
+        _truncateWhenIdle = truncateWhenIdle;
         _logger = logger;
         _thread = new Thread(Run) { IsBackground = true, Name = "spool-checkpoint" };
     }
 
     /// <summary>Checkpoints run.</summary>
     public long Checkpoints { get; private set; }
+
+    /// <summary>Times the WAL file was truncated after a quiet spell.</summary>
+    public long Truncations { get; private set; }
 
     public void Start() => _thread.Start();
 
@@ -63,6 +69,9 @@ internal sealed class Checkpointer
         conn.Open();
         RawStatement.Exec(conn.Handle!, "PRAGMA busy_timeout=1000;PRAGMA synchronous=FULL;");
         using var checkpoint = new RawStatement(conn.Handle!, "PRAGMA wal_checkpoint(PASSIVE)");
+        using var truncate = new RawStatement(conn.Handle!, "PRAGMA wal_checkpoint(TRUNCATE)");
+        long lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
+        var walInUse = false;
         while (true)
         {
             lock (_gate)
@@ -80,19 +89,57 @@ internal sealed class Checkpointer
 
             if (Interlocked.Exchange(ref _dirtyBatches, 0) == 0)
             {
+                if (walInUse && System.Diagnostics.Stopwatch.GetElapsedTime(lastCommit) >= _truncateWhenIdle)
+                {
+                    // Quiet: give the WAL's disk space back. Waits (busy timeout) for readers; a commit
+                    // arriving meanwhile waits for it, once per quiet spell.
+                    walInUse = !TryTruncate(truncate);
+                    Truncations += walInUse ? 0 : 1;
+                }
+
                 continue;
             }
 
-            try
+            lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
+            walInUse = true;
+            if (TryExecute(checkpoint))
             {
-                checkpoint.Execute();
                 Checkpoints++;
             }
-            catch (SqliteStorageException ex)
-            {
-                // The writer's automatic checkpoint still bounds the WAL; try again next tick.
-                SpoolLog.CheckpointFailed(_logger, ex);
-            }
+        }
+    }
+
+    /// <summary>True when the WAL was checkpointed completely and truncated (the statement's first column,
+    /// "busy", is 0); false when a reader or writer kept it, or on error: tried again next tick.</summary>
+    private bool TryTruncate(RawStatement truncate)
+    {
+        try
+        {
+            return truncate.Step() && truncate.GetInt64(0) == 0;
+        }
+        catch (SqliteStorageException ex)
+        {
+            SpoolLog.CheckpointFailed(_logger, ex);
+            return false;
+        }
+        finally
+        {
+            truncate.Reset();
+        }
+    }
+
+    private bool TryExecute(RawStatement statement)
+    {
+        try
+        {
+            statement.Execute();
+            return true;
+        }
+        catch (SqliteStorageException ex)
+        {
+            // The writer's automatic checkpoint still bounds the WAL; try again next tick.
+            SpoolLog.CheckpointFailed(_logger, ex);
+            return false;
         }
     }
 }

@@ -18,6 +18,8 @@ internal sealed class CommitLoop
     private readonly Action _afterCommit;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
+    private readonly CompletionThread _completion = new();
+    private readonly List<SpoolOp> _inline = [];
     private bool _stopping;
     private bool _idle;
 
@@ -32,7 +34,11 @@ internal sealed class CommitLoop
         _thread = new Thread(Run) { IsBackground = true, Name = "spool-commit" };
     }
 
-    public void Start() => _thread.Start();
+    public void Start()
+    {
+        _completion.Start();
+        _thread.Start();
+    }
 
     /// <summary>Queues an op. Throws <see cref="SpoolException"/> once shutdown began.</summary>
     public void Enqueue(SpoolOp op)
@@ -97,6 +103,7 @@ internal sealed class CommitLoop
                 _batch.Clear();
             }
 
+            _completion.Stop();
             _stopped.TrySetResult();
         }
         catch (Exception ex)
@@ -106,15 +113,17 @@ internal sealed class CommitLoop
             lock (_gate)
             {
                 _stopping = true;
-                foreach (SpoolOp op in _batch.Concat(_queue))
-                {
-                    op.MarkFailed(new SpoolException("The spool's writer stopped.", innerException: ex));
-                    op.Finish();
-                }
-
+                _batch.AddRange(_queue);
                 _queue.Clear();
             }
 
+            foreach (SpoolOp op in _batch)
+            {
+                op.MarkFailed(new SpoolException("The spool's writer stopped.", innerException: ex));
+            }
+
+            FinishBatch();
+            _completion.Stop();
             _stopped.TrySetException(ex);
         }
     }
@@ -229,9 +238,29 @@ internal sealed class CommitLoop
         _stats.AddTime(t1 - t0, System.Diagnostics.Stopwatch.GetTimestamp() - t1);
         _stats.AddBatch(_batch.Count, commits, s.FsyncOnCommit);
         _afterCommit();
+        FinishBatch();
+    }
+
+    /// <summary>Resolves the batch's ops: those whose awaiter resumes inline on the completion thread, the
+    /// rest here (their awaiters continue on the thread pool).</summary>
+    private void FinishBatch()
+    {
         foreach (SpoolOp op in _batch)
         {
-            op.Finish();
+            if (op.ResumesInline)
+            {
+                _inline.Add(op);
+            }
+            else
+            {
+                op.Finish();
+            }
+        }
+
+        if (_inline.Count > 0)
+        {
+            _completion.Complete(_inline);
+            _inline.Clear();
         }
     }
 
@@ -245,8 +274,9 @@ internal sealed class CommitLoop
         foreach (SpoolOp op in _batch)
         {
             op.MarkFailed(failure);
-            op.Finish();
         }
+
+        FinishBatch();
     }
 
     private void RollbackQuietly()

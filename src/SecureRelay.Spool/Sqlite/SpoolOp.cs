@@ -8,6 +8,11 @@ internal abstract class SpoolOp
 {
     private Exception? _failure;
 
+    protected SpoolOp(bool resumesInline = false)
+    {
+        ResumesInline = resumesInline;
+    }
+
     /// <summary>Applies the change. May throw: the op alone fails.</summary>
     public abstract void Execute(WriteSession session);
 
@@ -18,6 +23,10 @@ internal abstract class SpoolOp
     /// holds nothing else, commits without an fsync). The WAL is append-only, so the next durable
     /// commit's fsync covers it too: no durable change can survive while an earlier one is lost.</summary>
     public virtual bool NeedsFsync => true;
+
+    /// <summary>True when the awaiter continues synchronously, on the <see cref="CompletionThread"/>,
+    /// instead of through the thread pool.</summary>
+    public bool ResumesInline { get; }
 
     public bool HasFailed => _failure is not null;
 
@@ -56,7 +65,13 @@ internal abstract class SpoolOp
 /// <summary>An op with a result.</summary>
 internal abstract class SpoolOp<T> : SpoolOp
 {
-    private readonly TaskCompletionSource<T> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<T> _tcs;
+
+    protected SpoolOp(bool resumesInline = false)
+        : base(resumesInline)
+    {
+        _tcs = new(resumesInline ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     public Task<T> Task => _tcs.Task;
 

@@ -6,7 +6,7 @@ namespace SecureRelay.Spool.Sqlite;
 /// queue row and its pending-domain index entries.</summary>
 internal sealed class CommitMessageOp(
     long key, uint keyId, byte[] noncePrefix, long contentLength, uint chunkCount, long receivedMs, long nextMs,
-    byte[] chunk, int chunkLength, byte[] envelope, int envelopeLength, string rcptDomains, string[] distinctDomains, bool hadSpills, int state) : SpoolOp<bool>
+    byte[] chunk, int chunkLength, byte[] envelope, int envelopeLength, string rcptDomains, string[] distinctDomains, bool hadSpills, int state, bool resumesInline) : SpoolOp<bool>(resumesInline)
 {
     public override bool IsMessageCommit => true;
 

@@ -22,10 +22,12 @@ internal sealed class SpoolWriter : ISpoolWriter
     private byte[]? _plain;
     private int _fill;
     private uint _chunkIndex;
+    private readonly bool _resumeInline;
     private bool _finished;
 
-    public SpoolWriter(SqliteMessageSpool spool, SpoolKey key, long msgKey)
+    public SpoolWriter(SqliteMessageSpool spool, SpoolKey key, long msgKey, bool resumeInline)
     {
+        _resumeInline = resumeInline;
         _spool = spool;
         _key = key;
         _msgKey = msgKey;
@@ -84,7 +86,7 @@ internal sealed class SpoolWriter : ISpoolWriter
             long next = envelope.Hold ? SpoolFormat.NeverMs : now;
             var op = new CommitMessageOp(_msgKey, _key.Id, _prefix, Length, chunkCount, envelope.ReceivedAt.ToUnixTimeMilliseconds(), next,
                 chunk, _fill + SpoolFormat.TagSize, sealedEnvelope, envelopeLength, domains, perRecipient.Distinct(StringComparer.Ordinal).ToArray(), _chunkIndex > 0,
-                (int)(envelope.Hold ? PersistedState.Held : PersistedState.Active));
+                (int)(envelope.Hold ? PersistedState.Held : PersistedState.Active), _resumeInline);
             chunk = null!;
             sealedEnvelope = null;
             _finished = true; // from here the op owns the buffers; a failed commit is discarded below

@@ -6,10 +6,10 @@ namespace SecureRelay.Spool.Sqlite;
 public sealed partial class SqliteMessageSpool
 {
     /// <inheritdoc />
-    public ISpoolWriter CreateWriter()
+    public ISpoolWriter CreateWriter(bool resumeOnCompletionThread = false)
     {
         EnsureOpen();
-        return new SpoolWriter(this, _keys!.Current, _ids!.NextKey());
+        return new SpoolWriter(this, _keys!.Current, _ids!.NextKey(), resumeOnCompletionThread);
     }
 
     /// <inheritdoc />

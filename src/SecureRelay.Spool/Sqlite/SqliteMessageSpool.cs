@@ -125,7 +125,7 @@ public sealed partial class SqliteMessageSpool : IMessageSpool
             "PRAGMA synchronous=FULL;" +
             $"PRAGMA cache_size=-{_options.WriterCacheKiB};" +
             $"PRAGMA wal_autocheckpoint={_options.WalAutoCheckpointPages};" +
-            "PRAGMA journal_size_limit=67108864;" +
+            "PRAGMA journal_size_limit=-1;" + // never truncated while in use: see SpoolOptions.WalTruncateWhenIdle
             "PRAGMA temp_store=MEMORY;" +
             "PRAGMA busy_timeout=10000;");
         CreateSchema(db);
@@ -135,7 +135,7 @@ public sealed partial class SqliteMessageSpool : IMessageSpool
         _ids = new QueueIds(maxKey);
         _session = new WriteSession(db, _keys);
         _checkpointer = new Checkpointer(new SqliteConnectionStringBuilder { DataSource = _dbPath, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString(),
-            _options.CheckpointInterval, _logger);
+            _options.CheckpointInterval, _options.WalTruncateWhenIdle, _logger);
         _loop = new CommitLoop(_session, Stats, Faults, _options.MaxBatchSize, _checkpointer.NoteCommit, _logger);
         _checkpointer.Start();
         _loop.Start();

@@ -68,7 +68,7 @@ public sealed class SpoolingMessageAcceptor : IMessageAcceptor
         // One byte over the classifier's own limit is enough for it to see the message is too big
         // (and count it as PHI); nothing beyond that is copied.
         var capture = new ContentCapture(_policy.Policy.Classifier.Settings.Limits.MaxMessageBytes + 1);
-        return ValueTask.FromResult<IMessageBodySink>(new SpoolBodySink(this, session, transaction, _spool.CreateWriter(), capture));
+        return ValueTask.FromResult<IMessageBodySink>(new SpoolBodySink(this, session, transaction, _spool.CreateWriter(resumeOnCompletionThread: true), capture));
     }
 
     private sealed class SpoolBodySink(SpoolingMessageAcceptor owner, SmtpSessionInfo session, SmtpTransaction transaction, ISpoolWriter writer, ContentCapture capture) : IMessageBodySink

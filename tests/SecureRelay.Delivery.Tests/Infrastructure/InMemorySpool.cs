@@ -30,7 +30,7 @@ public sealed class InMemorySpool : IMessageSpool
     public Task<SpoolRecoveryReport> OpenAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new SpoolRecoveryReport(Count, [], TimeSpan.Zero));
 
-    public ISpoolWriter CreateWriter() => new Writer(this);
+    public ISpoolWriter CreateWriter(bool resumeOnCompletionThread = false) => new Writer(this);
 
     /// <summary>Test helper: stores a message as the SMTP layer would.</summary>
     public QueuedMessage Add(SpoolEnvelope envelope, string content, DateTimeOffset? nextAttempt = null)

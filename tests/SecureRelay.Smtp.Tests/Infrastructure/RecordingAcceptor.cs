@@ -22,12 +22,20 @@ internal sealed class RecordingAcceptor : IMessageAcceptor
 
     public SmtpReply CompleteReply { get; set; } = new(250, "2.0.0", "Ok: queued");
 
+    /// <summary>CompleteAsync completes from a thread of its own, resuming the session synchronously there
+    /// (as the spool's completion thread does).</summary>
+    public bool CompleteOnOwnThread { get; set; }
+
+    /// <summary>For each MAIL command: whether the session handled it on a thread-pool thread.</summary>
+    public ConcurrentQueue<bool> MailFromOnPoolThread { get; } = new();
+
     /// <summary>Sinks disposed without a successful CompleteAsync.</summary>
     public int Aborted => Volatile.Read(ref _aborted);
 
     public ValueTask<SmtpReply?> CheckMailFromAsync(SmtpSessionInfo session, SmtpTransaction transaction, CancellationToken cancellationToken)
     {
         Calls.Enqueue("MAIL " + transaction.ReversePath);
+        MailFromOnPoolThread.Enqueue(Thread.CurrentThread.IsThreadPoolThread);
         return ValueTask.FromResult(OnMailFrom?.Invoke(transaction));
     }
 
@@ -81,7 +89,21 @@ internal sealed class RecordingAcceptor : IMessageAcceptor
                 owner.Messages.Enqueue(new ReceivedMessage(session, transaction, _content.ToArray(), _writes));
             }
 
-            return ValueTask.FromResult(reply);
+            if (!owner.CompleteOnOwnThread)
+            {
+                return ValueTask.FromResult(reply);
+            }
+
+            var done = new TaskCompletionSource<SmtpReply>(TaskCreationOptions.None);
+            // Late enough that the session is already waiting: it resumes here, synchronously.
+            var thread = new Thread(() =>
+            {
+                Thread.Sleep(50);
+                done.SetResult(reply);
+            })
+            { IsBackground = true, Name = "test-completion" };
+            thread.Start();
+            return new ValueTask<SmtpReply>(done.Task);
         }
 
         public ValueTask DisposeAsync()

@@ -49,6 +49,19 @@ public sealed class RelayTests
     }
 
     [Test]
+    public async Task AfterTheReplyTheSessionLeavesTheAcceptorsThread()
+    {
+        // The spool resumes the session on its own completion thread to send the 250 at once; what
+        // follows (here the next transaction) must run on the thread pool, not hold that thread.
+        var harness = new SmtpHarness();
+        harness.Acceptor.CompleteOnOwnThread = true;
+        const string message = "MAIL FROM:<a@clinic.example>\r\nRCPT TO:<c@d.example>\r\nDATA\r\nx\r\n.\r\n";
+        var output = await harness.ReplayAsync("EHLO app.example\r\n" + message + message + "QUIT\r\n", Fragmentation.Whole);
+        Assert.That(harness.Acceptor.Messages, Has.Count.EqualTo(2), output);
+        Assert.That(harness.Acceptor.MailFromOnPoolThread, Is.EqualTo(new[] { true, true }));
+    }
+
+    [Test]
     public void ListenerOptionsAreValidated()
     {
         Assert.That(() => new SmtpListenerOptions { Tls = SmtpTlsMode.StartTls }.Validate(), Throws.ArgumentException.With.Message.Contains("certificate"));

@@ -119,15 +119,18 @@ internal sealed class SmtpDeliveryAgent(
         }
 
         Socket? socket = null;
+        Stream? stream = null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limits.ConnectTimeout);
         try
         {
             socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             await socket.ConnectAsync(new IPEndPoint(address, port), timeout.Token).ConfigureAwait(false);
+            stream = new WriteCoalescingStream(new NetworkStream(socket, ownsSocket: true));
+            socket = null; // owned by the stream
             // The host name (not the IP) goes to MailKit for SNI and certificate checks.
-            await client.ConnectAsync(socket, hostName, port, SecureSocketOptions.StartTlsWhenAvailable, timeout.Token).ConfigureAwait(false);
-            socket = null; // owned by the client now
+            await client.ConnectAsync(stream, hostName, port, SecureSocketOptions.StartTlsWhenAvailable, timeout.Token).ConfigureAwait(false);
+            stream = null; // owned by the client now
             session.Security = await DescribeAsync(session, validation, policy, certificateSha256).ConfigureAwait(false);
             return (session, null, false);
         }
@@ -155,6 +158,7 @@ internal sealed class SmtpDeliveryAgent(
         finally
         {
             socket?.Dispose();
+            stream?.Dispose();
         }
     }
 

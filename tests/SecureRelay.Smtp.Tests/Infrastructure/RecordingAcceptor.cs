@@ -98,7 +98,7 @@ internal sealed class RecordingAcceptor : IMessageAcceptor
             // Late enough that the session is already waiting: it resumes here, synchronously.
             var thread = new Thread(() =>
             {
-                Thread.Sleep(50);
+                Thread.Sleep(200);
                 done.SetResult(reply);
             })
             { IsBackground = true, Name = "test-completion" };

@@ -7,36 +7,36 @@ public sealed class SpoolCommitThreadingTests : SpoolTestBase
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [Test]
-    public async Task A_writer_that_asks_for_it_resumes_on_the_completion_thread_others_on_the_pool()
+    [TestCase(true, "spool-complete")]
+    [TestCase(false, "the thread pool")]
+    public async Task A_commit_resumes_its_waiter_on_the_completion_thread_only_when_the_writer_asked(bool resumeOnCompletionThread, string expected)
     {
         SqliteMessageSpool spool = await OpenAsync();
-        for (int i = 0; i < 3; i++)
-        {
-            // Back on the pool first: a task already complete would simply continue on this thread.
-            await Task.Yield();
-            await using ISpoolWriter plain = spool.CreateWriter();
-            await plain.WriteAsync(Content(500, i), None).ConfigureAwait(false);
-            await plain.CommitAsync(Envelope("a@one.example"), None).ConfigureAwait(false);
-            Assert.That(Thread.CurrentThread.IsThreadPoolThread, Is.True, "a writer that did not ask resumes on the pool, not on " + Thread.CurrentThread.Name);
-        }
+        await using ISpoolWriter writer = spool.CreateWriter(resumeOnCompletionThread);
+        await writer.WriteAsync(Content(500), None);
 
-        for (int attempt = 1; ; attempt++)
-        {
-            await Task.Yield();
-            await using ISpoolWriter smtp = spool.CreateWriter(resumeOnCompletionThread: true);
-            await smtp.WriteAsync(Content(500), None).ConfigureAwait(false);
-            ValueTask<QueuedMessage> commit = smtp.CommitAsync(Envelope("a@one.example"), None);
-            if (commit.IsCompleted && attempt < 20)
-            {
-                // This thread was descheduled past the fsync: nothing was left to resume. Again.
-                await commit;
-                continue;
-            }
+        // Hold the commit loop inside a batch so that the commit below cannot finish before its waiter
+        // is registered: then where the waiter runs is decided by the spool alone.
+        using var gate = new ManualResetEventSlim();
+        var holder = new GateOp(gate);
+        spool.Enqueue(holder);
+        Task<QueuedMessage> commit = writer.CommitAsync(Envelope("a@one.example"), None).AsTask();
+        Task<string> resumedOn = commit.ContinueWith(
+            _ => Thread.CurrentThread.Name == "spool-complete" ? "spool-complete" : Thread.CurrentThread.IsThreadPoolThread ? "the thread pool" : "thread " + Thread.CurrentThread.Name,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        gate.Set();
+        Assert.That(await resumedOn, Is.EqualTo(expected));
+        Assert.That((await commit).QueueId, Is.Not.Empty);
+        await holder.Task;
+    }
 
-            await commit.ConfigureAwait(false);
-            Assert.That(Thread.CurrentThread.Name, Is.EqualTo("spool-complete"), "the SMTP session's 250 goes out without a thread-pool hop");
-            break;
+    /// <summary>Blocks the commit loop (inside its transaction) until the gate opens.</summary>
+    private sealed class GateOp(ManualResetEventSlim gate) : SpoolOp<bool>
+    {
+        public override void Execute(WriteSession session)
+        {
+            gate.Wait(TimeSpan.FromSeconds(30));
+            Result = true;
         }
     }
 

@@ -28,12 +28,6 @@ internal sealed class Checkpointer
         _thread = new Thread(Run) { IsBackground = true, Name = "spool-checkpoint" };
     }
 
-    /// <summary>Checkpoints run.</summary>
-    public long Checkpoints { get; private set; }
-
-    /// <summary>Times the WAL file was truncated after a quiet spell.</summary>
-    public long Truncations { get; private set; }
-
     public void Start() => _thread.Start();
 
     /// <summary>Called by the commit loop after each COMMIT.</summary>
@@ -94,7 +88,6 @@ internal sealed class Checkpointer
                     // Quiet: give the WAL's disk space back. Waits (busy timeout) for readers; a commit
                     // arriving meanwhile waits for it, once per quiet spell.
                     walInUse = !TryTruncate(truncate);
-                    Truncations += walInUse ? 0 : 1;
                 }
 
                 continue;
@@ -102,9 +95,14 @@ internal sealed class Checkpointer
 
             lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
             walInUse = true;
-            if (TryExecute(checkpoint))
+            try
             {
-                Checkpoints++;
+                checkpoint.Execute();
+            }
+            catch (SqliteStorageException ex)
+            {
+                // The writer's automatic checkpoint still bounds the WAL; try again next tick.
+                SpoolLog.CheckpointFailed(_logger, ex);
             }
         }
     }
@@ -125,21 +123,6 @@ internal sealed class Checkpointer
         finally
         {
             truncate.Reset();
-        }
-    }
-
-    private bool TryExecute(RawStatement statement)
-    {
-        try
-        {
-            statement.Execute();
-            return true;
-        }
-        catch (SqliteStorageException ex)
-        {
-            // The writer's automatic checkpoint still bounds the WAL; try again next tick.
-            SpoolLog.CheckpointFailed(_logger, ex);
-            return false;
         }
     }
 }

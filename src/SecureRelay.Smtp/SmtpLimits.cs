@@ -63,8 +63,10 @@ public sealed class SmtpLimits
     /// <summary>The sliding window for <see cref="AuthFailuresPerAddress"/>.</summary>
     public TimeSpan AuthFailureWindow { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>What to do with a bare CR or bare LF in message content (SMTP smuggling defence).</summary>
-    public BareLineEndingHandling BareLineEndings { get; set; } = BareLineEndingHandling.Reject;
+    /// <summary>What to do with a bare CR or bare LF in message content. Normalize by default, as Postfix
+    /// (<c>smtpd_forbid_bare_newline = normalize</c>), Exim and Exchange do: applications on Unix send LF
+    /// line endings. Only <c>&lt;CRLF&gt;.&lt;CRLF&gt;</c> ends DATA in both modes (SMTP smuggling defence).</summary>
+    public BareLineEndingHandling BareLineEndings { get; set; } = BareLineEndingHandling.Normalize;
 
     /// <summary>Checks that every limit is usable; throws <see cref="ArgumentOutOfRangeException"/> naming the bad one.</summary>
     public void Validate()

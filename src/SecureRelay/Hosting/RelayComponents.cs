@@ -284,7 +284,12 @@ public sealed class RelayComponents : IAsyncDisposable
             ConnectionsPerAddress = c.MaxConnectionsPerIp ?? d.ConnectionsPerAddress,
             ErrorsPerSession = c.MaxBadCommands ?? d.ErrorsPerSession,
             AuthFailuresPerAddress = c.MaxAuthFailures ?? d.AuthFailuresPerAddress,
-            BareLineEndings = c.BareLineEndings == "normalize" ? BareLineEndingHandling.Normalize : d.BareLineEndings,
+            BareLineEndings = c.BareLineEndings switch
+            {
+                "normalize" => BareLineEndingHandling.Normalize,
+                "reject" => BareLineEndingHandling.Reject,
+                _ => d.BareLineEndings,
+            },
         };
     }
 

@@ -70,7 +70,7 @@ public sealed class BdatTests
     [Test]
     public async Task BareLineFeedInATextChunkIsRefusedAndLaterChunksAreStillConsumed()
     {
-        var harness = new SmtpHarness();
+        var harness = new SmtpHarness(s => s.Limits.BareLineEndings = BareLineEndingHandling.Reject);
         var output = await harness.ReplayAsync(Envelope + "BDAT 8\r\nA: 1\nx\r\nBDAT 4 LAST\r\nMAILNOOP\r\nQUIT\r\n", Fragmentation.Whole);
         Assert.That(output, Does.EndWith(
             "250 2.1.5 Ok\r\n550 5.6.0 Error: bare CR or LF in message content\r\n503 5.5.1 Error: need MAIL command\r\n250 2.0.0 Ok\r\n221 2.0.0 Bye\r\n"));
@@ -81,7 +81,7 @@ public sealed class BdatTests
     [Test]
     public async Task CrLfSplitAcrossChunksIsFine()
     {
-        var harness = new SmtpHarness();
+        var harness = new SmtpHarness(s => s.Limits.BareLineEndings = BareLineEndingHandling.Reject);
         var output = await harness.ReplayAsync(Envelope + "BDAT 5\r\nA: 1\rBDAT 3 LAST\r\n\nb\rQUIT\r\n", Fragmentation.Whole);
         // The last chunk ends in a bare CR: refused.
         Assert.That(output, Does.EndWith("250 2.0.0 5 octets received\r\n550 5.6.0 Error: bare CR or LF in message content\r\n221 2.0.0 Bye\r\n"));

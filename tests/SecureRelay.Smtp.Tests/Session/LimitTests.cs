@@ -260,7 +260,7 @@ public sealed class LimitTests
             Assert.That(defaults.CommandTimeout, Is.EqualTo(TimeSpan.FromSeconds(300)));
             Assert.That(defaults.ConnectionsPerAddress, Is.EqualTo(50));
             Assert.That(defaults.ErrorsPerSession, Is.EqualTo(20));
-            Assert.That(defaults.BareLineEndings, Is.EqualTo(BareLineEndingHandling.Reject));
+            Assert.That(defaults.BareLineEndings, Is.EqualTo(BareLineEndingHandling.Normalize));
         });
     }
 }

@@ -11,6 +11,7 @@ for tool in smtp-source:postfix smtp-sink:postfix swaks:swaks openssl:openssl gp
   command -v "${tool%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${tool%%:*}" ] || need+=("${tool##*:}")
 done
 /usr/bin/python3 -c "import dkim" >/dev/null 2>&1 || need+=(python3-dkim)   # dkimpy: independent DKIM verifier
+perl -MNet::SSLeay -MIO::Socket::SSL -e1 >/dev/null 2>&1 || need+=(libnet-ssleay-perl libio-socket-ssl-perl)   # swaks --tls
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing test peers: ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -4,5 +4,6 @@
 # Restores NuGet packages and builds on first use. Extra arguments go to `securerelay run`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+./scripts/lexicons.sh
 dotnet build src/SecureRelay -c Release -nologo -v q
 exec dotnet src/SecureRelay/bin/Release/net10.0/securerelay.dll run --config config/securerelay.yaml "$@"

@@ -21,6 +21,7 @@ if [ ${#need[@]} -gt 0 ]; then
     || { echo "apt-get install failed for: ${need[*]}"; }
 fi
 export PATH="$PATH:/usr/sbin"
+./scripts/lexicons.sh || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT

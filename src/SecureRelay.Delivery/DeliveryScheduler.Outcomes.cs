@@ -161,6 +161,7 @@ public sealed partial class DeliveryScheduler
                 Signed = s?.Signed,
                 EscrowId = s?.EscrowId,
                 Phi = a.GetValueOrDefault(PolicyAnnotations.Phi),
+                Verdict = a.GetValueOrDefault(PolicyAnnotations.Verdict),
                 Category = a.GetValueOrDefault(PolicyAnnotations.Category),
                 Rule = a.GetValueOrDefault(PolicyAnnotations.RuleKey(r.Index)),
                 DsnStatus = r.DsnStatus,

@@ -10,6 +10,7 @@ public sealed class CompiledPolicy
         string source,
         PhiClassifier classifier,
         IReadOnlyList<DeliveryMethod> phiMethods,
+        IReadOnlyList<DeliveryMethod> uncertainMethods,
         IReadOnlyList<DeliveryMethod> otherMethods,
         bool signSmime,
         IReadOnlyDictionary<string, IReadOnlyList<string>> groups,
@@ -22,6 +23,7 @@ public sealed class CompiledPolicy
         Source = source;
         Classifier = classifier;
         PhiMethods = phiMethods;
+        UncertainMethods = uncertainMethods;
         OtherMethods = otherMethods;
         SignSmime = signSmime;
         Groups = groups;
@@ -33,7 +35,10 @@ public sealed class CompiledPolicy
     }
 
     /// <summary>The built-in policy: PHI → smime, pgp, tls-verified, escrow; everything else → opportunistic.</summary>
-    public static CompiledPolicy Default { get; } = PolicyCompiler.Parse("{}", "(built-in)");
+    /// <exception cref="Yaml.ConfigurationException">The classifier's word lists are not installed.</exception>
+    public static CompiledPolicy Default => BuiltIn.Value;
+
+    private static readonly Lazy<CompiledPolicy> BuiltIn = new(() => PolicyCompiler.Parse("{}", "(built-in)"));
 
     /// <summary>The file it came from, or <c>(built-in)</c>.</summary>
     public string Source { get; }
@@ -44,7 +49,10 @@ public sealed class CompiledPolicy
     /// <summary>Methods for PHI when no rule or domain names any.</summary>
     public IReadOnlyList<DeliveryMethod> PhiMethods { get; }
 
-    /// <summary>Methods for non-PHI when no rule or domain names any.</summary>
+    /// <summary>Methods for uncertain messages when no rule or domain names any.</summary>
+    public IReadOnlyList<DeliveryMethod> UncertainMethods { get; }
+
+    /// <summary>Methods for clean messages when no rule or domain names any.</summary>
     public IReadOnlyList<DeliveryMethod> OtherMethods { get; }
 
     /// <summary>Default of the S/MIME signing flag.</summary>

@@ -10,8 +10,12 @@ namespace SecureRelay.Policy;
 /// </summary>
 public static class PolicyAnnotations
 {
-    /// <summary><c>true</c> when the classifier (or an explicit signal) found PHI.</summary>
+    /// <summary><c>true</c> when the message must be protected: the classifier (or an explicit signal)
+    /// found PHI or could not rule it out (uncertain).</summary>
     public const string Phi = "phi";
+
+    /// <summary>The verdict class: <c>clean</c>, <c>uncertain</c> or <c>phi</c>.</summary>
+    public const string Verdict = "phi_verdict";
 
     /// <summary>The classifier score, invariant culture.</summary>
     public const string Score = "phi_score";
@@ -58,7 +62,8 @@ public static class PolicyAnnotations
         var c = decision.Classification;
         var a = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [Phi] = c.IsPhi ? "true" : "false",
+            [Phi] = c.IsProtected ? "true" : "false",
+            [Verdict] = c.VerdictName,
             [Score] = c.Score.ToString("0.###", CultureInfo.InvariantCulture),
             [Detectors] = string.Join(',', c.Detectors),
             [Category] = c.Category.ToString().ToLowerInvariant(),

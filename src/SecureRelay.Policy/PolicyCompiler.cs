@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SecureRelay.Policy.Phi;
+using SecureRelay.Policy.Phi.Lexicons;
 using SecureRelay.Policy.Model;
 using SecureRelay.Policy.Yaml;
 
@@ -37,6 +38,9 @@ public static class PolicyCompiler
         var phiMethods = defaults.PhiMethods is null
             ? [DeliveryMethod.Smime, DeliveryMethod.Pgp, DeliveryMethod.TlsVerified, DeliveryMethod.Escrow]
             : Methods(loaded, "defaults.phi_methods", defaults.PhiMethods, forPhi: true);
+        var uncertainMethods = defaults.UncertainMethods is null
+            ? [DeliveryMethod.TlsVerified, DeliveryMethod.Tls, DeliveryMethod.Escrow]
+            : Methods(loaded, "defaults.uncertain_methods", defaults.UncertainMethods, forPhi: true);
         var otherMethods = defaults.OtherMethods is null ? [DeliveryMethod.Opportunistic] : Methods(loaded, "defaults.other_methods", defaults.OtherMethods, forPhi: false);
 
         var senders = new List<SenderRule>();
@@ -88,7 +92,7 @@ public static class PolicyCompiler
             throw loaded.Error("marketing.consent_scope", "consent_scope must not be empty");
         }
 
-        return new CompiledPolicy(loaded.File, new PhiClassifier(classifier), phiMethods, otherMethods, defaults.SignSmime, groups, domains, rules,
+        return new CompiledPolicy(loaded.File, new PhiClassifier(classifier), phiMethods, uncertainMethods, otherMethods, defaults.SignSmime, groups, domains, rules,
             marketing.RequireAuthorization, marketing.ApplySuppression, marketing.ConsentScope);
     }
 
@@ -156,6 +160,25 @@ public static class PolicyCompiler
 
     private static ClassifierSettings Classifier(LoadedYaml<PolicyDocument> loaded, ClassifierOptions o, IReadOnlyList<SenderRule> senders)
     {
+        if (o.HonorNoneHeader is not null)
+        {
+            throw loaded.Error("classifier.honor_none_header", "removed: list the authenticated users whose X-SecureRelay-Classification: none is honoured in classifier.allow_none_header");
+        }
+
+        if (o.UnreadableIsPhi is not null)
+        {
+            throw loaded.Error("classifier.unreadable_is_phi", "removed: content that cannot be read is always classified uncertain (never clean)");
+        }
+
+        var allowNone = o.AllowNoneHeader ?? [];
+        for (var i = 0; i < allowNone.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(allowNone[i]))
+            {
+                throw loaded.Error($"classifier.allow_none_header[{i}]", "user names must not be empty");
+            }
+        }
+
         var threshold = o.Threshold ?? 1.0;
         if (threshold is <= 0 or > 100 || double.IsNaN(threshold))
         {
@@ -208,8 +231,31 @@ public static class PolicyCompiler
             (int)Positive(loaded, "classifier.limits.max_parts", l.MaxParts ?? d0.MaxParts),
             (int)Positive(loaded, "classifier.limits.max_pdf_pages", l.MaxPdfPages ?? d0.MaxPdfPages));
         return new ClassifierSettings(threshold, weights, mrn, member, o.MedicationTerms ?? [], o.DiagnosisTerms ?? [], tags,
-            o.HonorNoneHeader ?? true, o.UnreadableIsPhi ?? false, limits, senders);
+            o.AllowNoneHeader ?? [], limits, senders, LoadLexicon(loaded, o.Lexicons));
     }
+
+    private static Lexicon LoadLexicon(LoadedYaml<PolicyDocument> loaded, LexiconOptions? o)
+    {
+        var d = LexiconPaths.Default;
+        var paths = o is null ? d : new LexiconPaths(
+            Path(loaded, o.Names) ?? d.Names, Path(loaded, o.EnglishWords) ?? d.EnglishWords,
+            Path(loaded, o.MedicalTerms) ?? d.MedicalTerms, Path(loaded, o.SpanishWords) ?? d.SpanishWords);
+        var missing = paths.Missing().ToList();
+        if (missing.Count > 0)
+        {
+            var (key, path) = missing[0];
+            throw loaded.Error(o is null ? "classifier" : $"classifier.lexicons.{key}",
+                $"word list '{path}' is not installed (run scripts/lexicons.sh): {string.Join(", ", missing.Select(m => m.Key))} missing; the classifier would miss PHI without it");
+        }
+
+        return Lexicon.Load(paths);
+    }
+
+    /// <summary>A path from the policy, relative to the policy file's directory.</summary>
+    private static string? Path(LoadedYaml<PolicyDocument> loaded, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : System.IO.Path.IsPathRooted(value) || !File.Exists(loaded.File) ? value
+        : System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(loaded.File))!, value));
 
     private static DomainSettings Domain(LoadedYaml<PolicyDocument> loaded, string path, DomainOptions o)
     {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SecureRelay.Policy.Phi;
 
 namespace SecureRelay.Policy;
 
@@ -54,7 +55,7 @@ public sealed class PolicyEngine
         ArgumentNullException.ThrowIfNull(recipients);
         var policy = _policy();
         var c = facts.Classification;
-        var why = new List<string> { $"classified {c.Verdict} by {c.SourceName} (score {c.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}, threshold {policy.Classifier.Settings.Threshold.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})" };
+        var why = new List<string> { string.Create(System.Globalization.CultureInfo.InvariantCulture, $"classified {c.VerdictName} by {c.SourceName} (who {c.Who:0.00}, what {c.What:0.00}, threshold {policy.Classifier.Settings.Threshold:0.00})") };
         var decisions = new List<RecipientDecision>(recipients.Count);
         foreach (var recipient in recipients)
         {
@@ -131,17 +132,23 @@ public sealed class PolicyEngine
             }
         }
 
-        var source = rule?.Methods is not null ? "rule" : domain?.Methods is not null ? $"domain {domain.Domain}" : c.IsPhi ? "defaults.phi_methods" : "defaults.other_methods";
-        var methods = (rule?.Methods ?? domain?.Methods ?? (c.IsPhi ? policy.PhiMethods : policy.OtherMethods)).ToList();
-        if (c.IsPhi && methods.Remove(DeliveryMethod.Opportunistic))
+        var (defaultSource, defaultMethods) = c.Verdict switch
         {
-            why.Add($"{recipient}: opportunistic removed (never for PHI)");
+            PhiVerdict.Phi => ("defaults.phi_methods", policy.PhiMethods),
+            PhiVerdict.Uncertain => ("defaults.uncertain_methods", policy.UncertainMethods),
+            _ => ("defaults.other_methods", policy.OtherMethods),
+        };
+        var source = rule?.Methods is not null ? "rule" : domain?.Methods is not null ? $"domain {domain.Domain}" : defaultSource;
+        var methods = (rule?.Methods ?? domain?.Methods ?? defaultMethods).ToList();
+        if (c.IsProtected && methods.Remove(DeliveryMethod.Opportunistic))
+        {
+            why.Add($"{recipient}: opportunistic removed (never for {c.VerdictName} content)");
         }
 
         if (methods.Count == 0)
         {
-            methods = [.. policy.PhiMethods];
-            source = "defaults.phi_methods";
+            source = c.IsPhi ? "defaults.phi_methods" : "defaults.uncertain_methods";
+            methods = [.. c.IsPhi ? policy.PhiMethods : policy.UncertainMethods];
         }
 
         if (domain is { RequireTls: not TlsRequirement.None })

@@ -80,7 +80,7 @@ public sealed class PolicyRule
             && (RecipientGroups.Count == 0 || RecipientGroups.Any(g => groups.TryGetValue(g, out var members) && members.Any(m => AddressPatterns.MatchesAddress(m, recipient))))
             && Headers.All(h => facts.GetHeaders(h.Key).Any(v => h.Value.IsMatch(v)))
             && (Subject is null || Subject.IsMatch(facts.Subject))
-            && (Phi is null || Phi == c.IsPhi)
+            && (Phi is null || Phi == c.IsProtected)
             && (MinScore is null || c.Score >= MinScore)
             && (MaxScore is null || c.Score < MaxScore)
             && (Categories.Count == 0 || Categories.Contains(c.Category))

@@ -18,7 +18,7 @@ public class PolicyEngineTests
     private static MessageFacts Facts(Classification c, long size = 1000, string sender = "app@clinic.example", string? user = null, bool requireTls = false, params (string, string)[] headers) =>
         new(new MessageEnvelope(sender, user, size), c, [.. headers.Select(h => new KeyValuePair<string, string>(h.Item1, h.Item2))], requireTls);
 
-    private static Classification Marketing(bool phi) => new(phi, phi ? 1.5 : 0, [], MessageCategory.Marketing, ClassificationSource.Content);
+    private static Classification Marketing(bool phi) => (phi ? PhiMessage : NotPhi) with { Category = MessageCategory.Marketing };
 
     [Test]
     public void Defaults_PhiAndNonPhi()
@@ -89,7 +89,7 @@ public class PolicyEngineTests
                 methods: [tls-verified]
             """, "p.yaml");
         var engine = new PolicyEngine(policy);
-        var borderline = new Classification(false, 0.8, ["medication", "diagnosis"], MessageCategory.Unspecified, ClassificationSource.Content);
+        var borderline = new Classification(PhiVerdict.Clean, 0, 1.0, [new("medication", EvidenceSide.What, 0.5, 3), new("diagnosis", EvidenceSide.What, 0.5, 9)], MessageCategory.Unspecified, ClassificationSource.Content);
         Assert.That(engine.Evaluate(Facts(borderline), ["a@b.example"]).Recipients[0].RuleName, Is.EqualTo("borderline"));
         Assert.That(engine.Evaluate(Facts(NotPhi, size: 6_000_000), ["a@b.example"]).Recipients[0].RuleName, Is.EqualTo("big"));
         var pay = NotPhi with { Category = MessageCategory.Payment };

@@ -51,8 +51,11 @@ public sealed record AuditRecord
     /// <summary>The escrow record id.</summary>
     public string? EscrowId { get; init; }
 
-    /// <summary>The PHI verdict from acceptance (<c>true</c>/<c>false</c>), or null when not recorded.</summary>
+    /// <summary>Whether the message had to be protected (<c>true</c>/<c>false</c>: PHI or uncertain), or null when not recorded.</summary>
     public string? Phi { get; init; }
+
+    /// <summary>The verdict class from acceptance: <c>clean</c>, <c>uncertain</c> or <c>phi</c>.</summary>
+    public string? Verdict { get; init; }
 
     /// <summary>The message category from acceptance.</summary>
     public string? Category { get; init; }

@@ -25,11 +25,18 @@ public sealed class ClassifierOptions
     /// <summary>Subject tags that mark a message PHI (default <c>[secure]</c>, <c>[encrypt]</c>), case-insensitive.</summary>
     public List<string>? SubjectTags { get; set; }
 
-    /// <summary>Honour <c>X-SecureRelay-Classification: none</c> (default true). When false only <c>phi</c> is honoured.</summary>
+    /// <summary>Authenticated users whose <c>X-SecureRelay-Classification: none</c> is honoured (default none:
+    /// lowering protection is a privilege).</summary>
+    public List<string>? AllowNoneHeader { get; set; }
+
+    /// <summary>Removed: use <see cref="AllowNoneHeader"/>. Kept so that an old file gets a precise error.</summary>
     public bool? HonorNoneHeader { get; set; }
 
-    /// <summary>Treat attachments that cannot be read as text (images, archives) as PHI (default false).</summary>
+    /// <summary>Removed: unreadable content is always <c>uncertain</c>. Kept so that an old file gets a precise error.</summary>
     public bool? UnreadableIsPhi { get; set; }
+
+    /// <summary>Where the word lists are (default: the installed packages).</summary>
+    public LexiconOptions? Lexicons { get; set; }
 
     /// <summary>Reading limits.</summary>
     public ClassifierLimitsOptions? Limits { get; set; }

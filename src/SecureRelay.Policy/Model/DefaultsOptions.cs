@@ -6,6 +6,9 @@ public sealed class DefaultsOptions
     /// <summary>Methods for messages classified as PHI.</summary>
     public List<string>? PhiMethods { get; set; }
 
+    /// <summary>Methods for messages classified as uncertain (never opportunistic).</summary>
+    public List<string>? UncertainMethods { get; set; }
+
     /// <summary>Methods for everything else.</summary>
     public List<string>? OtherMethods { get; set; }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -7,74 +6,115 @@ namespace SecureRelay.Policy.Phi;
 /// <summary>Factories and validators of the built-in detectors.</summary>
 internal static class BuiltInDetectors
 {
-    /// <summary>Detector names with their default weights. A message is PHI when the summed weight of
-    /// fired detectors reaches the threshold (default 1.0): a direct identifier or a clinical document
-    /// format alone is enough; supporting evidence (codes, terms, provider ids) needs company.</summary>
-    public static IReadOnlyDictionary<string, double> DefaultWeights { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
+    /// <summary>What each built-in detector says and its default weight. PHI needs an identifiable person
+    /// (WHO ≥ threshold) and health information about them (WHAT ≥ threshold); a clinical record format is
+    /// PHI on its own. Specific WHAT is a fact about someone's care; general WHAT is vocabulary, which
+    /// counter-evidence (bulk mail, statistics, invoices) cancels.</summary>
+    internal static IReadOnlyDictionary<string, DetectorSpec> Specs { get; } = new Dictionary<string, DetectorSpec>(StringComparer.Ordinal)
     {
-        ["ssn"] = 1.0,
-        ["mbi"] = 1.0,
-        ["mrn"] = 1.0,
-        ["dob"] = 1.0,
-        ["hl7v2"] = 1.0,
-        ["fhir"] = 1.0,
-        ["ccda"] = 1.0,
-        ["phi_table"] = 1.0,
-        ["x12"] = 1.0,
-        ["member_id"] = 0.5,
-        ["patient_name"] = 0.6,
-        ["icd10"] = 0.6,
-        ["lab_result"] = 0.6,
-        ["vital_signs"] = 0.6,
-        ["encounter_date"] = 0.5,
-        ["result_disclosure"] = 0.6,
-        ["cpt"] = 0.4,
-        ["ndc"] = 0.4,
-        ["medication"] = 0.4,
-        ["diagnosis"] = 0.4,
-        ["npi"] = 0.3,
-        ["dea"] = 0.3,
+        // WHO: strong identifiers. An MRN, a health-plan member number or a "Patient:" label also says the
+        // person is someone's patient or member.
+        ["ssn"] = new(EvidenceSide.Who, 1.0),
+        ["mbi"] = new(EvidenceSide.Who, 1.0, AlsoWhat: 0.5),
+        ["mrn"] = new(EvidenceSide.Who, 1.0, AlsoWhat: 0.5),
+        ["dob"] = new(EvidenceSide.Who, 1.0),
+        ["member_id"] = new(EvidenceSide.Who, 1.0, AlsoWhat: 0.5),
+        ["patient_name"] = new(EvidenceSide.Who, 1.0, AlsoWhat: 0.5),
+        ["person_name"] = new(EvidenceSide.Who, 1.0),
+        ["prose_name"] = new(EvidenceSide.Who, 0.6),
+        ["address_phone"] = new(EvidenceSide.Who, 0.4),
+        ["personal_framing"] = new(EvidenceSide.Who, 0.4),
+
+        // Clinical record formats.
+        ["hl7v2"] = new(EvidenceSide.Record, 1.0),
+        ["fhir"] = new(EvidenceSide.Record, 1.0),
+        ["ccda"] = new(EvidenceSide.Record, 1.0),
+        ["x12"] = new(EvidenceSide.Record, 1.0),
+        ["phi_table"] = new(EvidenceSide.Record, 1.0),
+
+        // WHAT: facts about someone's care.
+        ["care_event"] = new(EvidenceSide.What, 1.0, Specific: true),
+        ["lab_result"] = new(EvidenceSide.What, 1.0, Specific: true),
+        ["vital_signs"] = new(EvidenceSide.What, 1.0, Specific: true),
+        ["result_disclosure"] = new(EvidenceSide.What, 1.0, Specific: true),
+        ["encounter_date"] = new(EvidenceSide.What, 1.0, Specific: true),
+        ["icd10"] = new(EvidenceSide.What, 1.0, Specific: true),
+
+        // WHAT: vocabulary.
+        ["cpt"] = new(EvidenceSide.What, 0.5),
+        ["ndc"] = new(EvidenceSide.What, 0.5),
+        ["medication"] = new(EvidenceSide.What, 0.5),
+        ["diagnosis"] = new(EvidenceSide.What, 0.5),
+        ["clinical_terms"] = new(EvidenceSide.What, 0.5),
+        ["npi"] = new(EvidenceSide.What, 0.2),
+        ["dea"] = new(EvidenceSide.What, 0.2),
+
+        // Counter-evidence (the weight is unused: any one cancels general WHAT and halves specific WHAT).
+        ["bulk_mail"] = new(EvidenceSide.Against, 1.0),
+        ["population"] = new(EvidenceSide.Against, 1.0),
+        ["commercial"] = new(EvidenceSide.Against, 1.0),
+        ["event"] = new(EvidenceSide.Against, 1.0),
+        ["recall"] = new(EvidenceSide.Against, 1.0),
+        ["deidentified"] = new(EvidenceSide.Against, 1.0),
+        ["out_of_office"] = new(EvidenceSide.Against, 1.0),
+        ["advertising"] = new(EvidenceSide.Against, 1.0),
     };
 
-    public static PhiDetector Create(string name, double weight, ClassifierSettings settings) => name switch
-    {
-        "ssn" => new SsnDetector(weight),
-        "mbi" => new RegexDetector(name, weight, Patterns.Mbi(), (m, text) => StandsAlone(m, text) && m.Value.Count(c => c == '-') is 0 or 2 && Checksums.IsValidMbi(m.Value), p => p.MbiShape),
-        "mrn" => new AnyRegexDetector(name, weight, [Patterns.MrnLabelled(), .. settings.MrnPatterns]),
-        "member_id" => new MemberIdDetector(weight, settings.MemberIdPatterns),
-        "dob" => new RegexDetector(name, weight, Patterns.DobLabelled(), (m, _) => IsPlausibleDate(m, birth: true)),
-        "encounter_date" => new RegexDetector(name, weight, Patterns.EncounterDate(), (m, _) => IsPlausibleDate(m, birth: false)),
-        "icd10" => new Icd10Detector(weight),
-        "cpt" => new LabelledCodeDetector(name, weight, Patterns.CptLabel(), Patterns.CptCode(), 60, _ => true),
-        "ndc" => new LabelledCodeDetector(name, weight, Patterns.NdcLabel(), Patterns.NdcCode(), 60, _ => true),
-        "npi" => new LabelledCodeDetector(name, weight, Patterns.NpiLabel(), Patterns.TenDigits(), 40, v => Checksums.IsValidNpi(v)),
-        "dea" => new LabelledCodeDetector(name, weight, Patterns.DeaLabel(), Patterns.DeaNumber(), 40, v => Checksums.IsValidDea(v)),
-        "medication" => new RegexDetector(name, weight, settings.MedicationRegex, mayFire: Shortcut(settings.MedicationShortcut)),
-        "diagnosis" => new RegexDetector(name, weight, settings.DiagnosisRegex, mayFire: Shortcut(settings.DiagnosisShortcut)),
+    /// <summary>Detector names with their default weights.</summary>
+    public static IReadOnlyDictionary<string, double> DefaultWeights { get; } =
+        Specs.ToDictionary(s => s.Key, s => s.Value.Weight, StringComparer.Ordinal);
 
-        // Every unit of the value contains '%' or '/', except "sec" (whose letters have only ASCII case variants).
-        "lab_result" => new RegexDetector(name, weight, Patterns.LabResult(), IsIndividualResult, HasLabUnit),
-        "vital_signs" => new RegexDetector(name, weight, Patterns.VitalSigns(), IsIndividualResult),
-        "x12" => new X12Detector(weight),
-        "result_disclosure" => new RegexDetector(name, weight, Patterns.ResultDisclosure()),
-        "patient_name" => new RegexDetector(name, weight, Patterns.PatientLabel()),
-        "hl7v2" => new Hl7Detector(weight),
-        "fhir" => new RegexDetector(name, weight, Patterns.FhirResource()),
-        "ccda" => new RegexDetector(name, weight, Patterns.Ccda()),
-        "phi_table" => new IdentifierTableDetector(weight),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown detector"),
-    };
+    public static PhiDetector Create(string name, double weight, ClassifierSettings settings)
+    {
+        var spec = Specs[name];
+        var who = EvidenceSide.Who;
+        var what = EvidenceSide.What;
+        var against = EvidenceSide.Against;
+        var lexicon = settings.Lexicon;
+        return name switch
+        {
+            "ssn" => new SsnDetector(weight),
+            "mbi" => new RegexDetector(name, who, weight, Patterns.Mbi(), (m, text) => StandsAlone(m, text) && m.Value.Count(c => c == '-') is 0 or 2 && Checksums.IsValidMbi(m.Value), p => p.MbiShape, alsoWhat: spec.AlsoWhat),
+            "mrn" => new AnyRegexDetector(name, who, weight, [Patterns.MrnLabelled(), .. settings.MrnPatterns], spec.AlsoWhat),
+            "member_id" => new MemberIdDetector(weight, settings.MemberIdPatterns, spec.AlsoWhat),
+            "dob" => new RegexDetector(name, who, weight, Patterns.DobLabelled(), (m, _) => IsPlausibleDate(m, birth: true)),
+            "patient_name" => new RegexDetector(name, who, weight, Patterns.PatientLabel(), alsoWhat: spec.AlsoWhat),
+            "person_name" => new PersonNameDetector(weight, lexicon),
+            "prose_name" => new ProseNameDetector(weight, lexicon),
+            "address_phone" => new AddressPhoneDetector(weight),
+            "personal_framing" => new RegexDetector(name, who, weight, EvidencePatterns.PersonalFraming()),
+            "hl7v2" => new Hl7Detector(weight),
+            "fhir" => new RegexDetector(name, EvidenceSide.Record, weight, Patterns.FhirResource()),
+            "ccda" => new RegexDetector(name, EvidenceSide.Record, weight, Patterns.Ccda()),
+            "x12" => new X12Detector(weight),
+            "phi_table" => new IdentifierTableDetector(weight),
+            "care_event" => new RegexDetector(name, what, weight, EvidencePatterns.CareEvent(), specific: true),
+            "lab_result" => new LabResultDetector(weight),
+            "vital_signs" => new RegexDetector(name, what, weight, Patterns.VitalSigns(), IsIndividualResult, specific: true),
+            "result_disclosure" => new RegexDetector(name, what, weight, Patterns.ResultDisclosure(), specific: true),
+            "encounter_date" => new RegexDetector(name, what, weight, Patterns.EncounterDate(), (m, _) => IsPlausibleDate(m, birth: false), specific: true),
+            "icd10" => new Icd10Detector(weight),
+            "cpt" => new LabelledCodeDetector(name, what, weight, Patterns.CptLabel(), Patterns.CptCode(), 60, _ => true),
+            "ndc" => new LabelledCodeDetector(name, what, weight, Patterns.NdcLabel(), Patterns.NdcCode(), 60, _ => true),
+            "npi" => new LabelledCodeDetector(name, what, weight, Patterns.NpiLabel(), Patterns.TenDigits(), 40, v => Checksums.IsValidNpi(v)),
+            "dea" => new LabelledCodeDetector(name, what, weight, Patterns.DeaLabel(), Patterns.DeaNumber(), 40, v => Checksums.IsValidDea(v)),
+            "medication" => new RegexDetector(name, what, weight, settings.MedicationRegex, mayFire: Shortcut(settings.MedicationShortcut)),
+            "diagnosis" => new RegexDetector(name, what, weight, settings.DiagnosisRegex, mayFire: Shortcut(settings.DiagnosisShortcut)),
+            "clinical_terms" => new ClinicalTermsDetector(weight, lexicon),
+            "bulk_mail" => new RegexDetector(name, against, weight, EvidencePatterns.BulkMail()),
+            "population" => new RegexDetector(name, against, weight, EvidencePatterns.Population()),
+            "commercial" => new RegexDetector(name, against, weight, EvidencePatterns.Commercial()),
+            "event" => new RegexDetector(name, against, weight, EvidencePatterns.Event()),
+            "recall" => new RegexDetector(name, against, weight, EvidencePatterns.Recall()),
+            "deidentified" => new RegexDetector(name, against, weight, EvidencePatterns.Deidentified()),
+            "out_of_office" => new RegexDetector(name, against, weight, EvidencePatterns.OutOfOffice()),
+            "advertising" => new RegexDetector(name, against, weight, EvidencePatterns.Advertising()),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown detector"),
+        };
+    }
 
     private static Func<TextProfile, bool>? Shortcut(TermShortcut? shortcut) =>
         shortcut is null ? null : p => shortcut.MayMatch(p.Text);
-
-    private static bool HasLabUnit(TextProfile p) =>
-        p.Text.AsSpan().IndexOfAny('%', '/') >= 0 || p.Text.AsSpan().ContainsAny(Sec);
-
-    /// <summary>"sec" under ordinal case-insensitive comparison, searched vectorized: string.Contains
-    /// with OrdinalIgnoreCase takes a scalar path when globalization is invariant (perf: 10 % of the
-    /// relay's CPU at 100 KB).</summary>
-    private static readonly SearchValues<string> Sec = SearchValues.Create(["sec"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A lab value preceded closely by "mean", "target", "normal"... is a statistic or a goal.</summary>
     private static bool IsIndividualResult(Match m, string text)
@@ -127,21 +167,21 @@ internal static class BuiltInDetectors
         return !birth || new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Utc) <= now;
     }
 
-    private sealed class SsnDetector(double weight) : PhiDetector("ssn", weight)
+    private sealed class SsnDetector(double weight) : PhiDetector("ssn", EvidenceSide.Who, weight)
     {
         // Ssn needs its 3-2-4 digit shape; SsnLabelled needs a run of nine digits (and is itself cheap:
         // a literal-prefixed backtracking search).
         public override bool MayFire(TextProfile profile) =>
             profile.SsnShape || (profile.NineDigitRun && Patterns.SsnLabelled().IsMatch(profile.Text));
 
-        public override bool Detect(string text)
+        public override int Find(string text)
         {
             foreach (Match m in Patterns.Ssn().Matches(text))
             {
                 var v = m.ValueSpan;
                 if (StandsAlone(m, text) && Checksums.IsValidSsn(Num(v[..3]), Num(v[4..6]), Num(v[7..])))
                 {
-                    return true;
+                    return m.Index;
                 }
             }
 
@@ -150,23 +190,27 @@ internal static class BuiltInDetectors
                 var v = m.Groups[1].ValueSpan;
                 if (Checksums.IsValidSsn(Num(v[..3]), Num(v[3..5]), Num(v[5..])))
                 {
-                    return true;
+                    return m.Index;
                 }
             }
 
-            return false;
+            return -1;
         }
 
         private static int Num(ReadOnlySpan<char> s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
-    private sealed class MemberIdDetector(double weight, IReadOnlyList<Regex> extra) : PhiDetector("member_id", weight)
+    private sealed class MemberIdDetector(double weight, IReadOnlyList<Regex> extra, double alsoWhat) : PhiDetector("member_id", EvidenceSide.Who, weight, alsoWhat: alsoWhat)
     {
-        public override bool Detect(string text)
+        public override int Find(string text)
         {
-            if (extra.Any(r => r.IsMatch(text)))
+            foreach (var r in extra)
             {
-                return true;
+                var e = r.Match(text);
+                if (e.Success)
+                {
+                    return e.Index;
+                }
             }
 
             foreach (Match m in Patterns.MemberIdLabelled().Matches(text))
@@ -175,28 +219,51 @@ internal static class BuiltInDetectors
                 var from = Math.Max(0, m.Index - 40);
                 if (!Patterns.RetailMembership().IsMatch(text.AsSpan(from, m.Index - from + Math.Min(m.Length, 30)).ToString()))
                 {
-                    return true;
+                    return m.Index;
                 }
             }
 
-            return false;
+            return -1;
+        }
+    }
+
+    /// <summary>A named test or measurement with a value, in a lab report's layout ("HbA1c 7.2 %") or in
+    /// ordinary phrasing ("your A1c from 3/14 was 8.5%", "LDL 162 mg/dL (ref &lt;100) H"), unless the words
+    /// just before make it a statistic or a target.</summary>
+    private sealed class LabResultDetector(double weight) : PhiDetector("lab_result", EvidenceSide.What, weight, specific: true)
+    {
+        public override int Find(string text)
+        {
+            foreach (var regex in new[] { Patterns.LabResult(), EvidencePatterns.LabValue() })
+            {
+                foreach (Match m in regex.Matches(text))
+                {
+                    if (IsIndividualResult(m, text))
+                    {
+                        return m.Index;
+                    }
+                }
+            }
+
+            return -1;
         }
     }
 
     /// <summary>ICD-10-CM codes count right after a diagnosis label, or when three or more distinct
     /// dotted codes appear (a problem list), because single bare codes look like part numbers.</summary>
-    private sealed class Icd10Detector(double weight) : PhiDetector("icd10", weight)
+    private sealed class Icd10Detector(double weight) : PhiDetector("icd10", EvidenceSide.What, weight, specific: true)
     {
         // The labelled path needs a label (the same cheap expression CodeAfterLabel starts with); the
         // problem-list path needs three places where a dotted code could start.
         public override bool MayFire(TextProfile profile) =>
             profile.ThreeDottedIcd10Candidates || Patterns.Icd10Label().IsMatch(profile.Text);
 
-        public override bool Detect(string text)
+        public override int Find(string text)
         {
-            if (CodeAfterLabel(text, Patterns.Icd10Label(), Patterns.Icd10(), 80, _ => true))
+            var labelled = CodeAfterLabel(text, Patterns.Icd10Label(), Patterns.Icd10(), 80, _ => true);
+            if (labelled >= 0)
             {
-                return true;
+                return labelled;
             }
 
             var dotted = new HashSet<string>(StringComparer.Ordinal);
@@ -205,26 +272,26 @@ internal static class BuiltInDetectors
                 // The letter sits just before the match (the expression looks behind for it).
                 if (dotted.Add(text.Substring(m.Index - 1, m.Length + 1)) && dotted.Count >= 3)
                 {
-                    return true;
+                    return m.Index - 1;
                 }
             }
 
-            return false;
+            return -1;
         }
     }
 
     /// <summary>A delimited header row naming an identifier column (dob, mrn, ssn, member id...),
     /// followed by a row with a digit: a patient list or export.</summary>
-    private sealed class IdentifierTableDetector(double weight) : PhiDetector("phi_table", weight)
+    private sealed class IdentifierTableDetector(double weight) : PhiDetector("phi_table", EvidenceSide.Record, weight)
     {
-        public override bool Detect(string text)
+        public override int Find(string text)
         {
             foreach (Match m in Patterns.IdentifierColumn().Matches(text))
             {
                 var lineEnd = text.IndexOf('\n', m.Index);
                 if (lineEnd < 0)
                 {
-                    return false; // the last line: no data row follows, nor any later column name
+                    return -1; // the last line: no data row follows, nor any later column name
                 }
 
                 var lineStart = m.Index == 0 ? 0 : text.LastIndexOf('\n', m.Index - 1) + 1;
@@ -239,28 +306,34 @@ internal static class BuiltInDetectors
                 {
                     if (char.IsDigit(c))
                     {
-                        return true;
+                        return lineStart;
                     }
                 }
             }
 
-            return false;
+            return -1;
         }
     }
 
     /// <summary>X12 health transactions (eligibility, claims, remittance) always identify a member.</summary>
-    private sealed class X12Detector(double weight) : PhiDetector("x12", weight)
+    private sealed class X12Detector(double weight) : PhiDetector("x12", EvidenceSide.Record, weight)
     {
-        public override bool Detect(string text) =>
-            Patterns.X12Interchange().IsMatch(text) && Patterns.X12Patient().IsMatch(text);
+        public override int Find(string text)
+        {
+            var header = Patterns.X12Interchange().Match(text);
+            return header.Success && Patterns.X12Patient().IsMatch(text) ? header.Index : -1;
+        }
     }
 
-    private sealed class Hl7Detector(double weight) : PhiDetector("hl7v2", weight)
+    private sealed class Hl7Detector(double weight) : PhiDetector("hl7v2", EvidenceSide.Record, weight)
     {
         // Hl7Header is (?:^|[\r\n])MSH\|\^~\\& without IgnoreCase: the literal must occur.
         public override bool MayFire(TextProfile profile) => profile.Text.Contains("MSH|^~\\&", StringComparison.Ordinal);
 
-        public override bool Detect(string text) =>
-            Patterns.Hl7Header().IsMatch(text) && Patterns.Hl7PatientSegment().IsMatch(text);
+        public override int Find(string text)
+        {
+            var header = Patterns.Hl7Header().Match(text);
+            return header.Success && Patterns.Hl7PatientSegment().IsMatch(text) ? header.Index : -1;
+        }
     }
 }

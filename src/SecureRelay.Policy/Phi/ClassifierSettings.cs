@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SecureRelay.Policy.Phi.Lexicons;
 
 namespace SecureRelay.Policy.Phi;
 
@@ -6,8 +7,8 @@ namespace SecureRelay.Policy.Phi;
 /// Built by <see cref="PolicyCompiler"/>; <see cref="Default"/> is the built-in configuration.</summary>
 public sealed class ClassifierSettings
 {
-    /// <summary>Default time budget (2 s).</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);
+    private static readonly Lazy<ClassifierSettings> BuiltIn = new(() => new(
+        1.0, BuiltInDetectors.DefaultWeights, [], [], [], [], ["[secure]", "[encrypt]"], [], ClassifierLimits.Default, [], Lexicon.Load(LexiconPaths.Default)));
 
     internal ClassifierSettings(
         double threshold,
@@ -17,18 +18,18 @@ public sealed class ClassifierSettings
         IReadOnlyList<string> extraMedications,
         IReadOnlyList<string> extraDiagnoses,
         IReadOnlyList<string> subjectTags,
-        bool honorNoneHeader,
-        bool unreadableIsPhi,
+        IReadOnlyList<string> noneHeaderUsers,
         ClassifierLimits limits,
-        IReadOnlyList<SenderRule> senderRules)
+        IReadOnlyList<SenderRule> senderRules,
+        Lexicon lexicon)
     {
         Threshold = threshold;
         Weights = weights;
         MrnPatterns = mrnPatterns;
         MemberIdPatterns = memberIdPatterns;
         SubjectTags = subjectTags;
-        HonorNoneHeader = honorNoneHeader;
-        UnreadableIsPhi = unreadableIsPhi;
+        NoneHeaderUsers = noneHeaderUsers;
+        Lexicon = lexicon;
         Limits = limits;
         SenderRules = senderRules;
         (MedicationRegex, MedicationShortcut) = TermRegex([.. MedicalTerms.Medications, .. extraMedications]);
@@ -37,13 +38,13 @@ public sealed class ClassifierSettings
     }
 
     /// <summary>The built-in settings (what applies with no policy file).</summary>
-    public static ClassifierSettings Default { get; } = new(
-        1.0, BuiltInDetectors.DefaultWeights, [], [], [], [], ["[secure]", "[encrypt]"], true, false, ClassifierLimits.Default, []);
+    /// <exception cref="LexiconMissingException">A word list is not installed.</exception>
+    public static ClassifierSettings Default => BuiltIn.Value;
 
     /// <summary>Names of every built-in detector.</summary>
     public static IReadOnlyCollection<string> DetectorNames => (IReadOnlyCollection<string>)BuiltInDetectors.DefaultWeights.Keys;
 
-    /// <summary>The PHI threshold on the summed weights.</summary>
+    /// <summary>The threshold each side (WHO and WHAT) must reach for a PHI verdict.</summary>
     public double Threshold { get; }
 
     /// <summary>Enabled detectors and their weights.</summary>
@@ -52,11 +53,12 @@ public sealed class ClassifierSettings
     /// <summary>Subject tags that mark PHI (compared case-insensitively).</summary>
     public IReadOnlyList<string> SubjectTags { get; }
 
-    /// <summary>Whether <c>X-SecureRelay-Classification: none</c> is honoured.</summary>
-    public bool HonorNoneHeader { get; }
+    /// <summary>Authenticated users whose <c>X-SecureRelay-Classification: none</c> is honoured (lowering
+    /// protection is a privilege; empty by default). Headers that raise protection are open to all.</summary>
+    public IReadOnlyList<string> NoneHeaderUsers { get; }
 
-    /// <summary>Whether attachments that cannot be read as text make the message PHI.</summary>
-    public bool UnreadableIsPhi { get; }
+    /// <summary>The word lists.</summary>
+    public Lexicon Lexicon { get; }
 
     /// <summary>Reading bounds.</summary>
     public ClassifierLimits Limits { get; }

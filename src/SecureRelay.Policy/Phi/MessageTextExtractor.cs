@@ -23,7 +23,6 @@ internal sealed class MessageTextExtractor
     private static readonly string[] TextualExtensions = [".txt", ".csv", ".tsv", ".json", ".xml", ".hl7", ".er7", ".ccd", ".ccda", ".cda", ".log", ".md", ".htm", ".html", ".yaml", ".yml"];
 
     private readonly ClassifierLimits _limits;
-    private readonly bool _unreadableIsPhi;
     private readonly ClassificationBudget _budget;
     private readonly TextBuffer _text;
     private readonly bool _viaMimeKitText;
@@ -32,7 +31,6 @@ internal sealed class MessageTextExtractor
     private MessageTextExtractor(ClassifierSettings settings, ClassificationBudget budget, TextBuffer text, bool viaMimeKitText)
     {
         _limits = settings.Limits;
-        _unreadableIsPhi = settings.UnreadableIsPhi;
         _budget = budget;
         _text = text;
         _viaMimeKitText = viaMimeKitText;
@@ -348,13 +346,8 @@ internal sealed class MessageTextExtractor
         return output.ToArray();
     }
 
-    private void Unreadable()
-    {
-        if (_unreadableIsPhi)
-        {
-            throw new ClassificationFailedException("unreadable_part");
-        }
-    }
+    /// <summary>Content a recipient may see but the classifier cannot read: never clean.</summary>
+    private static void Unreadable() => throw new ClassificationFailedException("unreadable_part");
 
     private void Append(string? text)
     {

@@ -203,27 +203,29 @@ public sealed class PhiClassifier
             category = ruleCategory;
         }
 
+        // Signals that raise protection are open to everyone.
         var header = message.Headers[PolicyHeaders.Classification]?.Trim().ToLowerInvariant();
         if (header == "phi")
         {
-            return new Classification(true, Settings.Threshold, ["header"], category, ClassificationSource.Header);
+            return Signal(PhiVerdict.Phi, "header", category, ClassificationSource.Header);
         }
 
         var subject = message.Subject ?? "";
         if (Settings.SubjectTags.Any(t => subject.Contains(t, StringComparison.OrdinalIgnoreCase)))
         {
-            return new Classification(true, Settings.Threshold, ["subject_tag"], category, ClassificationSource.SubjectTag);
+            return Signal(PhiVerdict.Phi, "subject_tag", category, ClassificationSource.SubjectTag);
         }
 
-        if (header == "none" && Settings.HonorNoneHeader)
+        // Lowering protection is a privilege: only authenticated users the policy names.
+        if (header == "none" && envelope.AuthenticatedUser is { } user && Settings.NoneHeaderUsers.Contains(user, StringComparer.Ordinal))
         {
-            return new Classification(false, 0, ["header"], category, ClassificationSource.Header);
+            return Signal(PhiVerdict.Clean, "header", category, ClassificationSource.Header);
         }
 
         var verdictRule = Settings.SenderRules.FirstOrDefault(r => r.IsPhi is not null && r.Matches(envelope));
         if (verdictRule is { IsPhi: { } isPhi })
         {
-            return new Classification(isPhi, isPhi ? Settings.Threshold : 0, ["sender_rule:" + verdictRule.Name], category, ClassificationSource.SenderRule);
+            return Signal(isPhi ? PhiVerdict.Phi : PhiVerdict.Clean, "sender_rule:" + verdictRule.Name, category, ClassificationSource.SenderRule);
         }
 
         var text = MessageTextExtractor.Extract(message, Settings, budget);
@@ -237,24 +239,93 @@ public sealed class PhiClassifier
 
     private Classification Detect(string text, MessageCategory category, ClassificationBudget budget, bool exhaustive = false)
     {
-        var fired = new List<string>();
-        var score = 0.0;
+        var fired = new List<(PhiDetector Detector, Evidence Evidence)>();
         var profile = new TextProfile(text);
         foreach (var detector in Settings.Detectors)
         {
             budget.Check();
-            if ((exhaustive || detector.MayFire(profile)) && detector.Detect(text))
+            if (exhaustive || detector.MayFire(profile))
             {
-                fired.Add(detector.Name);
-                score += detector.Weight;
+                var at = detector.Find(text);
+                if (at >= 0)
+                {
+                    fired.Add((detector, new Evidence(detector.Name, detector.Side, detector.Weight, at)));
+                }
             }
         }
 
         budget.Check();
-        score = Math.Round(score, 4);
-        return new Classification(score + Epsilon >= Settings.Threshold, score, fired, category, ClassificationSource.Content);
+        return Weigh(fired, category);
     }
 
+    /// <summary>WHO × WHAT. A clinical record format is PHI on its own. Otherwise both sides must reach the
+    /// threshold for PHI; one side there and the other half-way (or a bare SSN or MBI) is uncertain.
+    /// Counter-evidence (bulk mail, statistics, invoices, job posts, recalls, auto-replies) cancels health
+    /// vocabulary and halves facts about care, but never cancels a strong identifier: with one, health
+    /// content that counter-evidence lowered still leaves the message uncertain.</summary>
+    private Classification Weigh(List<(PhiDetector Detector, Evidence Evidence)> fired, MessageCategory category)
+    {
+        var evidence = fired.ConvertAll(f => f.Evidence);
+        double who = 0, specific = 0, general = 0, bound = 0;
+        var against = 0;
+        var strongId = false;
+        var bareId = false;
+        var framing = false;
+        foreach (var (detector, e) in fired)
+        {
+            switch (e.Side)
+            {
+                case EvidenceSide.Record:
+                    return new Classification(PhiVerdict.Phi, Settings.Threshold, Settings.Threshold, evidence, category, ClassificationSource.Content);
+                case EvidenceSide.Who:
+                    who += e.Weight;
+                    bound = Math.Max(bound, detector.AlsoWhat);
+                    strongId |= e.Weight >= Settings.Threshold && e.Detector is not ("person_name" or "prose_name");
+                    bareId |= e.Detector is "ssn" or "mbi";
+                    framing |= e.Detector == "personal_framing";
+                    break;
+                case EvidenceSide.What when detector.Specific:
+                    specific += e.Weight;
+                    break;
+                case EvidenceSide.What:
+                    general += e.Weight;
+                    break;
+                case EvidenceSide.Against:
+                    against++;
+                    break;
+            }
+        }
+
+        var raw = specific + general + bound;
+        if (against > 0)
+        {
+            general = 0;
+            specific *= against == 1 ? 0.5 : 0.25;
+        }
+
+        // A fact about care told to "you" in a message that is not bulk mail identifies its recipient.
+        if (framing && specific >= Settings.Threshold && !evidence.Any(e => e.Detector == "bulk_mail"))
+        {
+            who += Settings.Threshold - 0.4;
+        }
+
+        var what = Math.Round(specific + general + bound, 4);
+        who = Math.Round(who, 4);
+        var t = Settings.Threshold - Epsilon;
+        var verdict =
+            who >= t && what >= t ? PhiVerdict.Phi
+            : (who >= t && what >= t / 2) || (what >= t && who >= 0.4 - Epsilon) || (strongId && raw >= t / 2) || bareId ? PhiVerdict.Uncertain
+            : PhiVerdict.Clean;
+        return new Classification(verdict, who, what, evidence, category, ClassificationSource.Content);
+    }
+
+    private Classification Signal(PhiVerdict verdict, string signal, MessageCategory category, ClassificationSource source)
+    {
+        var side = verdict == PhiVerdict.Clean ? 0 : Settings.Threshold;
+        return new Classification(verdict, side, side, [], category, source, signal);
+    }
+
+    /// <summary>Content that could not be read, a limit or an error: never clean.</summary>
     private Classification Failed(string reason, MessageCategory category) =>
-        new(true, Settings.Threshold, ["failure:" + reason], category, ClassificationSource.Failure);
+        new(PhiVerdict.Uncertain, 0, 0, [], category, ClassificationSource.Failure, "failure:" + reason);
 }

@@ -2,24 +2,38 @@ using System.Text.RegularExpressions;
 
 namespace SecureRelay.Policy.Phi;
 
-/// <summary>One PHI detector: fires or not on a text. Detectors report only whether they fired,
-/// never what they matched, so nothing downstream can leak the matched text.</summary>
-internal abstract class PhiDetector(string name, double weight)
+/// <summary>One PHI detector: finds where its evidence starts in a text, or nowhere. Detectors report only
+/// an offset, never what they matched, so nothing downstream can leak the matched text.</summary>
+/// <param name="name">Stable snake_case name (policy keys, explanations, audit).</param>
+/// <param name="side">What the evidence says.</param>
+/// <param name="weight">Weight on <paramref name="side"/>.</param>
+/// <param name="specific">For WHAT evidence: a fact about someone's care (a result, a visit, a code after a
+/// diagnosis label), as opposed to health vocabulary that a newsletter has too.</param>
+/// <param name="alsoWhat">Weight this detector adds to WHAT as well (an MRN or a "Patient:" label says the
+/// person is someone's patient).</param>
+internal abstract class PhiDetector(string name, EvidenceSide side, double weight, bool specific = false, double alsoWhat = 0)
 {
     public string Name { get; } = name;
 
+    public EvidenceSide Side { get; } = side;
+
     public double Weight { get; } = weight;
 
-    public abstract bool Detect(string text);
+    public bool Specific { get; } = specific;
+
+    public double AlsoWhat { get; } = alsoWhat;
+
+    /// <summary>Offset of the first accepted match, or -1.</summary>
+    public abstract int Find(string text);
 
     /// <summary>False only when the detector provably cannot fire on the profiled text (a necessary
-    /// condition of its expression is missing), so that <see cref="Detect"/> can be skipped. The
+    /// condition of its expression is missing), so that <see cref="Find"/> can be skipped. The
     /// default is true: no shortcut.</summary>
     public virtual bool MayFire(TextProfile profile) => true;
 
-    /// <summary>True when a code matching <paramref name="code"/> and accepted by <paramref name="valid"/>
-    /// starts within <paramref name="window"/> characters after a <paramref name="label"/> match.</summary>
-    protected static bool CodeAfterLabel(string text, Regex label, Regex code, int window, Func<string, bool> valid)
+    /// <summary>Offset of the first code matching <paramref name="code"/> and accepted by <paramref name="valid"/>
+    /// that starts within <paramref name="window"/> characters after a <paramref name="label"/> match, or -1.</summary>
+    protected static int CodeAfterLabel(string text, Regex label, Regex code, int window, Func<string, bool> valid)
     {
         foreach (Match l in label.Matches(text))
         {
@@ -29,49 +43,11 @@ internal abstract class PhiDetector(string name, double weight)
             {
                 if (valid(c.Value))
                 {
-                    return true;
+                    return l.Index;
                 }
             }
         }
 
-        return false;
+        return -1;
     }
-}
-
-/// <summary>Fires when the regex matches and the validator accepts the match. <paramref name="mayFire"/>,
-/// when given, must be a necessary condition of a match (see <see cref="PhiDetector.MayFire"/>).</summary>
-internal sealed class RegexDetector(string name, double weight, Regex regex, Func<Match, string, bool>? valid = null, Func<TextProfile, bool>? mayFire = null) : PhiDetector(name, weight)
-{
-    public override bool MayFire(TextProfile profile) => mayFire is null || mayFire(profile);
-
-    public override bool Detect(string text)
-    {
-        if (valid is null)
-        {
-            // Only whether a match exists matters: the same answer without locating or capturing it.
-            return regex.IsMatch(text);
-        }
-
-        foreach (Match m in regex.Matches(text))
-        {
-            if (valid(m, text))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-}
-
-/// <summary>Fires when any of several regexes (organisation patterns) matches.</summary>
-internal sealed class AnyRegexDetector(string name, double weight, IReadOnlyList<Regex> regexes) : PhiDetector(name, weight)
-{
-    public override bool Detect(string text) => regexes.Any(r => r.IsMatch(text));
-}
-
-/// <summary>Fires when a code follows its label closely (NPI, DEA, CPT, NDC).</summary>
-internal sealed class LabelledCodeDetector(string name, double weight, Regex label, Regex code, int window, Func<string, bool> valid) : PhiDetector(name, weight)
-{
-    public override bool Detect(string text) => CodeAfterLabel(text, label, code, window, valid);
 }

@@ -96,7 +96,7 @@ public sealed class SpoolingMessageAcceptor : IMessageAcceptor
 
             capture.Dispose();
             var category = decision.Classification.Category.ToString().ToLowerInvariant();
-            owner._metrics.Classified.WithLabels(decision.Classification.IsPhi ? "phi" : "none", category).Inc();
+            owner._metrics.Classified.WithLabels(decision.Classification.VerdictName, category).Inc();
             if (decision.Rejection is { } refusal)
             {
                 owner._metrics.PolicyRefusals.WithLabels(refusal.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();

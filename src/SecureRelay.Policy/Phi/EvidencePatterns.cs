@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+
+namespace SecureRelay.Policy.Phi;
+
+/// <summary>Expressions of the WHO × WHAT detectors: names found by context, personal framing, care
+/// events, lab values in ordinary phrasing, and counter-evidence. English and Spanish. Source generated,
+/// each with a match timeout; none has nested quantifiers.</summary>
+internal static partial class EvidencePatterns
+{
+    private const int TimeoutMs = Patterns.TimeoutMs;
+
+    // A capitalised name token: "Rosa", "O'Neil", "Nguyen-Tran", "Gómez".
+    private const string NameToken = @"\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}";
+
+    /// <summary>A greeting at the start of a line (quoted replies included), then an optional honorific and a name.</summary>
+    [GeneratedRegex(@"(?m)^[ \t>]*(?:Dear|Hi|Hiya|Hello|Hey|Good\s+(?:morning|afternoon|evening)|Greetings|Attn:?|Attention:?|Estimad[oa]s?|Querid[oa]s?|Hola|Buen[oa]s\s+(?:d[ií]as|tardes))[ \t,]+(?:(?<hon>Mr|Mrs|Ms|Miss|Mx|Mister|Sr|Sra|Srta|Dr|Dra|Doctor|Prof|Rev|Don|Doña)\.?[ \t]+)?(?<name>" + NameToken + @")(?:[ \t]+(?<last>" + NameToken + "))?", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex Greeting();
+
+    /// <summary>An honorific and a name anywhere: "Mr. Okafor", "Sra. Gómez" (case-sensitive: "MS" is a disease).</summary>
+    [GeneratedRegex(@"\b(?<hon>Mr|Mrs|Ms|Mx|Sra|Srta|Sr)\.?[ \t]+(?<name>" + NameToken + ")", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex Honorific();
+
+    /// <summary>A role label and what follows it: "Member: Ana Ruiz", "Employee name - Tom Berg", "Paciente: ...".</summary>
+    [GeneratedRegex(@"(?i:\b(?:patient(?:'s)?(?:\s+(?:full\s+)?name)?|pt(?:\.|\s+name)?|member(?:\s+name)?|subscriber(?:\s+name)?|insured(?:\s+name)?|policy\s*holder|beneficiary|claimant|employee(?:\s+name)?|student(?:\s+name)?|child(?:'s)?\s+name|resident(?:\s+name)?|client(?:\s+name)?|name|full\s+name|patient\s*/\s*member|dependent(?:\s+name)?|enrollee|participant|guarantor|responsible\s+party|worker|injured\s+worker|re|regarding|paciente|nombre(?:\s+(?:del\s+paciente|completo))?|asegurad[oa]|beneficiari[oa]|emplead[oa]|estudiante|alumn[oa]))[ \t]*[:#–-][ \t]*(?:(?<hon>Mr|Mrs|Ms|Mx|Sr|Sra|Srta)\.?[ \t]+)?(?:(?<last>" + NameToken + @"),[ \t]*(?<first>" + NameToken + ")|(?<first>" + NameToken + @")(?:[ \t]+(?:\p{Lu}\.?[ \t]+)?(?<last>" + NameToken + "))?)", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex RoleLabel();
+
+    /// <summary>A "Last, First" table cell (pipe, tab, semicolon or CSV delimited; quotes allowed).</summary>
+    [GeneratedRegex(@"(?m)(?:^|[|\t;,])[ \t]*""?(?<last>" + NameToken + @"),[ \t]*(?<first>" + NameToken + @")(?:[ \t]+\p{Lu}\.?)?""?[ \t]*(?=[|\t;]|,|$)", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex LastFirstCell();
+
+    /// <summary>A table row whose first cells are "First | Last" or "First Last |" (HTML tables become pipes).</summary>
+    [GeneratedRegex(@"(?m)^[ \t]*\|?[ \t]*(?<first>" + NameToken + @")[ \t]+(?<last>" + NameToken + @")[ \t]*[|\t]", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex NameCell();
+
+    /// <summary>A relation naming someone: "parent/guardian of Jayden", "your daughter Mia", "su hijo Mateo".</summary>
+    [GeneratedRegex(@"\b(?i:(?:parent|guardian|parent\s*/\s*guardian|mother|father|mom|dad)\s+(?:or\s+guardian\s+)?of|(?:your|his|her|their|su)\s+(?:son|daughter|child|student|teen|grandson|granddaughter|husband|wife|spouse|partner|dependent|hij[oa]|niñ[oa]|espos[oa]))[ \t,]+(?<name>" + NameToken + ")", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex Relation();
+
+    /// <summary>A name as the subject of a sentence about them: "Marcus has missed", "Priya will be out".</summary>
+    [GeneratedRegex(@"(?<!\b(?:Dr|Dra|Doctor|Nurse|Dear|Hi|Hello|Prof)\.?\s)\b(?<name>\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?:\s+(?<last>\p{Lu}\p{Ll}[\p{Ll}'’-]*))?(?:'s|’s)?\s+(?:has|had|was|is|will|missed|tested|needs|came|went|reported|presented|complained|started|received|underwent|continues|did|does|should|may|might|must|seems|appears|remains|returned|developed|experienced|suffered|fell|broke|injured|sprained|tore|began|stopped|takes|took|uses|used|can't|cannot|won't|isn't|wasn't|ha|fue|está|estuvo|tiene|tuvo|presenta|presentó|necesita|sufrió|requiere)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex ProseName();
+
+    /// <summary>A street address line.</summary>
+    [GeneratedRegex(@"\b\d{1,5}\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\p{L}.'-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Ct|Court|Way|Pl|Place|Ter|Terrace|Pkwy|Parkway|Cir|Circle|Hwy|Highway)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex StreetAddress();
+
+    /// <summary>A North American phone number.</summary>
+    [GeneratedRegex(@"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex Phone();
+
+    /// <summary>Health information framed as someone's: "your results", "her surgery", "sus resultados".</summary>
+    [GeneratedRegex(@"\b(?:your|his|her|their|my|su|sus)\s+(?:[\p{L}-]+\s+){0,2}?(?:appointments?|visits?|results?|tests?|labs?|lab\s+work|bloodwork|biopsy|scan|x-rays?|MRI|mammogram|prescriptions?|medications?|meds|refills?|surgery|procedure|operation|diagnosis|treatment|therapy|condition|symptoms|claims?|bills?|statement|care|recovery|pregnancy|vaccinations?|vaccines?|immunizations?|screening|dose|dosage|infusion|chemo(?:therapy)?|injury|illness|allergy|allergies|health\s+record|medical\s+record|chart|cita|citas|resultados?|receta|recetas|medicamentos?|cirugía|tratamiento|diagnóstico|embarazo|consulta|examen|análisis|prueba|pruebas|vacuna)\b|\byou\s+(?:were|have\s+been|are\s+being|are)\s+(?:seen|diagnosed|treated|prescribed|admitted|discharged|referred|tested|screened|scheduled|due\s+for|approved\s+for|enrolled)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex PersonalFraming();
+
+    /// <summary>A fact about someone's care: a result, a visit, a pick-up, a scheduled procedure, leave for
+    /// an operation, a bill for a service. English and Spanish.</summary>
+    [GeneratedRegex(
+        @"\b(?:prescriptions?|rx|refills?|medications?)\b[^.\n]{0,80}\bready\b|\bready\s+for\s+pick\s*-?\s*up\b[^.\n]{0,60}\b(?:prescription|rx|pharmacy|refill)" +
+        @"|\b(?:results?|biopsy|scan|tests?|labs?|lab\s+work|bloodwork|culture|screening|pathology|mammogram|x-ray|MRI|CT|ultrasound|pap|swab|panel)\b[^.\n]{0,60}?\b(?:came\s+back|returned|(?:is|was|are|were|showed?|shows|indicated?|revealed)\s+(?:normal|abnormal|positive|negative|benign|malignant|elevated|low|high|clear|inconclusive|within\s+normal|consistent\s+with|a\s|an\s|signs?\s+of|no\s+signs?))" +
+        @"|\b(?:tested|screened|came\s+back)\s+(?:positive|negative)\b|\bdiagnosed\s+with\b|\b(?:is|was|were|been|being)\s+(?:seen|treated|admitted|discharged|hospitali[sz]ed|evaluated|examined|referred|prescribed|diagnosed|vaccinated|immunized|sent\s+home|picked\s+up\s+early)\b" +
+        @"|\bmissed\s+(?:\w+\s+){0,2}(?:sessions?|appointments?|visits?|doses?|therapy|treatments?|infusions?)\b|\bno[- ]show\b" +
+        @"|\b(?:scheduled|booked|confirmed|set\s+up|referred)\s+(?:for|with|to)\s+(?:\w+\s+){0,3}?(?:surgery|procedure|colonoscopy|endoscopy|mammogram|biopsy|MRI|CT|ultrasound|infusion|chemotherapy|dialysis|therapy|session|appointment|visit|consultation|follow-?up|cleaning|extraction|root\s+canal|vaccination|physical|evaluation|assessment|screening|counsel+ing|specialist|cardiolog\w*|oncolog\w*|dermatolog\w*|neurolog\w*|psychiatr\w*|orthop\w*|urolog\w*)" +
+        @"|\byour\s+(?:[\w-]+\s+){0,3}?(?:appointment|visit|session|consultation|procedure|surgery|exam|cleaning|follow-?up|check-?up|physical)\s+(?:is|has\s+been|was)\s+(?:confirmed|scheduled|booked|set|rescheduled|moved|cancel+ed|coming\s+up|tomorrow|on|at)" +
+        @"|\b(?:appointment|visit|session)\b[^.\n]{0,80}\b(?:cardiolog|oncolog|dermatolog|neurolog|psychiatr|psycholog|counsel+|therap|orthop|obstetric|gyn|urolog|gastro|endocrin|pulmon|rheumat|nephrolog|hematolog|infectious|behavioral\s+health|mental\s+health|dental|dentist|orthodont|podiatr|ophthalm|optometr|audiolog|surgeon|surgery|colonoscopy|mammogram|prenatal|fertility|dialysis|infusion|chemo|radiation|sleep\s+study|allerg|physical\s+therapy|pediatric|wound|vaccin|immuniz)" +
+        @"|\b(?:after|following|recovering\s+from|due\s+to|because\s+of|for)\s+(?:his|her|their|a|an|my|your)\s+(?:[\w-]+\s+){0,2}?(?:surgery|replacement|procedure|operation|treatment|diagnosis|injury|illness|condition|chemotherapy|delivery|pregnancy|concussion|fracture|stroke|heart\s+attack|hospitali[sz]ation|rehab\w*|transplant|biopsy|flare|seizure|migraine|asthma)" +
+        @"|\b(?:medical|FMLA|sick|disability|maternity|paternity)\s+leave\b|\breturn[\s-]to[\s-]work\s+(?:restrictions?|note|clearance)|\bwork\s+restrictions?\b|\bworkers'?\s+comp(?:ensation)?\s+claim\b" +
+        @"|\b(?:date\s+of\s+service|amount\s+billed|patient\s+responsibility|allowed\s+amount|you\s+may\s+owe|explanation\s+of\s+benefits|claim\s+(?:number|#|no\.?)|prior\s+authori[sz]ation\s+(?:was|has\s+been|is)\s+(?:approved|denied))" +
+        @"|\b(?:su\s+cita|sus\s+resultados|su\s+receta|resultados\s+de\s+(?:laboratorio|su|sus|la)|fue\s+(?:diagnosticad[oa]|atendid[oa]|hospitalizad[oa]|operad[oa])|di[oó]\s+positivo|sali[oó]\s+(?:positivo|negativo|benign[oa]|normal)|est[aá]\s+list[oa]\s+para\s+recoger|embarazada|su\s+tratamiento|su\s+medicamento|fecha\s+de\s+servicio)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex CareEvent();
+
+    /// <summary>A named test or measurement followed closely by a value: "A1c from 3/14 was 8.5%", "LDL 162
+    /// mg/dL (ref &lt;100) H", "Glucose: 212". The value is not part of a date or a longer number.</summary>
+    [GeneratedRegex(@"\b(?:Hb\s?A1c|A1c|glucose|blood\s+sugar|LDL|HDL|cholesterol|triglycerides|creatinine|eGFR|GFR|TSH|free\s+T4|T4|hemoglobin|hgb|hematocrit|hct|WBC|RBC|platelets?|potassium|sodium|calcium|chloride|ALT|AST|PSA|INR|BUN|vitamin\s+[BD]\d{0,2}|B12|ferritin|troponin|BNP|CRP|ESR|viral\s+load|CD4|bilirubin|albumin|lipase|amylase|magnesium|phosphorus|uric\s+acid|cortisol|hCG|blood\s+pressure|BP|pulse|heart\s+rate|SpO2|oxygen\s+saturation|O2\s+sat|temp(?:erature)?|BMI|peak\s+flow|FEV1|glucosa|colesterol|hemoglobina|presi[oó]n\s+arterial|triglic[eé]ridos|az[uú]car\s+en\s+(?:la\s+)?sangre)\b[^\n.;]{0,40}?(?<![\d/.,:-])(?<v>\d{1,3}(?:\.\d{1,2})?)(?![\d/]|[.,]\d|-\d|:\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex LabValue();
+
+    /// <summary>Bulk mail: unsubscribe links, browser views, subscription wording.</summary>
+    [GeneratedRegex(@"\bunsubscribe\b|\bview\s+(?:this\s+(?:email|message)\s+)?(?:in|on)\s+(?:your\s+|a\s+)?(?:web\s+)?browser|\bmanage\s+(?:your\s+)?(?:email\s+)?(?:preferences|subscriptions?)|\byou\s+(?:are\s+)?receiv(?:ing|ed)\s+this\s+(?:e-?mail|message|newsletter)|\bto\s+stop\s+receiving\b|\bopt[\s-]out\b|\bdarse\s+de\s+baja\b|\bcancelar\s+(?:la\s+)?suscripci[oó]n\b|\bupdate\s+your\s+subscription", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex BulkMail();
+
+    /// <summary>Population wording: statistics about groups, not a person.</summary>
+    [GeneratedRegex(@"\b\d{1,3}(?:\.\d)?\s?%\s+of\s+(?:all\s+|our\s+)?(?:patients|adults|people|members|americans|children|women|men|residents|respondents|participants|cases|employees|seniors|hospitals|clinics)\b|\bper\s+100,?000\b|\b(?:prevalence|incidence|readmission\s+rates?|mortality\s+rates?|rates?\s+of)\b|\bstudies\s+(?:show|suggest|have\s+shown)\b|\baccording\s+to\s+(?:the\s+)?(?:CDC|WHO|NIH|FDA|AHA|ADA|CMS)\b|\bmillion\s+(?:americans|people|adults|children)\b|\b(?:la\s+)?(?:prevalencia|incidencia|tasa\s+de)\b|\bseg[uú]n\s+(?:los\s+)?(?:CDC|datos)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex Population();
+
+    /// <summary>Business-to-business paperwork: purchase orders, SKUs, quantities.</summary>
+    [GeneratedRegex(@"\b(?:SKU|item\s+(?:no\.?|#|number)|qty|unit\s+(?:price|cost)|purchase\s+order|PO\s*(?:#|number|no\.?)|net\s+30|net\s+60|remit\s+to|ship\s+to|bill\s+to|part\s+(?:no\.?|#|number)|case\s+pack|backorder(?:ed)?|tracking\s+number)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex Commercial();
+
+    /// <summary>Job postings, continuing education, events.</summary>
+    [GeneratedRegex(@"\b(?:we\s*(?:'re|’re|\s+are)\s+hiring|job\s+(?:description|posting|opening|title|id)|apply\s+(?:now|today|online|here)|sign[\s-]on\s+bonus|competitive\s+(?:salary|pay|compensation)|years?\s+of\s+experience|full[\s-]time\s+position|part[\s-]time\s+position|open\s+position|CME|continuing\s+(?:medical\s+)?education|grand\s+rounds|webinar|register\s+(?:now|today|here|by)|CE\s+credits?|AMA\s+PRA|symposium|keynote|vacante|post[uú]late)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex Event();
+
+    /// <summary>Product recalls and safety communications.</summary>
+    [GeneratedRegex(@"\b(?:recall(?:ed|s)?|lot\s+(?:numbers?|#|no\.?)|FDA\s+(?:safety|alert|announcement|communication|warning|approval|approved)|MedWatch|product\s+withdrawal|safety\s+alert|retiro\s+del\s+mercado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex Recall();
+
+    /// <summary>Stated de-identification or aggregation.</summary>
+    [GeneratedRegex(@"\b(?:de-?identified|aggregated?\s+(?:data|results|figures|counts)|no\s+(?:patient\s+|individual\s+)?identifiers|anonymi[sz]ed|summary\s+statistics|population[\s-]level|datos\s+agregados|anonimizad[oa]s?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex Deidentified();
+
+    /// <summary>Automatic replies.</summary>
+    [GeneratedRegex(@"\b(?:out\s+of\s+(?:the\s+)?office|automatic\s+reply|auto[\s-]?reply|I\s+am\s+(?:currently\s+)?away|I\s+will\s+be\s+away|limited\s+access\s+to\s+(?:my\s+)?e-?mail|fuera\s+de\s+la\s+oficina|respuesta\s+autom[aá]tica)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex OutOfOffice();
+
+    /// <summary>Advertising and recruitment wording.</summary>
+    [GeneratedRegex(@"\b(?:limited\s+time|special\s+offer|\d{1,2}\s?%\s+off|save\s+\$|coupons?|promo(?:tion)?\s+code|buy\s+one|free\s+shipping|shop\s+now|ask\s+your\s+doctor\s+(?:if|about)|side\s+effects\s+(?:may\s+)?include|you\s+may\s+qualify|may\s+be\s+eligible\s+for\s+(?:a|our)\s+(?:clinical\s+)?(?:study|trial)|clinical\s+(?:trial|study|research)|participants\s+(?:needed|wanted)|compensation\s+for\s+(?:your\s+)?time|get\s+a\s+(?:free\s+)?quote|monthly\s+premiums?|plans?\s+starting\s+at|open\s+enrollment|oferta|descuento|promoci[oó]n|estudio\s+cl[ií]nico)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex Advertising();
+}

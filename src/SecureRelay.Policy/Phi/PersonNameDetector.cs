@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+using SecureRelay.Policy.Phi.Lexicons;
+
+namespace SecureRelay.Policy.Phi;
+
+/// <summary>A person's name found by its context: a greeting ("Dear Rosa", "Hi Tom"), an honorific ("Mr.
+/// Okafor", "Sra. Gómez"), a role label ("Member:", "Employee:", "Student:", "Name:", "Paciente:"), a
+/// "Last, First" table cell or a "First Last |" row, a relation ("parent/guardian of Jayden"). The token
+/// must be in the names list (or follow an honorific) and not be a generic addressee ("Dear Patient");
+/// clinicians ("Dear Dr. Lee") are not the subject of PHI.</summary>
+internal sealed class PersonNameDetector(double weight, Lexicon lexicon) : PhiDetector("person_name", EvidenceSide.Who, weight)
+{
+    /// <summary>Words that follow a greeting or label without naming anyone.</summary>
+    private static readonly HashSet<string> Generic = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "patient", "patients", "member", "members", "customer", "customers", "friend", "friends", "team", "colleague", "colleagues",
+        "all", "everyone", "everybody", "sir", "madam", "madame", "parent", "parents", "family", "families", "valued", "neighbor",
+        "neighbors", "neighbour", "subscriber", "subscribers", "provider", "providers", "doctor", "doctors", "nurse", "nurses", "staff",
+        "partner", "partners", "client", "clients", "employee", "employees", "student", "students", "guardian", "guardians",
+        "caregiver", "caregivers", "resident", "residents", "there", "folks", "hiring", "recruiter", "manager", "applicant",
+        "candidate", "participant", "participants", "reader", "readers", "user", "users", "admin", "support", "billing", "pharmacy",
+        "clinic", "office", "practice", "department", "hr", "benefits", "human", "new", "future", "current", "fellow", "health",
+        "paciente", "pacientes", "cliente", "clientes", "amigo", "amiga", "amigos", "socio", "socios", "asegurado", "asegurada",
+        "afiliado", "afiliada", "familia", "padres", "padre", "madre", "señor", "señora", "equipo", "todos", "vecino", "vecinos",
+        "colega", "colegas", "estimado", "estimada", "morning", "afternoon", "evening", "again", "thanks", "thank", "good",
+        "coordinator", "director", "representative", "agent", "vendor", "supplier", "contractor", "accounts", "payable",
+        "receivable", "sales", "service", "services", "account", "holder", "policyholder", "insured", "beneficiary", "valued",
+        "plan", "care", "medical", "dental", "vision", "wellness", "committee", "board", "group", "council", "physician", "physicians",
+        "attending", "unit", "floor", "building", "room", "conference", "date", "time", "type", "address", "phone", "email", "number",
+        "id", "code", "status", "total", "amount", "description", "subject", "date", "n/a", "none", "unknown", "tbd", "pending",
+    };
+
+    /// <summary>Job titles and the like that follow "Sr." without naming anyone.</summary>
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "director", "manager", "vice", "analyst", "engineer", "associate", "account", "executive", "consultant", "specialist",
+        "coordinator", "developer", "administrator", "advisor", "accountant", "recruiter", "buyer", "scientist", "editor", "nurse",
+    };
+
+    public override int Find(string text)
+    {
+        var best = -1;
+        foreach (Match m in EvidencePatterns.Greeting().Matches(text))
+        {
+            var hon = m.Groups["hon"];
+            if (hon.Success && IsClinicianTitle(hon.ValueSpan))
+            {
+                continue;
+            }
+
+            var name = m.Groups["name"].ValueSpan;
+            if (IsGeneric(name) || (hon.Success ? !IsPersonalHonorific(hon.ValueSpan) && !lexicon.IsName(name) : !lexicon.IsName(name)))
+            {
+                continue;
+            }
+
+            best = Earliest(best, m.Index);
+            break;
+        }
+
+        foreach (Match m in EvidencePatterns.Honorific().Matches(text))
+        {
+            var name = m.Groups["name"].ValueSpan;
+            if (!IsGeneric(name) && !Titles.Contains(name.ToString()) && (m.Groups["hon"].ValueSpan is not "Sr" || lexicon.IsName(name)))
+            {
+                best = Earliest(best, m.Index);
+                break;
+            }
+        }
+
+        foreach (Match m in EvidencePatterns.RoleLabel().Matches(text))
+        {
+            var first = m.Groups["first"].ValueSpan;
+            var last = m.Groups["last"];
+            if (IsGeneric(first) || (last.Success && IsGeneric(last.ValueSpan)))
+            {
+                continue;
+            }
+
+            // A role label and a name token; with a second token, one of the two must be a known name.
+            if (m.Groups["hon"].Success || lexicon.IsName(first) || (last.Success && lexicon.IsName(last.ValueSpan)))
+            {
+                best = Earliest(best, m.Index);
+                break;
+            }
+        }
+
+        best = Earliest(best, FindPair(text, EvidencePatterns.LastFirstCell()));
+        best = Earliest(best, FindPair(text, EvidencePatterns.NameCell()));
+        foreach (Match m in EvidencePatterns.Relation().Matches(text))
+        {
+            var name = m.Groups["name"].ValueSpan;
+            if (!IsGeneric(name) && lexicon.IsName(name))
+            {
+                best = Earliest(best, m.Index);
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private int FindPair(string text, Regex pattern)
+    {
+        foreach (Match m in pattern.Matches(text))
+        {
+            var first = m.Groups["first"].ValueSpan;
+            var last = m.Groups["last"].ValueSpan;
+            if (!IsGeneric(first) && !IsGeneric(last) && lexicon.IsName(first) && lexicon.IsName(last)
+                && (lexicon.IsUnambiguousName(first) || lexicon.IsUnambiguousName(last)))
+            {
+                return m.Index;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int Earliest(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
+
+    private static bool IsGeneric(ReadOnlySpan<char> token) => Generic.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token);
+
+    private static bool IsClinicianTitle(ReadOnlySpan<char> hon) =>
+        hon is "Dr" or "Dra" or "Doctor" or "Prof" or "Rev";
+
+    private static bool IsPersonalHonorific(ReadOnlySpan<char> hon) =>
+        hon is "Mr" or "Mrs" or "Ms" or "Mx" or "Mister" or "Sra" or "Srta" or "Don" or "Doña" or "Miss";
+}

@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+using SecureRelay.Policy.Phi.Lexicons;
+
+namespace SecureRelay.Policy.Phi;
+
+/// <summary>A name as the subject of a sentence ("Marcus has missed two sessions", "Priya will be out"):
+/// weaker than a name found by a greeting or a label, so it needs company on the WHO side (personal
+/// framing: "after her hip replacement"). The name must be unambiguous (not also an everyday word) and
+/// not a clinician's ("Dr. Patel will present").</summary>
+internal sealed class ProseNameDetector(double weight, Lexicon lexicon) : PhiDetector("prose_name", EvidenceSide.Who, weight)
+{
+    public override int Find(string text)
+    {
+        foreach (Match m in EvidencePatterns.ProseName().Matches(text))
+        {
+            if (lexicon.IsUnambiguousName(m.Groups["name"].ValueSpan))
+            {
+                return m.Index;
+            }
+        }
+
+        return -1;
+    }
+}

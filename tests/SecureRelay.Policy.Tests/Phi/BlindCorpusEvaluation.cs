@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using SecureRelay.Policy.Phi;
+
+namespace SecureRelay.Policy.Tests.Phi;
+
+/// <summary>Runs the relay's classifier over a corpus written blind (tests/corpora/NAME/generate.py, by
+/// authors who never saw the classifier) and scores it: a message labelled phi is caught when its verdict
+/// is not clean (uncertain is protected too); a clean one is a false alarm when its verdict is not clean.</summary>
+internal static class BlindCorpusEvaluation
+{
+    /// <summary>The corpora, each from a different brief.</summary>
+    public static readonly string[] Corpora = ["providers", "payers", "mixed"];
+
+    public sealed record Outcome(string File, string Label, string Family, string Form, Classification Classification)
+    {
+        public bool Expected => Label == "phi";
+
+        public bool Caught => Classification.IsProtected;
+    }
+
+    public sealed record Score(string Name, IReadOnlyList<Outcome> Outcomes)
+    {
+        public int Tp => Outcomes.Count(o => o.Expected && o.Caught);
+
+        public int Fn => Outcomes.Count(o => o.Expected && !o.Caught);
+
+        public int Fp => Outcomes.Count(o => !o.Expected && o.Caught);
+
+        public int Tn => Outcomes.Count(o => !o.Expected && !o.Caught);
+
+        public double Recall => Tp / (double)Math.Max(1, Tp + Fn);
+
+        public double Precision => Tp / (double)Math.Max(1, Tp + Fp);
+
+        public string Line => string.Create(CultureInfo.InvariantCulture,
+            $"{Name}: {Outcomes.Count} messages ({Tp + Fn} phi, {Fp + Tn} clean); TP={Tp} FN={Fn} FP={Fp} TN={Tn}; recall={Recall:0.000} precision={Precision:0.000}; uncertain={Outcomes.Count(o => o.Classification.Verdict == PhiVerdict.Uncertain)}");
+    }
+
+    // Detection quality, not the time budget: a generous budget keeps a loaded machine out of it.
+    private static readonly PhiClassifier Classifier = PolicyCompiler.Parse("classifier:\n  limits: { timeout_ms: 60000 }\n", "eval.yaml").Classifier;
+
+    private static readonly Dictionary<string, string> Generated = [];
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "tests", "corpora")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("tests/corpora not found above " + TestContext.CurrentContext.TestDirectory);
+    }
+
+    /// <summary>Generates a split once per test run (the generators are deterministic).</summary>
+    public static string Generate(string corpus, string split)
+    {
+        lock (Generated)
+        {
+            var key = corpus + "/" + split;
+            if (Generated.TryGetValue(key, out var existing))
+            {
+                return existing;
+            }
+
+            var output = Path.Combine(Path.GetTempPath(), "securerelay-corpus-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture), corpus, split);
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+
+            Directory.CreateDirectory(output);
+            var script = Path.Combine(RepositoryRoot(), "tests", "corpora", corpus, "generate.py");
+            using var process = Process.Start(new ProcessStartInfo("python3", ["-B", script, "--split", split, "--out", output])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            _ = process.StandardOutput.ReadToEnd();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(3)) || process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{script} --split {split} failed: {stderr.Result}");
+            }
+
+            Generated[key] = output;
+            return output;
+        }
+    }
+
+    public static async Task<Score> Run(string corpus, string split)
+    {
+        var dir = Generate(corpus, split);
+        var outcomes = new List<Outcome>();
+        foreach (var line in (await File.ReadAllLinesAsync(Path.Combine(dir, "manifest.tsv"))).Skip(1))
+        {
+            var f = line.Split('\t');
+            if (f.Length < 4)
+            {
+                continue;
+            }
+
+            var path = Path.Combine(dir, f[0]);
+            await using var stream = File.OpenRead(path);
+            var c = await Classifier.ClassifyAsync(stream, new MessageEnvelope("sender@corpus.example", null, stream.Length));
+            outcomes.Add(new Outcome(f[0], f[1], f[2], f[3], c));
+        }
+
+        return new Score($"{corpus}/{split}", outcomes);
+    }
+
+    public static async Task Print(Score s, bool misses)
+    {
+        await TestContext.Out.WriteLineAsync(s.Line);
+        foreach (var family in s.Outcomes.GroupBy(o => (o.Label, o.Family)).OrderBy(g => g.Key.Label).ThenBy(g => g.Key.Family, StringComparer.Ordinal))
+        {
+            var wrong = family.Count(o => o.Expected != o.Caught);
+            await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {family.Key.Label,-5} {family.Key.Family,-32} {family.Count(),3} messages, {wrong,3} wrong"));
+        }
+
+        if (misses)
+        {
+            foreach (var o in s.Outcomes.Where(o => o.Expected != o.Caught))
+            {
+                await TestContext.Out.WriteLineAsync($"  {(o.Expected ? "FN" : "FP")} {o.File} {o.Family}/{o.Form}: {o.Classification}");
+            }
+        }
+    }
+}

@@ -34,6 +34,8 @@ public sealed class ClassifierSettings
         SenderRules = senderRules;
         (MedicationRegex, MedicationShortcut) = TermRegex([.. MedicalTerms.Medications, .. extraMedications]);
         (DiagnosisRegex, DiagnosisShortcut) = TermRegex([.. MedicalTerms.Diagnoses, .. extraDiagnoses]);
+        ClinicalTerms = new ClinicalTermIndex(
+            [.. ClinicalVocabulary.Terms, .. MedicalTerms.Medications, .. MedicalTerms.Diagnoses, .. extraMedications, .. extraDiagnoses], lexicon);
         Detectors = [.. weights.Select(w => BuiltInDetectors.Create(w.Key, w.Value, this))];
     }
 
@@ -81,6 +83,9 @@ public sealed class ClassifierSettings
     internal TermShortcut? DiagnosisShortcut { get; }
 
     internal IReadOnlyList<PhiDetector> Detectors { get; }
+
+    /// <summary>Clinical vocabulary: named everyday words, the term lists, the lexicon's technical terms.</summary>
+    internal ClinicalTermIndex ClinicalTerms { get; }
 
     private static (Regex Regex, TermShortcut? Shortcut) TermRegex(IReadOnlyList<string> terms)
     {

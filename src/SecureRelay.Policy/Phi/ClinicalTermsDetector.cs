@@ -1,49 +1,24 @@
-using SecureRelay.Policy.Phi.Lexicons;
-
 namespace SecureRelay.Policy.Phi;
 
-/// <summary>Clinical vocabulary from the medical word list that is not everyday language ("sertraline",
-/// "cholecystectomy", "metformin"): two distinct terms are health content. General WHAT evidence: a
-/// newsletter has it too, so it counts only with a person.</summary>
-internal sealed class ClinicalTermsDetector(double weight, Lexicon lexicon) : PhiDetector("clinical_terms", EvidenceSide.What, weight)
+/// <summary>Health vocabulary: two distinct clinical terms ("asthma", "inhaler"; "sertraline",
+/// "cholecystectomy"). General WHAT evidence: a newsletter has it too, so it counts only with a person,
+/// and counter-evidence cancels it.</summary>
+internal sealed class ClinicalTermsDetector(double weight, ClinicalTermIndex index) : PhiDetector("clinical_terms", EvidenceSide.What, weight)
 {
     public override int Find(string text)
     {
-        var span = text.AsSpan();
-        string? firstTerm = null;
-        var firstAt = -1;
-        var i = 0;
-        while (i < span.Length)
+        var hits = index.Find(text, ClinicalTermIndex.Words(text));
+        if (hits.Count < 2)
         {
-            if (!char.IsAsciiLetter(span[i]))
-            {
-                i++;
-                continue;
-            }
+            return -1;
+        }
 
-            var start = i;
-            while (i < span.Length && char.IsAsciiLetter(span[i]))
+        var first = text.AsSpan(hits[0].Start, hits[0].End - hits[0].Start);
+        foreach (var hit in hits)
+        {
+            if (!text.AsSpan(hit.Start, hit.End - hit.Start).Equals(first, StringComparison.OrdinalIgnoreCase))
             {
-                i++;
-            }
-
-            var token = span[start..i];
-            if (token.Length < 6 || token.Length > 40 || (start > 0 && char.IsLetterOrDigit(span[start - 1])) || (i < span.Length && char.IsLetterOrDigit(span[i])))
-            {
-                continue;
-            }
-
-            if (lexicon.IsClinicalTerm(token))
-            {
-                if (firstTerm is null)
-                {
-                    firstTerm = token.ToString();
-                    firstAt = start;
-                }
-                else if (!token.Equals(firstTerm, StringComparison.OrdinalIgnoreCase))
-                {
-                    return firstAt;
-                }
+                return hits[0].Start;
             }
         }
 

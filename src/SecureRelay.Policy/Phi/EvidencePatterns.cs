@@ -16,6 +16,19 @@ internal static partial class EvidencePatterns
     [GeneratedRegex(@"(?m)^[ \t>]*(?:Dear|Hi|Hiya|Hello|Hey|Good\s+(?:morning|afternoon|evening)|Greetings|Attn:?|Attention:?|Estimad[oa]s?|Querid[oa]s?|Hola|Buen[oa]s\s+(?:d[ií]as|tardes))[ \t,]+(?:(?<hon>Mr|Mrs|Ms|Miss|Mx|Mister|Sr|Sra|Srta|Dr|Dra|Doctor|Prof|Rev|Don|Doña)\.?[ \t]+)?(?<name>" + NameToken + @")(?:[ \t]+(?<last>" + NameToken + "))?", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Greeting();
 
+    /// <summary>A name opening a line and addressing its reader: "Renata, your order is ready".</summary>
+    [GeneratedRegex(@"(?m)^[ \t>]*(?<name>" + NameToken + @"),[ \t]+(?:your|you|we|this|thank|thanks|here|just|please|tu|su|le|gracias)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex BareGreeting();
+
+    /// <summary>A full name inside a sentence (not alone on a signature line): "Dawn Moreau is on leave",
+    /// "status for Anjali Yamamoto:", "Luis Washington (Acct ...)".</summary>
+    [GeneratedRegex(@"(?<!\b(?:Dr|Dra|Doctor|Nurse|Prof|Coach)\.?[ \t])\b(?<first>\p{Lu}\p{Ll}[\p{Ll}'’-]*)[ \t](?:\p{Lu}\.[ \t])?(?<last>\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L})(?<after>[ \t]*[(,:;]|[ \t]+\p{Ll}|'s|’s)", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex FullName();
+
+    /// <summary>A clinician's credential after a name: "Nadia Bauer, RN".</summary>
+    [GeneratedRegex(@"^,?[ \t]*(?:MD|M\.D\.|DO|RN|BSN|NP|PA|PA-C|PT|DPT|OT|OTR|DDS|DMD|LCSW|LMFT|LPC|PhD|PsyD|MSW|OD|CNM|FNP|APRN|PharmD|RPh|CMA|LPN|MA|CRNA|DC|DNP|MPH)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex Credential();
+
     /// <summary>An honorific and a name anywhere: "Mr. Okafor", "Sra. Gómez" (case-sensitive: "MS" is a disease).</summary>
     [GeneratedRegex(@"\b(?<hon>Mr|Mrs|Ms|Mx|Sra|Srta|Sr)\.?[ \t]+(?<name>" + NameToken + ")", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Honorific();
@@ -25,7 +38,7 @@ internal static partial class EvidencePatterns
     internal static partial Regex RoleLabel();
 
     /// <summary>A "Last, First" table cell (pipe, tab, semicolon or CSV delimited; quotes allowed).</summary>
-    [GeneratedRegex(@"(?m)(?:^|[|\t;,])[ \t]*""?(?<last>" + NameToken + @"),[ \t]*(?<first>" + NameToken + @")(?:[ \t]+\p{Lu}\.?)?""?[ \t]*(?=[|\t;]|,|$)", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?m)(?:^[ \t>]*|[|\t;,]|[ \t]{2,})[ \t]*""?(?<last>" + NameToken + @"),[ \t]*(?<first>" + NameToken + @")(?:[ \t]+\p{Lu}\.?)?""?(?=[ \t]*[|\t;,]|[ \t]{2,}|[ \t]*$)", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex LastFirstCell();
 
     /// <summary>A table row whose first cells are "First | Last" or "First Last |" (HTML tables become pipes).</summary>
@@ -37,7 +50,7 @@ internal static partial class EvidencePatterns
     internal static partial Regex Relation();
 
     /// <summary>A name as the subject of a sentence about them: "Marcus has missed", "Priya will be out".</summary>
-    [GeneratedRegex(@"(?<!\b(?:Dr|Dra|Doctor|Nurse|Dear|Hi|Hello|Prof)\.?\s)\b(?<name>\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?:\s+(?<last>\p{Lu}\p{Ll}[\p{Ll}'’-]*))?(?:'s|’s)?\s+(?:has|had|was|is|will|missed|tested|needs|came|went|reported|presented|complained|started|received|underwent|continues|did|does|should|may|might|must|seems|appears|remains|returned|developed|experienced|suffered|fell|broke|injured|sprained|tore|began|stopped|takes|took|uses|used|can't|cannot|won't|isn't|wasn't|ha|fue|está|estuvo|tiene|tuvo|presenta|presentó|necesita|sufrió|requiere)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?<!\b(?:Dr|Dra|Doctor|Nurse|Dear|Hi|Hello|Prof)\.?\s)\b(?<name>\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?:\s+(?<last>\p{Lu}\p{Ll}[\p{Ll}'’-]*)|\s\p{Lu}\.)?(?:'s|’s)?\s+(?:has|had|was|is|will|missed|tested|needs|came|went|reported|presented|complained|started|received|underwent|continues|did|does|should|may|might|must|seems|appears|remains|returned|developed|experienced|suffered|fell|broke|injured|sprained|tore|began|stopped|takes|took|uses|used|can't|cannot|won't|isn't|wasn't|ha|fue|está|estuvo|tiene|tuvo|presenta|presentó|necesita|sufrió|requiere)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex ProseName();
 
     /// <summary>A street address line.</summary>
@@ -74,6 +87,15 @@ internal static partial class EvidencePatterns
     [GeneratedRegex(@"\b(?:Hb\s?A1c|A1c|glucose|blood\s+sugar|LDL|HDL|cholesterol|triglycerides|creatinine|eGFR|GFR|TSH|free\s+T4|T4|hemoglobin|hgb|hematocrit|hct|WBC|RBC|platelets?|potassium|sodium|calcium|chloride|ALT|AST|PSA|INR|BUN|vitamin\s+[BD]\d{0,2}|B12|ferritin|troponin|BNP|CRP|ESR|viral\s+load|CD4|bilirubin|albumin|lipase|amylase|magnesium|phosphorus|uric\s+acid|cortisol|hCG|blood\s+pressure|BP|pulse|heart\s+rate|SpO2|oxygen\s+saturation|O2\s+sat|temp(?:erature)?|BMI|peak\s+flow|FEV1|glucosa|colesterol|hemoglobina|presi[oó]n\s+arterial|triglic[eé]ridos|az[uú]car\s+en\s+(?:la\s+)?sangre)\b[^\n.;]{0,40}?(?<![\d/.,:-])(?<v>\d{1,3}(?:\.\d{1,2})?)(?![\d/]|[.,]\d|-\d|:\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex LabValue();
 
+    /// <summary>A prescription number after its label: "Rx #: 4831-5189261", "Rx RX92218953".</summary>
+    [GeneratedRegex(@"\b(?:Rx|Rx\s*(?:#|number|no\.?)|prescription\s*(?:#|number|no\.?)|receta\s*(?:#|n[uú]m(?:ero)?\.?))\s*:?\s*(?:RX)?[A-Z]{0,3}-?\d[\d-]{5,14}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex RxNumber();
+
+    /// <summary>A clinical field of a record or form, with content: "Dx: s/p ACL reconstruction",
+    /// "Interpretation: NEGATIVE", "Nature of injury: crush injury", "Motivo de consulta: ...".</summary>
+    [GeneratedRegex(@"(?m)(?:^|[|\t]|\s{2,})[ \t>*]*(?i:dx|diagnos[ie]s|assessment|impression|interpretation|findings?|result|results|test\s+result|chief\s+complaint|reason\s+for\s+(?:visit|referral|leave|absence)|nature\s+of\s+(?:injury|illness)|body\s+part(?:\s+injured)?|injury|procedure|procedures?\s+performed|treatment\s+plan|plan\s+of\s+care|medications?|allergies|history\s+of\s+present\s+illness|HPI|restrictions|work\s+restrictions|condition|diagn[oó]stico|motivo\s+de\s+(?:consulta|la\s+visita)|resultado|tratamiento|alergias)[ \t]*:[ \t]*[\p{L}\d]", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex ClinicalField();
+
     /// <summary>Bulk mail: unsubscribe links, browser views, subscription wording.</summary>
     [GeneratedRegex(@"\bunsubscribe\b|\bview\s+(?:this\s+(?:email|message)\s+)?(?:in|on)\s+(?:your\s+|a\s+)?(?:web\s+)?browser|\bmanage\s+(?:your\s+)?(?:email\s+)?(?:preferences|subscriptions?)|\byou\s+(?:are\s+)?receiv(?:ing|ed)\s+this\s+(?:e-?mail|message|newsletter)|\bto\s+stop\s+receiving\b|\bopt[\s-]out\b|\bdarse\s+de\s+baja\b|\bcancelar\s+(?:la\s+)?suscripci[oó]n\b|\bupdate\s+your\s+subscription", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex BulkMail();
@@ -87,7 +109,7 @@ internal static partial class EvidencePatterns
     internal static partial Regex Commercial();
 
     /// <summary>Job postings, continuing education, events.</summary>
-    [GeneratedRegex(@"\b(?:we\s*(?:'re|’re|\s+are)\s+hiring|job\s+(?:description|posting|opening|title|id)|apply\s+(?:now|today|online|here)|sign[\s-]on\s+bonus|competitive\s+(?:salary|pay|compensation)|years?\s+of\s+experience|full[\s-]time\s+position|part[\s-]time\s+position|open\s+position|CME|continuing\s+(?:medical\s+)?education|grand\s+rounds|webinar|register\s+(?:now|today|here|by)|CE\s+credits?|AMA\s+PRA|symposium|keynote|vacante|post[uú]late)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:we\s*(?:'re|’re|\s+are)\s+hiring|job\s+(?:description|posting|opening)|apply\s+(?:now|today|online|here)|sign[\s-]on\s+bonus|competitive\s+(?:salary|pay|compensation)|years?\s+of\s+experience|full[\s-]time\s+position|part[\s-]time\s+position|open\s+position|CME|continuing\s+(?:medical\s+)?education|grand\s+rounds|webinar|register\s+(?:now|today|here|by)|CE\s+credits?|AMA\s+PRA|symposium|keynote|vacante|post[uú]late)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Event();
 
     /// <summary>Product recalls and safety communications.</summary>

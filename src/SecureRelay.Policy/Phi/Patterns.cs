@@ -36,7 +36,7 @@ internal static partial class Patterns
     [GeneratedRegex(@"\b[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}\b", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex DeaNumber();
 
-    [GeneratedRegex(@"\b(?:MRN|M\.R\.N\.?|medical\s+record\s*(?:number|no\.?|\#)?|chart\s*(?:number|no\.?|\#)|patient\s+(?:id|identifier|number|no\.?|\#)|pt\s+id)\s*(?:is\s+)?[:\#]?\s*\#?\s*([A-Z]{0,3}-?\d[\dA-Z-]{3,14})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:MRN|M\.R\.N\.?|medical\s+record\s*(?:number|no\.?|\#)?|chart\s*(?:number|no\.?|\#)|patient\s+(?:id|identifier|number|no\.?|\#|acct\.?|account)|pt\s+id|expediente(?:\s+(?:n[uú]m(?:ero)?\.?|no\.?))?|historia\s+cl[ií]nica|n[uú]mero\s+de\s+paciente)\s*(?:is\s+)?[:\#]?\s*\#?\s*([A-Z]{0,3}-?\d[\dA-Z-]{3,14})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex MrnLabelled();
 
     [GeneratedRegex(@"\b(?:member|subscriber|insured|beneficiary|medicaid|medicare|policy\s*holder|health\s+plan|plan\s+member)\s*(?:id|identification|number|no\.?|\#)\s*[:\#]?\s*([A-Z]{0,4}\d[A-Z0-9-]{4,16})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
@@ -52,7 +52,7 @@ internal static partial class Patterns
         @"|(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})" +
         @"|(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+(?<y>\d{4}))";
 
-    [GeneratedRegex(@"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born(?:\s+on)?|fecha\s+de\s+nacimiento|F\.\s?nac\.?)\b\W{0,6}(?:is\s+|of\s+)?(?:\(?[mdy/]{6,10}\)?\s*)?" + DatePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth(?:\s+on\s+file)?|birth\s*date|born(?:\s+on)?|fecha\s+de\s+nac(?:imiento|\.)?|F\.\s?(?:de\s+)?nac\.?|nacid[oa](?:\s+el)?)\W{0,6}(?:is\s+|of\s+|el\s+)?(?:\(?[mdy/]{6,10}\)?\s*)?" + DatePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex DobLabelled();
 
     [GeneratedRegex(@"\b(?:date\s+of\s+service|DOS|service\s+date|admission\s+date|admitted(?:\s+on)?|discharge\s+date|discharged(?:\s+on)?|date\s+of\s+visit|visit\s+date|date\s+of\s+injury|encounter\s+date)\b\W{0,6}(?:is\s+|was\s+)?" + DatePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]

@@ -49,7 +49,32 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon) : PhiDe
             }
 
             var name = m.Groups["name"].ValueSpan;
-            if (IsGeneric(name) || (hon.Success ? !IsPersonalHonorific(hon.ValueSpan) && !lexicon.IsName(name) : !lexicon.IsName(name)))
+            if (IsGeneric(name) || (hon.Success ? !IsPersonalHonorific(hon.ValueSpan) && !NameLike(name) : !NameLike(name)))
+            {
+                continue;
+            }
+
+            best = Earliest(best, m.Index);
+            break;
+        }
+
+        foreach (Match m in EvidencePatterns.BareGreeting().Matches(text))
+        {
+            var name = m.Groups["name"].ValueSpan;
+            if (!IsGeneric(name) && lexicon.IsName(name))
+            {
+                best = Earliest(best, m.Index);
+                break;
+            }
+        }
+
+        foreach (Match m in EvidencePatterns.FullName().Matches(text))
+        {
+            var first = m.Groups["first"].ValueSpan;
+            var last = m.Groups["last"].ValueSpan;
+            if (IsGeneric(first) || IsGeneric(last) || !lexicon.IsName(first) || !(lexicon.IsName(last) || !lexicon.IsWord(last))
+                || !(lexicon.IsUnambiguousName(first) || lexicon.IsUnambiguousName(last))
+                || EvidencePatterns.Credential().IsMatch(text.AsSpan(m.Groups["after"].Index, Math.Min(12, text.Length - m.Groups["after"].Index)).ToString()))
             {
                 continue;
             }
@@ -78,7 +103,7 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon) : PhiDe
             }
 
             // A role label and a name token; with a second token, one of the two must be a known name.
-            if (m.Groups["hon"].Success || lexicon.IsName(first) || (last.Success && lexicon.IsName(last.ValueSpan)))
+            if (m.Groups["hon"].Success || lexicon.IsName(first) || (last.Success && lexicon.IsName(last.ValueSpan)) || (!last.Success && NameLike(first)))
             {
                 best = Earliest(best, m.Index);
                 break;
@@ -90,7 +115,7 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon) : PhiDe
         foreach (Match m in EvidencePatterns.Relation().Matches(text))
         {
             var name = m.Groups["name"].ValueSpan;
-            if (!IsGeneric(name) && lexicon.IsName(name))
+            if (!IsGeneric(name) && NameLike(name))
             {
                 best = Earliest(best, m.Index);
                 break;
@@ -115,6 +140,10 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon) : PhiDe
 
         return -1;
     }
+
+    /// <summary>Where the context already says a name follows: a known name, or a capitalised word that
+    /// is not an everyday word ("Zanele").</summary>
+    private bool NameLike(ReadOnlySpan<char> token) => lexicon.IsName(token) || !lexicon.IsWord(token);
 
     private static int Earliest(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
 

@@ -22,6 +22,7 @@ internal static class BuiltInDetectors
         ["member_id"] = new(EvidenceSide.Who, 1.0, AlsoWhat: 0.5),
         ["patient_name"] = new(EvidenceSide.Who, 1.0, AlsoWhat: 0.5),
         ["person_name"] = new(EvidenceSide.Who, 1.0),
+        ["addressee"] = new(EvidenceSide.Who, 1.0),
         ["prose_name"] = new(EvidenceSide.Who, 0.6),
         ["address_phone"] = new(EvidenceSide.Who, 0.4),
         ["personal_framing"] = new(EvidenceSide.Who, 0.4),
@@ -54,6 +55,7 @@ internal static class BuiltInDetectors
 
         // Counter-evidence (the weight is unused: any one cancels general WHAT and halves specific WHAT).
         ["bulk_mail"] = new(EvidenceSide.Against, 1.0),
+        ["generic_greeting"] = new(EvidenceSide.Against, 1.0),
         ["population"] = new(EvidenceSide.Against, 1.0),
         ["commercial"] = new(EvidenceSide.Against, 1.0),
         ["event"] = new(EvidenceSide.Against, 1.0),
@@ -84,6 +86,8 @@ internal static class BuiltInDetectors
             "patient_name" => new RegexDetector(name, who, weight, Patterns.PatientLabel(), alsoWhat: spec.AlsoWhat),
             "rx_number" => new RegexDetector(name, who, weight, EvidencePatterns.RxNumber(), alsoWhat: spec.AlsoWhat),
             "person_name" => new PersonNameDetector(weight, lexicon),
+            "addressee" => new PersonNameDetector(weight, lexicon, addressee: true),
+            "generic_greeting" => new DelegateDetector(name, against, weight, PersonNameDetector.FindGenericGreeting),
             "prose_name" => new ProseNameDetector(weight, lexicon),
             "address_phone" => new AddressPhoneDetector(weight),
             "personal_framing" => new RegexDetector(name, who, weight, EvidencePatterns.PersonalFraming()),

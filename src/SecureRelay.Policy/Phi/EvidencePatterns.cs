@@ -42,7 +42,7 @@ internal static partial class EvidencePatterns
     internal static partial Regex LastFirstCell();
 
     /// <summary>A table row whose first cells are "First | Last" or "First Last |" (HTML tables become pipes).</summary>
-    [GeneratedRegex(@"(?m)^[ \t]*\|?[ \t]*(?<first>" + NameToken + @")[ \t]+(?<last>" + NameToken + @")[ \t]*[|\t]", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?m)^[ \t]*\|?[ \t]*(?<first>" + NameToken + @")[ \t]+(?<last>" + NameToken + @")[ \t]*[|\t][^|\t\n]*[|\t]", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex NameCell();
 
     /// <summary>A relation naming someone: "parent/guardian of Jayden", "your daughter Mia", "su hijo Mateo".</summary>
@@ -97,7 +97,7 @@ internal static partial class EvidencePatterns
     internal static partial Regex ClinicalField();
 
     /// <summary>Bulk mail: unsubscribe links, browser views, subscription wording.</summary>
-    [GeneratedRegex(@"\bunsubscribe\b|\bview\s+(?:this\s+(?:email|message)\s+)?(?:in|on)\s+(?:your\s+|a\s+)?(?:web\s+)?browser|\bmanage\s+(?:your\s+)?(?:email\s+)?(?:preferences|subscriptions?)|\byou\s+(?:are\s+)?receiv(?:ing|ed)\s+this\s+(?:e-?mail|message|newsletter)|\bto\s+stop\s+receiving\b|\bopt[\s-]out\b|\bdarse\s+de\s+baja\b|\bcancelar\s+(?:la\s+)?suscripci[oó]n\b|\bupdate\s+your\s+subscription", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\bunsubscribe\b|\bview\s+(?:this\s+(?:email|message)\s+)?(?:in|on)\s+(?:your\s+|a\s+)?(?:web\s+)?browser|\bmanage\s+(?:your\s+)?(?:email\s+)?(?:preferences|subscriptions?)|\byou\s+(?:are\s+)?receiv(?:ing|ed)\s+this\s+(?:e-?mail|message|newsletter)|\bto\s+stop\s+receiving\b|\bopt[\s-]out\b|\bdarse\s+de\s+baja\b|\brecib(?:es|e)\s+este\s+correo\b|\bpara\s+no\s+recibir\s+m[aá]s\b|\bcancelar\s+(?:la\s+)?suscripci[oó]n\b|\bupdate\s+your\s+subscription", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex BulkMail();
 
     /// <summary>Population wording: statistics about groups, not a person.</summary>

@@ -8,7 +8,7 @@ namespace SecureRelay.Policy.Phi;
 /// "Last, First" table cell or a "First Last |" row, a relation ("parent/guardian of Jayden"). The token
 /// must be in the names list (or follow an honorific) and not be a generic addressee ("Dear Patient");
 /// clinicians ("Dear Dr. Lee") are not the subject of PHI.</summary>
-internal sealed class PersonNameDetector(double weight, Lexicon lexicon) : PhiDetector("person_name", EvidenceSide.Who, weight)
+internal sealed class PersonNameDetector(double weight, Lexicon lexicon, bool addressee = false) : PhiDetector(addressee ? "addressee" : "person_name", EvidenceSide.Who, weight)
 {
     /// <summary>Words that follow a greeting or label without naming anyone.</summary>
     private static readonly HashSet<string> Generic = new(StringComparer.OrdinalIgnoreCase)
@@ -37,7 +37,24 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon) : PhiDe
         "coordinator", "developer", "administrator", "advisor", "accountant", "recruiter", "buyer", "scientist", "editor", "nurse",
     };
 
-    public override int Find(string text)
+    public override int Find(string text) => addressee ? FindAddressee(text) : FindSubject(text);
+
+    /// <summary>A generic greeting ("Dear Member", "Dear Valued Customer", "Estimada comunidad"): mass mail.</summary>
+    public static int FindGenericGreeting(string text)
+    {
+        foreach (Match m in EvidencePatterns.Greeting().Matches(text))
+        {
+            if (IsGeneric(m.Groups["name"].ValueSpan) && !m.Groups["hon"].Success)
+            {
+                return m.Index;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The reader named by a greeting: the health information must be about "you" to count.</summary>
+    private int FindAddressee(string text)
     {
         var best = -1;
         foreach (Match m in EvidencePatterns.Greeting().Matches(text))
@@ -68,6 +85,13 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon) : PhiDe
             }
         }
 
+        return best;
+    }
+
+    /// <summary>A person the message is about: labels, honorifics, table cells, relations, full names in prose.</summary>
+    private int FindSubject(string text)
+    {
+        var best = -1;
         foreach (Match m in EvidencePatterns.FullName().Matches(text))
         {
             var first = m.Groups["first"].ValueSpan;

@@ -258,19 +258,20 @@ public sealed class PhiClassifier
         return Weigh(fired, category);
     }
 
-    /// <summary>WHO × WHAT. A clinical record format is PHI on its own. Otherwise both sides must reach the
-    /// threshold for PHI; one side there and the other half-way (or a bare SSN or MBI) is uncertain.
-    /// Counter-evidence (bulk mail, statistics, invoices, job posts, recalls, auto-replies) cancels health
-    /// vocabulary and halves facts about care, but never cancels a strong identifier: with one, health
-    /// content that counter-evidence lowered still leaves the message uncertain.</summary>
+    /// <summary>WHO × WHAT. A clinical record format is PHI on its own. Otherwise PHI needs both sides at
+    /// the threshold. A person known only as the reader ("Dear Ana") counts only with facts about a person's
+    /// care, not with codes or vocabulary (a coding Q&amp;A to a colleague is about no one). Counter-evidence
+    /// (bulk mail, generic greetings, statistics, invoices, job posts, recalls, adverts, auto-replies) cancels
+    /// vocabulary and halves facts, but never cancels a strong identifier: an identifier with health content
+    /// is at least uncertain. Uncertain is also one side at the threshold and the other half-way with no
+    /// counter-evidence, and a bare SSN or MBI.</summary>
     private Classification Weigh(List<(PhiDetector Detector, Evidence Evidence)> fired, MessageCategory category)
     {
         var evidence = fired.ConvertAll(f => f.Evidence);
-        double who = 0, specific = 0, general = 0, bound = 0;
+        double who = 0, subjects = 0, specific = 0, personal = 0, general = 0, bound = 0;
         var against = 0;
         var strongId = false;
         var bareId = false;
-        var framing = false;
         foreach (var (detector, e) in fired)
         {
             switch (e.Side)
@@ -279,13 +280,14 @@ public sealed class PhiClassifier
                     return new Classification(PhiVerdict.Phi, Settings.Threshold, Settings.Threshold, evidence, category, ClassificationSource.Content);
                 case EvidenceSide.Who:
                     who += e.Weight;
+                    subjects += e.Detector is "addressee" or "personal_framing" ? 0 : e.Weight;
                     bound = Math.Max(bound, detector.AlsoWhat);
-                    strongId |= e.Weight >= Settings.Threshold && e.Detector is not ("person_name" or "prose_name");
+                    strongId |= e.Weight >= Settings.Threshold && e.Detector is not ("person_name" or "prose_name" or "addressee");
                     bareId |= e.Detector is "ssn" or "mbi";
-                    framing |= e.Detector == "personal_framing";
                     break;
                 case EvidenceSide.What when detector.Specific:
                     specific += e.Weight;
+                    personal += e.Detector == "icd10" ? 0 : e.Weight;
                     break;
                 case EvidenceSide.What:
                     general += e.Weight;
@@ -299,22 +301,20 @@ public sealed class PhiClassifier
         var raw = specific + general + bound;
         if (against > 0)
         {
+            var factor = against == 1 ? 0.5 : 0.25;
             general = 0;
-            specific *= against == 1 ? 0.5 : 0.25;
+            specific *= factor;
+            personal *= factor;
         }
 
-        // A fact about care told to "you" in a message that is not bulk mail identifies its recipient.
-        if (framing && specific >= Settings.Threshold && !evidence.Any(e => e.Detector == "bulk_mail"))
-        {
-            who += Settings.Threshold - 0.4;
-        }
-
-        var what = Math.Round(specific + general + bound, 4);
+        // Known only as the reader: only facts about someone's care count.
+        var what = Math.Round(subjects >= Settings.Threshold - Epsilon ? specific + general + bound : personal + bound, 4);
         who = Math.Round(who, 4);
         var t = Settings.Threshold - Epsilon;
         var verdict =
             who >= t && what >= t ? PhiVerdict.Phi
-            : (who >= t && what >= t / 2) || (what >= t && who >= 0.4 - Epsilon) || (strongId && raw >= t / 2) || bareId ? PhiVerdict.Uncertain
+            : (strongId && raw >= t / 2) || bareId
+              || (against == 0 && ((who >= t && what >= t / 2) || (what >= t && who >= 0.4 - Epsilon))) ? PhiVerdict.Uncertain
             : PhiVerdict.Clean;
         return new Classification(verdict, who, what, evidence, category, ClassificationSource.Content);
     }

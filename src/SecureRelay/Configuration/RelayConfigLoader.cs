@@ -72,9 +72,10 @@ public static class RelayConfigLoader
 
             for (var d = 0; d < (u.SenderDomains?.Count ?? 0); d++)
             {
-                if (!IsDomainName(u.SenderDomains![d].TrimStart('*', '.')))
+                var pattern = u.SenderDomains![d];
+                if (!IsDomainName(pattern.StartsWith("*.", StringComparison.Ordinal) ? pattern[2..] : pattern))
                 {
-                    throw loaded.Error($"users[{i}].sender_domains[{d}]", $"'{u.SenderDomains[d]}' is not a domain name");
+                    throw loaded.Error($"users[{i}].sender_domains[{d}]", $"'{pattern}' is not a domain name (clinic.example or *.clinic.example)");
                 }
             }
         }

@@ -41,4 +41,7 @@ internal static partial class RelayLog
 
     [LoggerMessage(1008, LogLevel.Warning, "user {User} may not send as domain of <{Sender}>")]
     public static partial void SenderNotOwned(ILogger logger, string user, string sender);
+
+    [LoggerMessage(1050, LogLevel.Warning, "user {User} from [{Client}]: a From:/Sender: header address is not in the user's sender_domains; message refused")]
+    public static partial void HeaderSenderNotOwned(ILogger logger, string user, IPAddress client);
 }

@@ -36,6 +36,11 @@ public sealed record SecureDeliveryServices
     /// <summary>DKIM signing, applied last to every outgoing copy.</summary>
     public DkimSigningService? Dkim { get; init; }
 
+    /// <summary>Whether mail an authenticated user submitted may be signed with a key of a domain:
+    /// (user, key domain) → allowed. Null: any key. Messages without an authenticated user
+    /// (relay networks, the relay's own notices and DSNs) may use any key.</summary>
+    public Func<string, string, bool>? MaySignAs { get; init; }
+
     /// <summary>Append-only security receipts, one per recipient per attempt.</summary>
     public IAuditLog? Audit { get; init; }
 

@@ -31,6 +31,34 @@ public sealed class CheckCommandTests
         Assert.That(output, Does.Contain("OK"));
     }
 
+    [Test]
+    public async Task PlaintextBindsBeyondLoopbackAreWarnedAbout()
+    {
+        var path = Write("""
+            data_dir: ./data
+            listeners:
+              - name: lan
+                endpoint: 0.0.0.0:2525
+                tls: none
+                auth: none
+              - name: local
+                endpoint: 127.0.0.1:2526
+                tls: none
+                auth: none
+            admin:
+              endpoint: 0.0.0.0:9025
+            """);
+        var (code, output) = await RelayProcess.RunVerbAsync(Wait, "check", "--config", path);
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("warning: listener lan binds 0.0.0.0:2525"));
+        Assert.That(output, Does.Not.Contain("listener local"));
+        Assert.That(output, Does.Contain("warning: admin.endpoint binds 0.0.0.0:9025"));
+
+        var quiet = Write("data_dir: ./data\nlisteners:\n  - name: a\n    endpoint: 127.0.0.1:2525\n    tls: none\n    auth: none\n");
+        var (_, quietOutput) = await RelayProcess.RunVerbAsync(Wait, "check", "--config", quiet);
+        Assert.That(quietOutput, Does.Not.Contain("warning"));
+    }
+
     [TestCase("data_dir: ./d\nlistners: []\n", 2, 1, "listners", TestName = "UnknownKey")]
     [TestCase("data_dir: ./d\ndata_dir: ./e\n", 2, 1, "Duplicate", TestName = "DuplicateKey")]
     [TestCase("listeners:\n  - name: a\n    endpoint: 127.0.0.1:25\n    tls: sometimes\n", 4, 10, "sometimes", TestName = "BadTlsMode")]

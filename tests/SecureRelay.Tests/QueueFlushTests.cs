@@ -39,6 +39,8 @@ public sealed class QueueFlushTests
         using var good = await SmtpSink.StartOnPortAsync(port);
 
         using var http = new HttpClient();
+        var token = File.ReadAllLines(Path.Combine(relay.Directory, "data", "admin.token"))[0];
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         using var response = await http.PostAsync(new Uri($"http://127.0.0.1:{relay.AdminPort.ToString(CultureInfo.InvariantCulture)}/api/queue/flush"), null);
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -181,7 +181,12 @@ internal sealed class SecureJobRunner(
             }
 
             // DKIM last: nothing may change the copy after it is signed.
-            security.Dkim?.Sign(message);
+            if (security.Dkim is { } dkim)
+            {
+                string? user = q.Envelope.AuthenticatedUser;
+                Func<string, string, bool>? maySignAs = security.MaySignAs;
+                dkim.Sign(message, mayUse: user is null || maySignAs is null ? null : domain => maySignAs(user, domain));
+            }
             // Encryption makes a new body; a plain copy is the received body (DKIM only adds a header).
             ContentFacts? asReceived = method is DeliveryMethod.Smime or DeliveryMethod.Pgp || !transform.PreservesBody
                 ? null

@@ -10,7 +10,9 @@ namespace SecureRelay.Security.Dkim;
 /// Signs outgoing messages with DKIM (relaxed/relaxed, SHA-256) using MimeKit's
 /// <see cref="DkimSigner"/>. Keys are loaded and parsed once at construction, so a signature costs
 /// one private-key operation. The key is chosen by the From domain (exact, then parent domains,
-/// then <c>default_domain</c>). Call <see cref="Sign"/> as the LAST change to a message before it is
+/// then <c>default_domain</c>), among the domains the submitter may use when the caller says which
+/// (an authenticated user's <c>sender_domains</c>): a key is a claim of responsibility, never lent
+/// to another tenant. Call <see cref="Sign"/> as the LAST change to a message before it is
 /// sent: any later edit of a signed header or the body breaks the signature. Thread-safe.
 /// </summary>
 public sealed class DkimSigningService : IDisposable
@@ -109,16 +111,17 @@ public sealed class DkimSigningService : IDisposable
 
     /// <summary>
     /// The domain whose keys would sign mail from <paramref name="fromDomain"/>: the domain itself,
-    /// else its nearest parent with a key (relaxed DMARC alignment), else <c>default_domain</c>.
+    /// else its nearest parent with a key (relaxed DMARC alignment), else <c>default_domain</c>;
+    /// only domains <paramref name="mayUse"/> allows (null: any) are candidates.
     /// </summary>
-    public string? ResolveSigningDomain(string? fromDomain)
+    public string? ResolveSigningDomain(string? fromDomain, Func<string, bool>? mayUse = null)
     {
         if (!string.IsNullOrEmpty(fromDomain))
         {
             var candidate = fromDomain.TrimEnd('.').ToLowerInvariant();
             while (true)
             {
-                if (_signers.ContainsKey(candidate))
+                if (_signers.ContainsKey(candidate) && (mayUse is null || mayUse(candidate)))
                 {
                     return candidate;
                 }
@@ -134,7 +137,7 @@ public sealed class DkimSigningService : IDisposable
             }
         }
 
-        return _defaultDomain;
+        return _defaultDomain is not null && (mayUse is null || mayUse(_defaultDomain)) ? _defaultDomain : null;
     }
 
     /// <summary>
@@ -143,11 +146,13 @@ public sealed class DkimSigningService : IDisposable
     /// </summary>
     /// <param name="message">The final message; do not change it afterwards.</param>
     /// <param name="format">Format the message will be written with; default <see cref="FormatOptions.Default"/>.</param>
-    public DkimSignOutcome Sign(MimeMessage message, FormatOptions? format = null)
+    /// <param name="mayUse">Which key domains the submitter may sign with (null: any); a message
+    /// with no allowed key is sent unsigned.</param>
+    public DkimSignOutcome Sign(MimeMessage message, FormatOptions? format = null, Func<string, bool>? mayUse = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var fromDomain = message.From.Mailboxes.FirstOrDefault()?.Domain;
-        var domain = ResolveSigningDomain(fromDomain);
+        var domain = ResolveSigningDomain(fromDomain, mayUse);
         if (domain is null)
         {
             DkimLog.NoKey(_logger, fromDomain ?? "(none)");

@@ -21,6 +21,11 @@ public static class CheckCommand
             {
                 var settings = RelayConfigLoader.Load(path);
                 parse.InvocationConfiguration.Output.WriteLine($"{path}: OK ({settings.Listeners.Count} listener(s), {settings.Raw.Routes.Count} route(s))");
+                foreach (var warning in ExposureWarnings(settings))
+                {
+                    parse.InvocationConfiguration.Error.WriteLine($"{path}: warning: {warning}");
+                }
+
                 if (settings.PolicyFile is { } policyFile)
                 {
                     var policy = PolicyCompiler.Load(policyFile);
@@ -35,5 +40,24 @@ public static class CheckCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Bindings that expose plaintext beyond this machine: a listener without TLS, or the
+    /// admin endpoint (plain HTTP carrying its bearer token), on a non-loopback address.</summary>
+    public static IEnumerable<string> ExposureWarnings(RelaySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        foreach (var listener in settings.Listeners)
+        {
+            if (listener.Tls == Smtp.SmtpTlsMode.None && !System.Net.IPAddress.IsLoopback(listener.Endpoint.Address))
+            {
+                yield return $"listener {listener.Name} binds {listener.Endpoint} (not loopback) with tls: none; mail crosses the network in plaintext";
+            }
+        }
+
+        if (!System.Net.IPAddress.IsLoopback(settings.AdminEndpoint.Address))
+        {
+            yield return $"admin.endpoint binds {settings.AdminEndpoint} (not loopback); the admin API has no TLS, so its bearer token and queue data cross the network in plaintext (keep it on loopback or a management network behind a TLS proxy)";
+        }
     }
 }

@@ -25,7 +25,13 @@ public static class QueueCommand
             var url = $"api/queue?limit={parse.GetValue(limit).ToString(CultureInfo.InvariantCulture)}"
                 + (parse.GetValue(state) is { } s ? $"&state={Uri.EscapeDataString(s)}" : "")
                 + (parse.GetValue(domain) is { } d ? $"&domain={Uri.EscapeDataString(d)}" : "");
-            var entries = await http.GetFromJsonAsync<List<QueueEntry>>(url, AdminEndpoints.Json, ct).ConfigureAwait(false) ?? [];
+            using var response = await http.GetAsync(new Uri(url, UriKind.Relative), ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return await FailedAsync(parse, response, ct).ConfigureAwait(false);
+            }
+
+            var entries = await response.Content.ReadFromJsonAsync<List<QueueEntry>>(AdminEndpoints.Json, ct).ConfigureAwait(false) ?? [];
             foreach (var e in entries)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Id,-16} {e.State,-8} {e.Size,9} {e.ReceivedAt:u}  <{e.Sender}>"));
@@ -49,8 +55,13 @@ public static class QueueCommand
         flush.SetAction(async (parse, ct) => await WithClientAsync(parse, config, async (http, output) =>
         {
             using var response = await http.PostAsync(new Uri("api/queue/flush", UriKind.Relative), null, ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return await FailedAsync(parse, response, ct).ConfigureAwait(false);
+            }
+
             output.WriteLine(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
-            return response.IsSuccessStatusCode ? 0 : 1;
+            return 0;
         }).ConfigureAwait(false));
         queue.Add(flush);
         return queue;
@@ -63,8 +74,19 @@ public static class QueueCommand
         command.SetAction(async (parse, ct) => await WithClientAsync(parse, config, async (http, output) =>
         {
             using var response = await call(http, Uri.EscapeDataString(parse.GetValue(id)!), ct).ConfigureAwait(false);
-            output.WriteLine(response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false) : $"{parse.GetValue(id)}: not in the queue");
-            return response.IsSuccessStatusCode ? 0 : 1;
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                output.WriteLine($"{parse.GetValue(id)}: not in the queue");
+                return 1;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return await FailedAsync(parse, response, ct).ConfigureAwait(false);
+            }
+
+            output.WriteLine(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
+            return 0;
         }).ConfigureAwait(false));
         return command;
     }
@@ -76,7 +98,19 @@ public static class QueueCommand
             return 1;
         }
 
+        string token;
+        try
+        {
+            token = AdminTokens.ReadFirst(settings.AdminTokenFile);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"cannot read the admin token (admin.token_file): {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
         using var http = new HttpClient { BaseAddress = new Uri($"http://{settings.AdminEndpoint}/"), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         try
         {
             return await action(http, parse.InvocationConfiguration.Output).ConfigureAwait(false);
@@ -86,5 +120,14 @@ public static class QueueCommand
             await parse.InvocationConfiguration.Error.WriteLineAsync($"cannot reach the relay's admin endpoint {settings.AdminEndpoint}: {e.Message}").ConfigureAwait(false);
             return 1;
         }
+    }
+
+    /// <summary>Reports a refused or failed call (401, 403, 507 …) with the relay's JSON error.</summary>
+    private static async Task<int> FailedAsync(ParseResult parse, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        // The body is the relay's short JSON error; bounded anyway, it goes to a terminal.
+        await parse.InvocationConfiguration.Error.WriteLineAsync($"admin endpoint answered {(int)response.StatusCode} {response.ReasonPhrase}: {(body.Length > 1000 ? body[..1000] : body).Trim()}").ConfigureAwait(false);
+        return 1;
     }
 }

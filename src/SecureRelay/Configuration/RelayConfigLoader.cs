@@ -72,9 +72,10 @@ public static class RelayConfigLoader
 
             for (var d = 0; d < (u.SenderDomains?.Count ?? 0); d++)
             {
-                if (!IsDomainName(u.SenderDomains![d].TrimStart('*', '.')))
+                var pattern = u.SenderDomains![d];
+                if (!IsDomainName(pattern.StartsWith("*.", StringComparison.Ordinal) ? pattern[2..] : pattern))
                 {
-                    throw loaded.Error($"users[{i}].sender_domains[{d}]", $"'{u.SenderDomains[d]}' is not a domain name");
+                    throw loaded.Error($"users[{i}].sender_domains[{d}]", $"'{pattern}' is not a domain name (clinic.example or *.clinic.example)");
                 }
             }
         }
@@ -195,6 +196,15 @@ public static class RelayConfigLoader
             throw loaded.Error("admin.endpoint", $"'{c.Admin.Endpoint}' is not address:port");
         }
 
+        c.Admin.AllowedHosts ??= [];
+        for (var i = 0; i < c.Admin.AllowedHosts.Count; i++)
+        {
+            if (!IsDomainName(c.Admin.AllowedHosts[i]) && !IPAddress.TryParse(c.Admin.AllowedHosts[i], out _))
+            {
+                throw loaded.Error($"admin.allowed_hosts[{i}]", $"'{c.Admin.AllowedHosts[i]}' is not a host name or IP address");
+            }
+        }
+
         if (c.Spool.MinFreeBytes < 0)
         {
             throw loaded.Error("spool.min_free_bytes", "must not be negative");
@@ -236,6 +246,8 @@ public static class RelayConfigLoader
             Listeners = listeners,
             AdminEndpoint = admin,
             SpoolKeyFile = spoolKeyFile,
+            AdminTokenFile = c.Admin.TokenFile is { Length: > 0 } tf ? ResolvePath(configFile, tf) : Path.Combine(dataDir, "admin.token"),
+            AdminTokenFileIsDefault = c.Admin.TokenFile is not { Length: > 0 },
             CommandTimeout = commandTimeout,
             DataTimeout = dataTimeout,
             RetryFirst = retryFirst,

@@ -27,6 +27,12 @@ public sealed class RelaySettings
     /// <summary>The admin endpoint.</summary>
     public required IPEndPoint AdminEndpoint { get; init; }
 
+    /// <summary>Absolute admin bearer-token file (<c>admin.token_file</c> or data_dir/admin.token).</summary>
+    public required string AdminTokenFile { get; init; }
+
+    /// <summary>True when <c>admin.token_file</c> was not set: the relay creates the file on first run.</summary>
+    public bool AdminTokenFileIsDefault { get; init; }
+
     /// <summary>Absolute spool key file.</summary>
     public required string SpoolKeyFile { get; init; }
 

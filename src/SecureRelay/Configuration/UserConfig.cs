@@ -9,6 +9,11 @@ public sealed class UserConfig
     /// <summary>A hash printed by <c>securerelay users hash</c> (PBKDF2-SHA256, salted); never a password.</summary>
     public string PasswordHash { get; set; } = "";
 
-    /// <summary>When not empty, the user may only use these sender (MAIL FROM) domains.</summary>
+    /// <summary>When not empty, the user may only use these domains: in MAIL FROM, in every
+    /// address of the From: and Sender: headers, and for the DKIM key that signs its mail.</summary>
     public List<string> SenderDomains { get; set; } = [];
+
+    /// <summary>Whether the user may use the null sender <c>MAIL FROM:&lt;&gt;</c> (bounces have no
+    /// one to go back to, so an application rarely needs it). Off by default.</summary>
+    public bool AllowNullSender { get; set; }
 }

@@ -91,16 +91,16 @@ public sealed class RelayComponents : IAsyncDisposable
             RelayLog.Quarantined(logger, id);
         }
 
+        var users = new UserDirectory(_settings.Raw.Users);
         _scheduler = new DeliveryScheduler(
             _spool,
             DeliveryOptionsFrom(_settings),
             resolver: null,
             events: new DeliveryMetricsObserver(_metrics),
             logger: loggerFactory.CreateLogger<DeliveryScheduler>(),
-            security: CreateSecurityServices(loggerFactory));
+            security: CreateSecurityServices(loggerFactory, users));
         await _scheduler.StartAsync(cancellationToken).ConfigureAwait(false);
 
-        var users = new UserDirectory(_settings.Raw.Users);
         var acceptor = new SpoolingMessageAcceptor(_spool, engine, users, _scheduler.Enqueue, _metrics, loggerFactory.CreateLogger<SpoolingMessageAcceptor>());
         var serverOptions = new SmtpServerOptions { HostName = _settings.Hostname, Limits = LimitsFrom(_settings) };
         var tracker = new SmtpClientTracker();
@@ -130,7 +130,7 @@ public sealed class RelayComponents : IAsyncDisposable
     /// <summary>Builds what delivery needs to protect each recipient: certificate and key
     /// directories, encryptors, escrow, TLS validation, DKIM and the audit trail. Every piece is
     /// owned (and disposed) here.</summary>
-    private SecureDeliveryServices CreateSecurityServices(ILoggerFactory loggerFactory)
+    private SecureDeliveryServices CreateSecurityServices(ILoggerFactory loggerFactory, UserDirectory users)
     {
         var raw = _settings.Raw;
         var certificates = Own(new SmimeCertificateDirectory(raw.Smime, logger: loggerFactory.CreateLogger<SmimeCertificateDirectory>()));
@@ -154,6 +154,7 @@ public sealed class RelayComponents : IAsyncDisposable
             Tls = Own(RecipientTlsServices.Create(raw.Tls, loggerFactory)),
             Dkim = raw.Dkim.Enabled && raw.Dkim.Keys.Count > 0 ? Own(new DkimSigningService(raw.Dkim, loggerFactory.CreateLogger<DkimSigningService>())) : null,
             Audit = Own(new JsonLinesAuditLog(_settings.AuditLog)),
+            MaySignAs = users.MayUseDomain,
         };
     }
 

@@ -27,7 +27,21 @@ public static class RelayHost
     public static async Task<int> RunAsync(RelaySettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // Before anything creates a file: the data directory holds PHI (spool, escrow, audit).
+        DataDirectoryPermissions.RestrictUmask();
         Directory.CreateDirectory(settings.DataDir);
+        var tightened = DataDirectoryPermissions.Tighten(settings.DataDir);
+        var tokenFileExisted = File.Exists(settings.AdminTokenFile);
+        AdminTokens tokens;
+        try
+        {
+            tokens = AdminTokens.Load(settings.AdminTokenFile, create: settings.AdminTokenFileIsDefault);
+        }
+        catch (InvalidDataException e)
+        {
+            throw settings.Source.Error("admin.token_file", e.Message);
+        }
+
         // Declared first so that it is disposed last: every line logged during shutdown is written.
         using var logOutput = new BatchingConsoleLoggerProvider();
 
@@ -67,8 +81,22 @@ public static class RelayHost
         await using var app = builder.Build();
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
         var logger = loggerFactory.CreateLogger("SecureRelay");
+        if (tightened > 0)
+        {
+            RelayLog.PermissionsTightened(logger, tightened, settings.DataDir);
+        }
+
+        if (!tokenFileExisted)
+        {
+            RelayLog.AdminTokenCreated(logger, settings.AdminTokenFile);
+        }
+
         await components.StartAsync(loggerFactory, cancellationToken).ConfigureAwait(false);
 
+        var guard = new AdminGuard(tokens, settings.AdminEndpoint, settings.Raw.Admin.AllowedHosts, metrics, loggerFactory.CreateLogger<AdminGuard>());
+        var errors = new AdminErrors(loggerFactory.CreateLogger<AdminErrors>());
+        app.Use(guard.InvokeAsync);
+        app.Use(errors.InvokeAsync);
         AdminEndpoints.Map(app, components);
         app.Lifetime.ApplicationStopping.Register(() => RelayLog.ShuttingDown(logger));
 

@@ -81,6 +81,23 @@ public sealed class SpoolingMessageAcceptor : IMessageAcceptor
 
         public async ValueTask<SmtpReply> CompleteAsync(CancellationToken cancellationToken)
         {
+            // An authenticated user may only write its own domains into From:/Sender: (MAIL FROM was
+            // checked at MAIL); relay_networks clients are trusted as they were before.
+            if (session.AuthenticatedUser is { } user && owner._users.IsRestricted(user))
+            {
+                string? foreign;
+                using (var headers = capture.OpenRead())
+                {
+                    foreign = SenderHeaderCheck.FindForeign(owner._users, user, headers, capture.Truncated);
+                }
+
+                if (foreign is not null)
+                {
+                    RelayLog.HeaderSenderNotOwned(owner._logger, user, session.RemoteEndPoint.Address);
+                    return new SmtpReply(550, "5.7.1", foreign);
+                }
+            }
+
             // Classification runs before the 250 so that a policy refusal reaches the application.
             var recipients = transaction.Recipients.Select(r => r.Address).ToArray();
             PolicyDecision decision;

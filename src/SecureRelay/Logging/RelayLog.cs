@@ -41,4 +41,22 @@ internal static partial class RelayLog
 
     [LoggerMessage(1008, LogLevel.Warning, "user {User} may not send as domain of <{Sender}>")]
     public static partial void SenderNotOwned(ILogger logger, string user, string sender);
+
+    [LoggerMessage(1050, LogLevel.Warning, "user {User} from [{Client}]: a From:/Sender: header address is not in the user's sender_domains; message refused")]
+    public static partial void HeaderSenderNotOwned(ILogger logger, string user, IPAddress client);
+
+    [LoggerMessage(1051, LogLevel.Warning, "admin API request refused ({Reason}) from [{Client}]: {Method} {Path}")]
+    public static partial void AdminRefused(ILogger logger, string reason, IPAddress client, string method, string path);
+
+    [LoggerMessage(1052, LogLevel.Warning, "admin API: storage full during {Method} {Path}: {Reason}")]
+    public static partial void AdminStorageFull(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(1053, LogLevel.Error, "admin API: {Method} {Path} failed")]
+    public static partial void AdminFailed(ILogger logger, string method, string path, Exception error);
+
+    [LoggerMessage(1054, LogLevel.Information, "admin token file created at {Path} (mode 0600)")]
+    public static partial void AdminTokenCreated(ILogger logger, string path);
+
+    [LoggerMessage(1055, LogLevel.Information, "tightened permissions of {Count} path(s) under {DataDir} to 0600/0700")]
+    public static partial void PermissionsTightened(ILogger logger, int count, string dataDir);
 }

@@ -45,6 +45,7 @@ public sealed class RelayMetrics
         PolicyReloads = f.CreateCounter("securerelay_policy_reloads_total", "Policy reloads, by result.", "result");
         Classified = f.CreateCounter("securerelay_messages_classified_total", "Messages classified before acceptance, by verdict and category.", "verdict", "category");
         PolicyRefusals = f.CreateCounter("securerelay_policy_refusals_total", "Messages refused by policy at the end of DATA, by reply code.", "code");
+        AdminAuthFailures = f.CreateCounter("securerelay_admin_auth_failures_total", "Admin API requests refused, by reason (missing_token, invalid_token, foreign_host, foreign_origin).", "reason");
         DeliveredByMethod = f.CreateCounter("securerelay_deliveries_by_method_total", "Recipients delivered, by protection method (smime, pgp, tls-verified, tls, escrow, opportunistic).", "method");
     }
 
@@ -107,6 +108,9 @@ public sealed class RelayMetrics
 
     /// <summary>Policy refusals.</summary>
     public Counter PolicyRefusals { get; }
+
+    /// <summary>Admin API refusals by reason.</summary>
+    public Counter AdminAuthFailures { get; }
 
     /// <summary>Deliveries by method.</summary>
     public Counter DeliveredByMethod { get; }

@@ -67,32 +67,96 @@ public sealed class UserDirectory : ISmtpAuthenticator
     }
 
     /// <summary>True when <paramref name="userName"/> may use <paramref name="reversePath"/> as the
-    /// envelope sender. Users without <c>sender_domains</c> may use any; the null sender is allowed.</summary>
+    /// envelope sender: its domain (after the last <c>@</c>, past any quoted local part) is one the
+    /// user may use. The null sender needs <c>allow_null_sender</c>; an unknown user may use nothing.</summary>
     public bool MaySendAs(string userName, string reversePath)
     {
+        ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(reversePath);
-        if (!_users.TryGetValue(userName, out var user) || user.SenderDomains is not { Count: > 0 } domains)
-        {
-            return _users.ContainsKey(userName);
-        }
-
-        if (reversePath.Length == 0)
-        {
-            return true;
-        }
-
-        var at = reversePath.LastIndexOf('@');
-        if (at < 0)
+        if (!_users.TryGetValue(userName, out var user))
         {
             return false;
         }
 
-        var domain = reversePath[(at + 1)..].TrimEnd('.');
+        if (reversePath.Length == 0)
+        {
+            return user.AllowNullSender;
+        }
+
+        return EnvelopeDomain(reversePath) is { } domain && MayUseDomain(user, domain);
+    }
+
+    /// <summary>True when <paramref name="userName"/> may use <paramref name="domain"/> (a header
+    /// address's domain, or the domain of a DKIM key). Users without <c>sender_domains</c> may use
+    /// any; an unknown user (removed from the configuration since) may use none.</summary>
+    public bool MayUseDomain(string userName, string domain)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        ArgumentNullException.ThrowIfNull(domain);
+        return _users.TryGetValue(userName, out var user) && MayUseDomain(user, domain);
+    }
+
+    /// <summary>True when the user has <c>sender_domains</c> (and so headers need checking).</summary>
+    public bool IsRestricted(string userName) =>
+        !_users.TryGetValue(userName, out var user) || user.SenderDomains is { Count: > 0 };
+
+    /// <summary>The domain of an RFC 5321 mailbox as the SMTP parser kept it (quoted local part
+    /// included): whatever follows the <c>@</c> that ends the local part. A quoted local part may
+    /// itself hold <c>@</c> (<c>"x@other.example"@clinic.example</c>), so the quoted string is
+    /// skipped first; null when there is no domain.</summary>
+    public static string? EnvelopeDomain(string mailbox)
+    {
+        ArgumentNullException.ThrowIfNull(mailbox);
+        var i = 0;
+        if (mailbox.StartsWith('"'))
+        {
+            // RFC 5321 §4.1.2 Quoted-string: DQUOTE *QcontentSMTP DQUOTE, with backslash pairs.
+            for (i = 1; i < mailbox.Length && mailbox[i] != '"'; i++)
+            {
+                if (mailbox[i] == '\\')
+                {
+                    i++;
+                }
+            }
+
+            if (i >= mailbox.Length)
+            {
+                return null;
+            }
+
+            i++;
+            if (i >= mailbox.Length || mailbox[i] != '@')
+            {
+                return null;
+            }
+        }
+        else
+        {
+            i = mailbox.IndexOf('@', StringComparison.Ordinal);
+            if (i < 0)
+            {
+                return null;
+            }
+        }
+
+        var domain = mailbox[(i + 1)..].TrimEnd('.');
+        // A second '@' after the local part is no mailbox; never guess which domain was meant.
+        return domain.Length == 0 || domain.Contains('@', StringComparison.Ordinal) ? null : domain;
+    }
+
+    private static bool MayUseDomain(UserConfig user, string domain)
+    {
+        if (user.SenderDomains is not { Count: > 0 } domains)
+        {
+            return true;
+        }
+
+        domain = domain.TrimEnd('.');
         foreach (var allowed in domains)
         {
             if (allowed.StartsWith("*.", StringComparison.Ordinal)
                 ? domain.EndsWith(allowed[1..], StringComparison.OrdinalIgnoreCase)
-                : string.Equals(domain, allowed, StringComparison.OrdinalIgnoreCase))
+                : string.Equals(domain, allowed.TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

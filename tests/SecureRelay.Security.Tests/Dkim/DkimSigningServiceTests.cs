@@ -156,6 +156,39 @@ public sealed class DkimSigningServiceTests
     }
 
     [Test]
+    public void Only_keys_the_submitter_may_use_sign()
+    {
+        var clinic = DkimKeyGenerator.Generate("clinic.example", "c", _dir.Path);
+        var hospital = DkimKeyGenerator.Generate("hospital.example", "h", _dir.Path);
+        var service = new DkimSigningService(new DkimOptions
+        {
+            DefaultDomain = "hospital.example",
+            Keys =
+            [
+                new DkimKeyOptions { Domain = "clinic.example", Selector = "c", PrivateKeyPath = clinic.PrivateKeyPath },
+                new DkimKeyOptions { Domain = "hospital.example", Selector = "h", PrivateKeyPath = hospital.PrivateKeyPath },
+            ],
+        });
+        Func<string, bool> clinicOnly = d => d == "clinic.example";
+        Assert.Multiple(() =>
+        {
+            // A From: naming another tenant, then a parent, then the default: none is the clinic's.
+            Assert.That(service.ResolveSigningDomain("hospital.example", clinicOnly), Is.Null);
+            Assert.That(service.ResolveSigningDomain("ward.hospital.example", clinicOnly), Is.Null);
+            Assert.That(service.ResolveSigningDomain("unrelated.net", clinicOnly), Is.Null);
+            Assert.That(service.ResolveSigningDomain("clinic.example", clinicOnly), Is.EqualTo("clinic.example"));
+            // Without a restriction (relay networks, the relay's own notices): as before.
+            Assert.That(service.ResolveSigningDomain("hospital.example"), Is.EqualTo("hospital.example"));
+        });
+
+        var spoofed = NewMessage("ceo@hospital.example");
+        Assert.That(service.Sign(spoofed, mayUse: clinicOnly).Signed, Is.False);
+        Assert.That(spoofed.Headers.Contains(HeaderId.DkimSignature), Is.False);
+        var own = NewMessage("app@clinic.example");
+        Assert.That(service.Sign(own, mayUse: clinicOnly).Domain, Is.EqualTo("clinic.example"));
+    }
+
+    [Test]
     public void Bad_configuration_is_reported()
     {
         var a = DkimKeyGenerator.Generate("example.com", "a", _dir.Path);

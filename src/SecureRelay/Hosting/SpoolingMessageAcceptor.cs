@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SecureRelay.Delivery;
 using SecureRelay.Logging;
 using SecureRelay.Metrics;
 using SecureRelay.Policy;
@@ -11,7 +12,7 @@ namespace SecureRelay.Hosting;
 /// <summary>
 /// Joins the SMTP server to the spool: checks what only the host knows (disk guard, which sender
 /// domains a user owns), streams content into a spool writer while keeping a bounded copy for the
-/// classifier, applies the policy (a refusal reaches the application as the reply to the final
+/// classifier, refuses content delivery could not parse (<c>554 5.6.0</c>), applies the policy (a refusal reaches the application as the reply to the final
 /// dot; a hold is committed as held), answers <c>250</c> only after the spool's fsync, then hands
 /// the queued message to delivery with the decision in its annotations.
 /// </summary>
@@ -81,6 +82,21 @@ public sealed class SpoolingMessageAcceptor : IMessageAcceptor
 
         public async ValueTask<SmtpReply> CompleteAsync(CancellationToken cancellationToken)
         {
+            // Delivery cannot protect, escrow or send what it cannot parse: refuse it now with the
+            // same parse delivery uses, rather than answer 250 and leave it deferred in the queue.
+            string? unparseable;
+            using (var content = capture.OpenRead())
+            {
+                unparseable = await DeliveryMessageParser.FindProblemAsync(content, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (unparseable is not null)
+            {
+                capture.Dispose();
+                RelayLog.MessageUnparseable(owner._logger, session.RemoteEndPoint.Address, unparseable);
+                return new SmtpReply(554, "5.6.0", "Message could not be parsed");
+            }
+
             // Classification runs before the 250 so that a policy refusal reaches the application.
             var recipients = transaction.Recipients.Select(r => r.Address).ToArray();
             PolicyDecision decision;

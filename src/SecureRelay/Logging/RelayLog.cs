@@ -12,6 +12,9 @@ internal static partial class RelayLog
     [LoggerMessage(1009, LogLevel.Information, "policy refused a message from [{Client}]: {Code} {EnhancedCode} (phi={Phi}, category={Category})")]
     public static partial void PolicyRefused(ILogger logger, IPAddress client, int code, string enhancedCode, bool phi, string category);
 
+    [LoggerMessage(1012, LogLevel.Information, "refused a message from [{Client}]: 554 5.6.0 content cannot be parsed ({Error})")]
+    public static partial void MessageUnparseable(ILogger logger, IPAddress client, string error);
+
     [LoggerMessage(1010, LogLevel.Information, "policy reloaded from {Path}")]
     public static partial void PolicyReloaded(ILogger logger, string path);
 

@@ -233,7 +233,7 @@ public sealed class WebKeyDirectoryClient
     {
         var advanced = await FetchUriAsync(AdvancedUri(address), cancellationToken).ConfigureAwait(false);
         var answer = advanced;
-        if (advanced.Kind == WkdFailureKind.NoSuchHost)
+        if (advanced.Unreachable)
         {
             // Only when the openpgpkey sub-domain is absent may the direct method be used.
             answer = await FetchUriAsync(DirectUri(address), cancellationToken).ConfigureAwait(false);
@@ -299,8 +299,8 @@ public sealed class WebKeyDirectoryClient
         }
         catch (HttpRequestException e)
         {
-            return new FetchAnswer(null, false, IsNoSuchHost(e) ? WkdFailureKind.NoSuchHost : WkdFailureKind.ConnectionFailed,
-                "request failed: " + (e.HttpRequestError == HttpRequestError.Unknown ? e.Message : e.HttpRequestError.ToString()));
+            return new FetchAnswer(null, false, e.HttpRequestError == HttpRequestError.NameResolutionError ? WkdFailureKind.NoSuchHost : WkdFailureKind.ConnectionFailed,
+                "request failed: " + (e.HttpRequestError == HttpRequestError.Unknown ? e.Message : e.HttpRequestError.ToString()), IsNoSuchHost(e));
         }
         catch (TimeoutRejectedException)
         {
@@ -386,7 +386,13 @@ public sealed class WebKeyDirectoryClient
         return (trimmed[..at], trimmed[(at + 1)..].ToLowerInvariant());
     }
 
-    private sealed record FetchAnswer(byte[]? Body, bool NotFound, WkdFailureKind? Kind, string Detail);
+    /// <summary>One HTTP answer, or how the request failed.</summary>
+    /// <param name="Body">The key bytes on 200.</param>
+    /// <param name="NotFound">404 or 410: no key published.</param>
+    /// <param name="Kind">How it failed, null on 200/404/410.</param>
+    /// <param name="Detail">Reason for logs (no PHI).</param>
+    /// <param name="Unreachable">The host does not exist or refused the connection: the direct method may be tried.</param>
+    private sealed record FetchAnswer(byte[]? Body, bool NotFound, WkdFailureKind? Kind, string Detail, bool Unreachable = false);
 
     /// <summary>What is known about one domain's WKD service.</summary>
     private sealed class DomainState

@@ -6,10 +6,10 @@ namespace SecureRelay.Security.Encryption;
 /// </summary>
 public enum WkdFailureKind
 {
-    /// <summary>Neither the openpgpkey host nor the domain could be resolved or reached (<c>no_such_host</c>).</summary>
+    /// <summary>The host name does not resolve (<c>no_such_host</c>).</summary>
     NoSuchHost = 0,
 
-    /// <summary>The request failed after connecting (TLS, reset, protocol) (<c>connection_failed</c>).</summary>
+    /// <summary>No connection (refused, unreachable) or it failed (TLS, reset, protocol) (<c>connection_failed</c>).</summary>
     ConnectionFailed = 1,
 
     /// <summary>No answer within <c>timeout_seconds</c> (<c>timeout</c>).</summary>

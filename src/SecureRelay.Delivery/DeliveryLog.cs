@@ -54,6 +54,9 @@ internal static partial class DeliveryLog
     [LoggerMessage(EventId = 3016, Level = LogLevel.Information, Message = "{QueueId}: recipient #{Index} escrowed as {EscrowId}; notice {NoticeQueueId}")]
     public static partial void Escrowed(ILogger logger, string queueId, int index, string escrowId, string noticeQueueId);
 
+    [LoggerMessage(EventId = 3018, Level = LogLevel.Error, Message = "{QueueId}: content cannot be parsed ({Error}); bounced with 5.6.0 instead of retried")]
+    public static partial void ContentUnparseable(ILogger logger, string queueId, string error);
+
     [LoggerMessage(EventId = 3017, Level = LogLevel.Critical, Message = "{QueueId}: writing the security audit record failed")]
     public static partial void AuditFailed(ILogger logger, string queueId, Exception exception);
 }

@@ -50,7 +50,7 @@ public class SecureGroupingTests
 
         JsonElement audit = await _env.AuditForAsync("b@dest.test");
         Assert.That(audit.GetProperty("skipped")[0].GetString(),
-            Is.EqualTo("smime: no valid certificate"));
+            Is.EqualTo("smime: no_address_match"));
     }
 
     [Test]

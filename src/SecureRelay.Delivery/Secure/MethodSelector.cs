@@ -69,13 +69,13 @@ internal static class MethodSelector
 
             if (method == DeliveryMethod.Smime && plan.SmimeCertificate is null)
             {
-                skipped.Add(plan.SmimeUnavailable);
+                skipped.Add(name + ": " + plan.SmimeProblem);
                 continue;
             }
 
             if (method == DeliveryMethod.Pgp && plan.PgpKey is null)
             {
-                skipped.Add(plan.PgpUnavailable);
+                skipped.Add(name + ": " + plan.PgpProblem);
                 continue;
             }
 

@@ -24,11 +24,13 @@ internal sealed class RecipientPlan
 
     public SmimeCertificateInfo? SmimeCertificate { get; set; }
 
-    public string SmimeUnavailable { get; set; } = "smime: not configured";
+    /// <summary>Why <see cref="SmimeCertificate"/> is null.</summary>
+    public KeyProblem SmimeProblem { get; set; } = KeyProblem.NotConfigured;
 
     public PgpRecipientKey? PgpKey { get; set; }
 
-    public string PgpUnavailable { get; set; } = "pgp: not configured";
+    /// <summary>Why <see cref="PgpKey"/> is null.</summary>
+    public KeyProblem PgpProblem { get; set; } = KeyProblem.NotConfigured;
 
     public bool EscrowPossible { get; set; }
 

@@ -26,13 +26,20 @@ internal sealed class SecureJobRunner(
     TimeProvider time,
     ILogger logger)
 {
-    /// <summary>Reads each recipient's policy from the annotations and checks certificates and keys
-    /// (the PGP key lookup may ask the Web Key Directory).</summary>
+    /// <summary>At most this many key lookups of one job at once: the Web Key Directory client
+    /// answers repeated domains from its caches, so the network sees far fewer.</summary>
+    private const int KeyLookupConcurrency = 16;
+
+    /// <summary>Reads each recipient's policy from the annotations and checks certificates and keys,
+    /// each with the reason when there is none. PGP lookups (possibly WKD over the network) run
+    /// concurrently, so a message to many recipients costs about one lookup per domain, not one
+    /// round trip per recipient in turn.</summary>
     public async Task<List<RecipientPlan>> PlanAsync(DeliveryJob job, CancellationToken cancellationToken)
     {
         QueuedMessage q = job.Attempt.Message;
         IReadOnlyDictionary<string, string> a = q.Envelope.Annotations;
         var plans = new List<RecipientPlan>(job.RecipientIndices.Length);
+        var pgpWanted = new List<RecipientPlan>();
         foreach (int i in job.RecipientIndices)
         {
             IReadOnlyList<DeliveryMethod> methods = PolicyAnnotations.MethodsFor(a, i);
@@ -50,32 +57,49 @@ internal sealed class SecureJobRunner(
             int pgpAt = IndexOf(methods, DeliveryMethod.Pgp);
             if (smimeAt >= 0 && security.Smime is not null && security.SmimeCertificates is not null)
             {
-                plan.SmimeCertificate = security.SmimeCertificates.FindBest(plan.Address);
-                plan.SmimeUnavailable = "smime: no valid certificate";
+                SmimeCertificateLookup found = security.SmimeCertificates.Lookup(plan.Address);
+                plan.SmimeCertificate = found.Certificate;
+                plan.SmimeProblem = found.Problem ?? plan.SmimeProblem;
             }
 
             // A key lookup (possibly WKD over the network) only when S/MIME does not already win.
             bool pgpNeeded = pgpAt >= 0 && !(smimeAt >= 0 && smimeAt < pgpAt && plan.SmimeCertificate is not null);
             if (pgpNeeded && security.Pgp is not null)
             {
-                plan.PgpUnavailable = "pgp: no usable key";
-                try
-                {
-                    plan.PgpKey = await security.Pgp.ResolveKeyAsync(plan.Address, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or IOException or MessageProtectionException
-                                           || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-                {
-                    plan.PgpUnavailable = "pgp: key lookup failed";
-                    DeliveryLog.KeyLookupFailed(logger, q.QueueId, i, RecipientResult.Flatten(ex.Message));
-                }
+                pgpWanted.Add(plan);
             }
 
-            plan.NeedsTransport = MethodSelector.NeedsTransport(plan);
             plans.Add(plan);
         }
 
+        if (pgpWanted.Count > 0)
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = KeyLookupConcurrency, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(pgpWanted, options, (plan, token) => ResolvePgpAsync(q.QueueId, plan, token)).ConfigureAwait(false);
+        }
+
+        foreach (RecipientPlan plan in plans)
+        {
+            plan.NeedsTransport = MethodSelector.NeedsTransport(plan);
+        }
+
         return plans;
+    }
+
+    private async ValueTask ResolvePgpAsync(string queueId, RecipientPlan plan, CancellationToken cancellationToken)
+    {
+        try
+        {
+            PgpKeyLookup found = await security.Pgp!.ResolveAsync(plan.Address, cancellationToken).ConfigureAwait(false);
+            plan.PgpKey = found.Key;
+            plan.PgpProblem = found.Problem ?? plan.PgpProblem;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or MessageProtectionException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            plan.PgpProblem = new KeyProblem(RecipientKeyRefusal.WkdLookupFailed);
+            DeliveryLog.KeyLookupFailed(logger, queueId, plan.Index, RecipientResult.Flatten(ex.Message));
+        }
     }
 
     /// <summary>Sends every transport copy on <paramref name="session"/>: one transaction for the
@@ -161,7 +185,18 @@ internal sealed class SecureJobRunner(
             // Persistent parsing keeps the body in the spool stream instead of copying it into memory.
             // Both the parsed message and the copy made of it are disposed (MimeKit's finalizers would
             // otherwise keep each tree alive through a garbage collection).
-            using MimeMessage received = await MimeMessage.LoadAsync(content, persistent: content.CanSeek, cancellationToken).ConfigureAwait(false);
+            MimeMessage parsed;
+            try
+            {
+                parsed = await DeliveryMessageParser.LoadAsync(content, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MessageParseException ex)
+            {
+                DeliveryLog.ContentUnparseable(logger, q.QueueId, ex.Message);
+                return indices.Select(Unparseable).ToList();
+            }
+
+            using MimeMessage received = parsed;
             StripPolicyHeaders(received);
             MimeMessage message;
             try
@@ -247,10 +282,16 @@ internal sealed class SecureJobRunner(
             Stream content = await spool.OpenContentAsync(q.QueueId, CancellationToken.None).ConfigureAwait(false);
             await using (content.ConfigureAwait(false))
             {
-                using MimeMessage message = await MimeMessage.LoadAsync(content, persistent: content.CanSeek, CancellationToken.None).ConfigureAwait(false);
+                using MimeMessage message = await DeliveryMessageParser.LoadAsync(content, CancellationToken.None).ConfigureAwait(false);
                 StripPolicyHeaders(message);
                 stored = security.Escrow!.Store(p.Address, message);
             }
+        }
+        catch (MessageParseException ex)
+        {
+            // Waiting cannot make the content parseable: bounce (with a DSN) instead of deferring for days.
+            DeliveryLog.ContentUnparseable(logger, q.QueueId, ex.Message);
+            return Unparseable(p.Index) with { Security = new SecurityDetail { Skipped = [.. d.Skipped, "escrow: message could not be parsed"] } };
         }
         catch (Exception ex) when (ex is SpoolException or ArgumentException or DbException or IOException or CryptographicException or FormatException)
         {
@@ -308,6 +349,9 @@ internal sealed class SecureJobRunner(
             Security = new SecurityDetail { Method = DeliveryMethod.Escrow.ToName(), Skipped = d.Skipped, EscrowId = stored.Id },
         };
     }
+
+    private static RecipientResult Unparseable(int index) =>
+        RecipientResult.Local(index, RecipientState.Bounced, "5.6.0", "message could not be parsed");
 
     private static void StripPolicyHeaders(MimeMessage message)
     {

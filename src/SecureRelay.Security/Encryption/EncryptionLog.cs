@@ -17,15 +17,21 @@ internal static partial class EncryptionLog
     [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "PGP key file {File} skipped: {Reason}")]
     public static partial void PgpFileSkipped(ILogger logger, string file, string reason);
 
-    [LoggerMessage(EventId = 3204, Level = LogLevel.Debug, Message = "PGP key {Fingerprint} skipped: {Reason}")]
-    public static partial void PgpKeySkipped(ILogger logger, string fingerprint, string reason);
+    // 3204 (a per-lookup "PGP key skipped" line) is retired: refusals are logged once per load (3209).
 
-    [LoggerMessage(EventId = 3205, Level = LogLevel.Information, Message = "WKD lookup for domain {Domain}: {Status}")]
+    // Debug: a message to many recipients makes one lookup each; failures are logged once per domain (3206).
+    [LoggerMessage(EventId = 3205, Level = LogLevel.Debug, Message = "WKD lookup for domain {Domain}: {Status}")]
     public static partial void WkdLookup(ILogger logger, string domain, WkdLookupStatus status);
 
-    [LoggerMessage(EventId = 3206, Level = LogLevel.Warning, Message = "WKD lookup for domain {Domain} failed: {Reason}")]
-    public static partial void WkdFailed(ILogger logger, string domain, string reason);
+    [LoggerMessage(EventId = 3206, Level = LogLevel.Warning, Message = "WKD lookup for domain {Domain} failed ({Kind}): {Reason}; not asked again for {Minutes} minutes")]
+    public static partial void WkdFailed(ILogger logger, string domain, string kind, string reason, int minutes);
 
     [LoggerMessage(EventId = 3207, Level = LogLevel.Information, Message = "Message encrypted with {Method} for {Count} recipients")]
     public static partial void Encrypted(ILogger logger, string method, int count);
+
+    [LoggerMessage(EventId = 3208, Level = LogLevel.Warning, Message = "S/MIME certificate in {File} (sha256 {Thumbprint}) refused: {Reason}")]
+    public static partial void SmimeCertificateRefused(ILogger logger, string file, string thumbprint, string reason);
+
+    [LoggerMessage(EventId = 3209, Level = LogLevel.Warning, Message = "PGP key in {File} (fingerprint {Fingerprint}) refused: {Reason}")]
+    public static partial void PgpKeyRefused(ILogger logger, string file, string fingerprint, string reason);
 }

@@ -82,17 +82,31 @@ public sealed class PgpEncryptor
     public bool Signs => _signingKey is not null;
 
     /// <summary>The usable key for an address: the key directory first, then WKD.</summary>
-    public async Task<PgpRecipientKey?> ResolveKeyAsync(string address, CancellationToken cancellationToken = default)
+    public async Task<PgpRecipientKey?> ResolveKeyAsync(string address, CancellationToken cancellationToken = default) =>
+        (await ResolveAsync(address, cancellationToken).ConfigureAwait(false)).Key;
+
+    /// <summary>
+    /// The usable key for an address (the key directory first, then WKD), or why there is none: a
+    /// refused key in the directory is the more telling reason when WKD has no key either; a WKD
+    /// failure says how it failed.
+    /// </summary>
+    public async Task<PgpKeyLookup> ResolveAsync(string address, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(address);
-        var key = _directory.Find(address);
-        if (key is not null || _wkd is null)
+        var local = _directory.Lookup(address);
+        if (local.Key is not null || _wkd is null)
         {
-            return key;
+            return local;
         }
 
-        var lookup = await _wkd.LookupAsync(address, cancellationToken).ConfigureAwait(false);
-        return lookup.Key;
+        var remote = await _wkd.LookupAsync(address, cancellationToken).ConfigureAwait(false);
+        if (remote.Key is not null)
+        {
+            return new PgpKeyLookup(remote.Key, null);
+        }
+
+        var problem = remote.Problem ?? KeyProblem.NoAddressMatch;
+        return new PgpKeyLookup(null, problem.Refusal == RecipientKeyRefusal.NoAddressMatch ? local.Problem : problem);
     }
 
     /// <summary>

@@ -7,9 +7,10 @@ namespace SecureRelay.Security.Encryption;
 
 /// <summary>
 /// PGP public keys from a directory (<c>pgp.keys_dir</c>) of ASCII-armoured (or binary) key files,
-/// indexed by user-id email. Lookups skip expired and revoked keys and keys without an
-/// encryption-capable subkey, judged at lookup time. Reloaded on change or on <see cref="Reload"/>.
-/// Thread-safe.
+/// indexed by user-id email. Lookups skip expired, revoked and weak keys and keys without an
+/// encryption-capable subkey, judged at lookup time, and say why when none is left. Each load logs
+/// every key it refuses, once, with its file name and reason. Reloaded on change or on
+/// <see cref="Reload"/>. Thread-safe.
 /// </summary>
 public sealed class PgpKeyDirectory : IDisposable
 {
@@ -49,12 +50,23 @@ public sealed class PgpKeyDirectory : IDisposable
             _changes.Reset();
             var byAddress = new Dictionary<string, List<(PgpPublicKeyRing, string)>>(StringComparer.OrdinalIgnoreCase);
             var count = 0;
+            var now = _time.GetUtcNow();
             foreach (var file in KeyDirectoryFiles.List(_directory, Extensions))
             {
                 foreach (var ring in ReadFile(file))
                 {
                     count++;
-                    foreach (var address in PgpKeyEvaluator.Addresses(ring))
+                    var addresses = PgpKeyEvaluator.Addresses(ring);
+                    if (addresses.Count == 0)
+                    {
+                        EncryptionLog.PgpKeyRefused(_logger, Path.GetFileName(file), PgpKeyEvaluator.Fingerprint(ring), RecipientKeyRefusal.NoAddressMatch.ToName());
+                    }
+                    else if (PgpKeyEvaluator.EncryptionKey(ring, now, out var refusal) is null)
+                    {
+                        EncryptionLog.PgpKeyRefused(_logger, Path.GetFileName(file), PgpKeyEvaluator.Fingerprint(ring), refusal.ToName());
+                    }
+
+                    foreach (var address in addresses)
                     {
                         if (!byAddress.TryGetValue(address, out var list))
                         {
@@ -76,7 +88,13 @@ public sealed class PgpKeyDirectory : IDisposable
     /// The usable key for <paramref name="address"/> now (newest encryption key among valid rings),
     /// or <see langword="null"/>.
     /// </summary>
-    public PgpRecipientKey? Find(string address)
+    public PgpRecipientKey? Find(string address) => Lookup(address).Key;
+
+    /// <summary>
+    /// The usable key for <paramref name="address"/> now (newest encryption key among valid rings),
+    /// or why there is none: no key names the address, or the reason of the first refused ring.
+    /// </summary>
+    public PgpKeyLookup Lookup(string address)
     {
         ArgumentNullException.ThrowIfNull(address);
         if (_changes.IsSet)
@@ -86,17 +104,18 @@ public sealed class PgpKeyDirectory : IDisposable
 
         if (!_byAddress.TryGetValue(address.Trim(), out var rings))
         {
-            return null;
+            return new PgpKeyLookup(null, KeyProblem.NoAddressMatch);
         }
 
         var now = _time.GetUtcNow();
         PgpRecipientKey? best = null;
+        RecipientKeyRefusal? firstRefusal = null;
         foreach (var (ring, source) in rings)
         {
-            var key = PgpKeyEvaluator.EncryptionKey(ring, now, out var reason);
+            var key = PgpKeyEvaluator.EncryptionKey(ring, now, out var refusal);
             if (key is null)
             {
-                EncryptionLog.PgpKeySkipped(_logger, PgpKeyEvaluator.Fingerprint(ring), reason);
+                firstRefusal ??= refusal;
                 continue;
             }
 
@@ -106,7 +125,9 @@ public sealed class PgpKeyDirectory : IDisposable
             }
         }
 
-        return best;
+        return best is not null
+            ? new PgpKeyLookup(best, null)
+            : new PgpKeyLookup(null, new KeyProblem(firstRefusal ?? RecipientKeyRefusal.NoEncryptionSubkey));
     }
 
     /// <summary>Stops watching the directory.</summary>

@@ -7,6 +7,7 @@ namespace SecureRelay.Security.Encryption;
 /// <summary>Decides whether a public key ring can receive encrypted mail now, and for which addresses.</summary>
 internal static class PgpKeyEvaluator
 {
+    private const int MinimumBits = 2048;
     private const int EncryptFlags = Org.BouncyCastle.Bcpg.Sig.KeyFlags.EncryptComms | Org.BouncyCastle.Bcpg.Sig.KeyFlags.EncryptStorage;
 
     /// <summary>Upper-case hex fingerprint of the primary key.</summary>
@@ -32,29 +33,50 @@ internal static class PgpKeyEvaluator
     }
 
     /// <summary>
-    /// The newest encryption-capable (sub)key that is neither revoked nor expired, provided the
-    /// primary key itself is neither; otherwise null with the reason.
+    /// The newest encryption-capable (sub)key that is neither revoked, expired nor weak, provided the
+    /// primary key itself is neither revoked nor expired; otherwise null with the reason (for a ring
+    /// whose encryption subkeys are all unusable, the reason of the first kind found: expired,
+    /// revoked, weak).
     /// </summary>
-    public static PgpPublicKey? EncryptionKey(PgpPublicKeyRing ring, DateTimeOffset now, out string reason)
+    public static PgpPublicKey? EncryptionKey(PgpPublicKeyRing ring, DateTimeOffset now, out RecipientKeyRefusal reason)
     {
         var primary = ring.GetPublicKey();
         if (primary.HasRevocation())
         {
-            reason = "primary key revoked";
+            reason = RecipientKeyRefusal.Revoked;
             return null;
         }
 
         if (IsExpired(primary, now))
         {
-            reason = "primary key expired";
+            reason = RecipientKeyRefusal.Expired;
             return null;
         }
 
         PgpPublicKey? best = null;
+        bool expired = false, revoked = false, weak = false;
         foreach (var key in ring.GetPublicKeys())
         {
-            if (!key.IsEncryptionKey || (!key.IsMasterKey && key.HasRevocation()) || IsExpired(key, now) || !FlagsAllow(key, EncryptFlags))
+            if (!key.IsEncryptionKey || !FlagsAllow(key, EncryptFlags))
             {
+                continue;
+            }
+
+            if (!key.IsMasterKey && key.HasRevocation())
+            {
+                revoked = true;
+                continue;
+            }
+
+            if (IsExpired(key, now))
+            {
+                expired = true;
+                continue;
+            }
+
+            if (IsWeak(key))
+            {
+                weak = true;
                 continue;
             }
 
@@ -64,9 +86,19 @@ internal static class PgpKeyEvaluator
             }
         }
 
-        reason = best is null ? "no valid encryption-capable key" : "";
+        reason = best is not null ? default
+            : expired ? RecipientKeyRefusal.Expired
+            : revoked ? RecipientKeyRefusal.Revoked
+            : weak ? RecipientKeyRefusal.WeakKey
+            : RecipientKeyRefusal.NoEncryptionSubkey;
         return best;
     }
+
+    /// <summary>RSA and ElGamal below 2048 bits are refused (NIST SP 800-57: 112-bit security);
+    /// elliptic-curve keys carry their strength in the curve.</summary>
+    private static bool IsWeak(PgpPublicKey key) =>
+        key.Algorithm is PublicKeyAlgorithmTag.RsaGeneral or PublicKeyAlgorithmTag.RsaEncrypt or PublicKeyAlgorithmTag.ElGamalEncrypt or PublicKeyAlgorithmTag.ElGamalGeneral
+        && key.BitStrength < MinimumBits;
 
     /// <summary>When a key expires, or null if never.</summary>
     public static DateTimeOffset? ExpiresAt(PgpPublicKey key)

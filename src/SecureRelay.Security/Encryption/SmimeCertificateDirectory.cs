@@ -51,6 +51,7 @@ public sealed class SmimeCertificateDirectory : IDisposable
             var byAddress = new Dictionary<string, List<SmimeCertificateInfo>>(StringComparer.OrdinalIgnoreCase);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var count = 0;
+            var now = _time.GetUtcNow();
             foreach (var file in KeyDirectoryFiles.List(_directory, Extensions))
             {
                 foreach (var info in ReadFile(file))
@@ -61,6 +62,7 @@ public sealed class SmimeCertificateDirectory : IDisposable
                     }
 
                     count++;
+                    LogIfRefused(info, now);
                     foreach (var address in info.Addresses)
                     {
                         if (!byAddress.TryGetValue(address, out var list))
@@ -91,14 +93,27 @@ public sealed class SmimeCertificateDirectory : IDisposable
     /// The best certificate valid now for <paramref name="address"/> (latest notAfter, then latest
     /// notBefore), or <see langword="null"/> when none is valid.
     /// </summary>
-    public SmimeCertificateInfo? FindBest(string address)
+    public SmimeCertificateInfo? FindBest(string address) => Lookup(address).Certificate;
+
+    /// <summary>
+    /// The best certificate valid now for <paramref name="address"/>, or why there is none: no
+    /// certificate names the address, or the reason the newest one (latest notAfter) is refused.
+    /// </summary>
+    public SmimeCertificateLookup Lookup(string address)
     {
         var now = _time.GetUtcNow();
-        return FindAll(address)
-            .Where(c => c.Evaluate(now) == SmimeCertificateStatus.Valid)
-            .OrderByDescending(c => c.NotAfter)
-            .ThenByDescending(c => c.NotBefore)
-            .FirstOrDefault();
+        var candidates = FindAll(address).OrderByDescending(c => c.NotAfter).ThenByDescending(c => c.NotBefore).ToList();
+        if (candidates.Count == 0)
+        {
+            return new SmimeCertificateLookup(null, KeyProblem.NoAddressMatch);
+        }
+
+        if (candidates.FirstOrDefault(c => c.Evaluate(now) == SmimeCertificateStatus.Valid) is { } valid)
+        {
+            return new SmimeCertificateLookup(valid, null);
+        }
+
+        return new SmimeCertificateLookup(null, new KeyProblem(SmimeCertificateInfo.ToRefusal(candidates[0].Evaluate(now))));
     }
 
     /// <summary>Whether a valid certificate is known for <paramref name="address"/>.</summary>
@@ -112,6 +127,22 @@ public sealed class SmimeCertificateDirectory : IDisposable
         if (_changes.IsSet)
         {
             Reload();
+        }
+    }
+
+    private void LogIfRefused(SmimeCertificateInfo info, DateTimeOffset now)
+    {
+        var name = Path.GetFileName(info.SourcePath);
+        if (info.Addresses.Count == 0)
+        {
+            EncryptionLog.SmimeCertificateRefused(_logger, name, info.Thumbprint, RecipientKeyRefusal.NoAddressMatch.ToName());
+            return;
+        }
+
+        var status = info.Evaluate(now);
+        if (status != SmimeCertificateStatus.Valid)
+        {
+            EncryptionLog.SmimeCertificateRefused(_logger, name, info.Thumbprint, SmimeCertificateInfo.ToRefusal(status).ToName());
         }
     }
 

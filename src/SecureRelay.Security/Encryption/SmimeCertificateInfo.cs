@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
 using Org.BouncyCastle.X509.Extension;
 
@@ -11,6 +13,7 @@ namespace SecureRelay.Security.Encryption;
 public sealed class SmimeCertificateInfo
 {
     private const int KeyEnciphermentBit = 2;
+    private const int MinimumRsaBits = 2048;
 
     private SmimeCertificateInfo(X509Certificate certificate, string sourcePath, IReadOnlyList<string> addresses)
     {
@@ -18,6 +21,7 @@ public sealed class SmimeCertificateInfo
         SourcePath = sourcePath;
         Addresses = addresses;
         Thumbprint = Convert.ToHexStringLower(SHA256.HashData(certificate.GetEncoded()));
+        IsSelfSigned = SignsItself(certificate);
     }
 
     /// <summary>The certificate (BouncyCastle form, as MimeKit's CMS code takes it).</summary>
@@ -32,13 +36,23 @@ public sealed class SmimeCertificateInfo
     /// <summary>SHA-256 of the DER encoding, lower-case hex.</summary>
     public string Thumbprint { get; }
 
+    /// <summary>Issuer equals subject and the signature verifies with the certificate's own key.</summary>
+    public bool IsSelfSigned { get; }
+
     /// <summary>Start of validity.</summary>
     public DateTimeOffset NotBefore => new(Certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero);
 
     /// <summary>End of validity.</summary>
     public DateTimeOffset NotAfter => new(Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
 
-    /// <summary>Checks validity period, key usage, extended key usage, CA flag and key type at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Checks validity period, CA flag, key type and size, key usage and extended key usage at
+    /// <paramref name="now"/>. A certificate with CA:TRUE is usable only when it is self-signed:
+    /// <c>openssl req -x509</c> sets CA:TRUE by default, and an admin who places such a certificate
+    /// of a recipient in the directory means it (Thunderbird and Outlook encrypt to it too). A CA
+    /// that issued other certificates is not the recipient's key; a real CA also fails the key usage
+    /// check (keyCertSign without keyEncipherment).
+    /// </summary>
     public SmimeCertificateStatus Evaluate(DateTimeOffset now)
     {
         if (now < NotBefore)
@@ -51,16 +65,22 @@ public sealed class SmimeCertificateInfo
             return SmimeCertificateStatus.Expired;
         }
 
-        if (Certificate.GetBasicConstraints() >= 0)
+        if (Certificate.GetBasicConstraints() >= 0 && !IsSelfSigned)
         {
             return SmimeCertificateStatus.CertificateAuthority;
         }
 
-        if (Certificate.GetPublicKey() is not RsaKeyParameters)
+        if (Certificate.GetPublicKey() is not RsaKeyParameters rsa)
         {
             return SmimeCertificateStatus.UnsupportedKeyType;
         }
 
+        if (rsa.Modulus.BitLength < MinimumRsaBits)
+        {
+            return SmimeCertificateStatus.WeakKey;
+        }
+
+        // RSA key transport needs keyEncipherment (keyAgreement is for EC keys, which are not used).
         var keyUsage = Certificate.GetKeyUsage();
         if (keyUsage is not null && (keyUsage.Length <= KeyEnciphermentBit || !keyUsage[KeyEnciphermentBit]))
         {
@@ -77,12 +97,45 @@ public sealed class SmimeCertificateInfo
         return SmimeCertificateStatus.Valid;
     }
 
+    /// <summary>The persisted refusal for a status other than <see cref="SmimeCertificateStatus.Valid"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is Valid or undefined.</exception>
+    public static RecipientKeyRefusal ToRefusal(SmimeCertificateStatus status) => status switch
+    {
+        SmimeCertificateStatus.NotYetValid => RecipientKeyRefusal.NotYetValid,
+        SmimeCertificateStatus.Expired => RecipientKeyRefusal.Expired,
+        SmimeCertificateStatus.KeyUsageNotAllowed => RecipientKeyRefusal.KeyUsageForbidsEncryption,
+        SmimeCertificateStatus.ExtendedKeyUsageNotAllowed => RecipientKeyRefusal.ExtendedKeyUsageForbidsEmail,
+        SmimeCertificateStatus.CertificateAuthority => RecipientKeyRefusal.CaCertificate,
+        SmimeCertificateStatus.UnsupportedKeyType => RecipientKeyRefusal.UnsupportedAlgorithm,
+        SmimeCertificateStatus.WeakKey => RecipientKeyRefusal.WeakKey,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "a usable certificate has no refusal"),
+    };
+
     /// <summary>Wraps a parsed certificate, extracting its email addresses.</summary>
     public static SmimeCertificateInfo Create(X509Certificate certificate, string sourcePath)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(sourcePath);
         return new SmimeCertificateInfo(certificate, sourcePath, ExtractAddresses(certificate));
+    }
+
+    private static bool SignsItself(X509Certificate certificate)
+    {
+        if (!certificate.IssuerDN.Equivalent(certificate.SubjectDN))
+        {
+            return false;
+        }
+
+        try
+        {
+            certificate.Verify(certificate.GetPublicKey());
+            return true;
+        }
+        catch (Exception e) when (e is GeneralSecurityException or CryptoException or ArgumentException)
+        {
+            // Same names, other key: issued by a CA that happens to share the subject name.
+            return false;
+        }
     }
 
     private static List<string> ExtractAddresses(X509Certificate certificate)

@@ -18,9 +18,13 @@ public enum SmimeCertificateStatus
     /// <summary>Extended key usage present without emailProtection.</summary>
     ExtendedKeyUsageNotAllowed,
 
-    /// <summary>A CA certificate, not an end-entity one.</summary>
+    /// <summary>A CA certificate that is not self-signed (a self-signed one with CA:TRUE, as
+    /// <c>openssl req -x509</c> makes by default, is the recipient's own certificate).</summary>
     CertificateAuthority,
 
     /// <summary>The public key is not RSA (key transport is what every client decrypts).</summary>
     UnsupportedKeyType,
+
+    /// <summary>RSA key shorter than 2048 bits.</summary>
+    WeakKey,
 }

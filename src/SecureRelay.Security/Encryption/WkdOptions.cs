@@ -18,6 +18,12 @@ public sealed class WkdOptions
     /// <summary>How long "no key" is cached (<c>negative_cache_minutes</c>, default 10).</summary>
     public int NegativeCacheMinutes { get; set; } = 10;
 
+    /// <summary>
+    /// How long a domain whose WKD service failed (no such host, refused, timeout, HTTP error) is
+    /// not asked again (<c>failure_cache_minutes</c>, default 10; 0 = ask every time).
+    /// </summary>
+    public int FailureCacheMinutes { get; set; } = 10;
+
     /// <summary>Most cached addresses (<c>max_cache_entries</c>, default 10000).</summary>
     public int MaxCacheEntries { get; set; } = 10_000;
 

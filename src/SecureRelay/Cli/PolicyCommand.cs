@@ -89,17 +89,18 @@ public static class PolicyCommand
         {
             switch (method)
             {
-                case DeliveryMethod.Smime when certificates.FindBest(r.Recipient) is { } cert:
+                case DeliveryMethod.Smime when certificates.Lookup(r.Recipient) is { Certificate: { } cert }:
                     yield return $"=> smime: certificate {cert.Thumbprint} valid until {cert.NotAfter:yyyy-MM-dd}";
                     yield break;
                 case DeliveryMethod.Smime:
-                    yield return "   smime: no valid certificate for this address in smime.certificates_dir";
+                    // The same reason names the audit record's skipped entry carries.
+                    yield return $"   smime: {certificates.Lookup(r.Recipient).Problem} (smime.certificates_dir)";
                     break;
-                case DeliveryMethod.Pgp when keys.Find(r.Recipient) is { } key:
+                case DeliveryMethod.Pgp when keys.Lookup(r.Recipient) is { Key: { } key }:
                     yield return $"=> pgp: key {key.Fingerprint} ({key.Source})";
                     yield break;
                 case DeliveryMethod.Pgp:
-                    yield return "   pgp: no usable key in pgp.keys_dir (Web Key Directory is also asked at delivery)";
+                    yield return $"   pgp: {keys.Lookup(r.Recipient).Problem} (pgp.keys_dir; the Web Key Directory is also asked at delivery)";
                     break;
                 case DeliveryMethod.TlsVerified:
                     yield return "?? tls-verified: if the MX offers STARTTLS (TLS 1.2+) and its certificate validates by DANE, MTA-STS or PKIX; otherwise the next method";

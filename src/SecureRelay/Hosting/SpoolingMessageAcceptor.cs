@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SecureRelay.Delivery;
 using SecureRelay.Logging;
 using SecureRelay.Metrics;
 using SecureRelay.Policy;
@@ -11,7 +12,7 @@ namespace SecureRelay.Hosting;
 /// <summary>
 /// Joins the SMTP server to the spool: checks what only the host knows (disk guard, which sender
 /// domains a user owns), streams content into a spool writer while keeping a bounded copy for the
-/// classifier, applies the policy (a refusal reaches the application as the reply to the final
+/// classifier, refuses content delivery could not parse (<c>554 5.6.0</c>), applies the policy (a refusal reaches the application as the reply to the final
 /// dot; a hold is committed as held), answers <c>250</c> only after the spool's fsync, then hands
 /// the queued message to delivery with the decision in its annotations.
 /// </summary>

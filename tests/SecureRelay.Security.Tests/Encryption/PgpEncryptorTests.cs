@@ -1,5 +1,6 @@
 using MimeKit;
 using MimeKit.Cryptography;
+using SecureRelay.Delivery.Tests.Infrastructure;
 using SecureRelay.Security.Encryption;
 
 namespace SecureRelay.Security.Tests.Encryption;
@@ -102,11 +103,25 @@ public sealed class PgpEncryptorTests
         }
 
         File.WriteAllText(Path.Combine(_keysDir, "broken.asc"), "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nnot base64!\n-----END PGP PUBLIC KEY BLOCK-----\n");
+        _gpg.Run("--quick-gen-key", "Weak <weak@example.org>", "rsa1024", "sign,encr", "never");
+        File.WriteAllText(Path.Combine(_keysDir, "weak.asc"), _gpg.ExportArmored("weak@example.org"));
 
-        using var directory = new PgpKeyDirectory(Options());
+        var logger = new ListLogger<PgpKeyDirectory>();
+        using var directory = new PgpKeyDirectory(Options(), logger: logger);
         Assert.Multiple(() =>
         {
-            Assert.That(directory.Count, Is.EqualTo(4));
+            Assert.That(directory.Lookup("old@example.org").Problem?.ToString(), Is.EqualTo("expired"));
+            Assert.That(directory.Lookup("gone@example.org").Problem?.ToString(), Is.EqualTo("revoked"));
+            Assert.That(directory.Lookup("signer@example.org").Problem?.ToString(), Is.EqualTo("no_encryption_subkey"));
+            Assert.That(directory.Lookup("weak@example.org").Problem?.ToString(), Is.EqualTo("weak_key"));
+            Assert.That(directory.Lookup("nobody@example.org").Problem?.ToString(), Is.EqualTo("no_address_match"));
+            var refused = logger.Lines.Where(l => l.Contains("refused", StringComparison.Ordinal)).ToList();
+            Assert.That(refused, Has.Count.EqualTo(4), string.Join('\n', logger.Lines));
+            Assert.That(refused, Has.One.Contains("old.asc").And.EndsWith("refused: expired"));
+            Assert.That(refused, Has.One.Contains("gone.asc").And.EndsWith("refused: revoked"));
+            Assert.That(refused, Has.One.Contains("signer.asc").And.EndsWith("refused: no_encryption_subkey"));
+            Assert.That(refused, Has.One.Contains("weak.asc").And.EndsWith("refused: weak_key"));
+            Assert.That(directory.Count, Is.EqualTo(5));
             Assert.That(directory.Find("old@example.org"), Is.Null, "expired");
             Assert.That(directory.Find("gone@example.org"), Is.Null, "revoked");
             Assert.That(directory.Find("signer@example.org"), Is.Null, "no encryption subkey");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
+using SecureRelay.Delivery.Tests.Infrastructure;
 using SecureRelay.Security.Encryption;
 
 namespace SecureRelay.Security.Tests.Encryption;
@@ -204,5 +205,74 @@ public sealed class WebKeyDirectoryClientTests
         clock.Advance(TimeSpan.FromMinutes(6));
         Assert.That((await client.LookupAsync("none@example.org")).FromCache, Is.False);
         Assert.That(_server.Requests, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Slow_domain_is_probed_once_per_ttl_and_a_thousand_lookups_finish_fast()
+    {
+        _server.Handler = async context => await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+        var options = Options();
+        options.TimeoutSeconds = 1;
+        options.RetryCount = 0;
+        options.FailureCacheMinutes = 10;
+        var clock = new ProtectionClock(DateTimeOffset.UtcNow);
+        var logger = new ListLogger<WebKeyDirectoryClient>();
+        var client = new WebKeyDirectoryClient(Http, options, clock, logger);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => client.LookupAsync($"patient{i}@example.org")));
+        watch.Stop();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Select(r => r.Problem?.ToString()).Distinct(), Is.EqualTo(new[] { "wkd_lookup_failed (timeout)" }));
+            Assert.That(_server.Requests, Has.Count.EqualTo(1), "one probe, not one request per recipient");
+            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "one 1 s timeout, not a thousand");
+            Assert.That(logger.Lines.Count(l => l.Contains("failed (timeout)", StringComparison.Ordinal)), Is.EqualTo(1), "logged once per domain");
+        });
+
+        // The next message within the TTL does not ask; after it, one probe again (and one more log line).
+        Assert.That((await client.LookupAsync("later@example.org")).FromCache, Is.True);
+        Assert.That(_server.Requests, Has.Count.EqualTo(1));
+        clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.That((await client.LookupAsync("later@example.org")).Problem?.WkdFailure, Is.EqualTo(WkdFailureKind.Timeout));
+        Assert.That(_server.Requests, Has.Count.EqualTo(2));
+        Assert.That(logger.Lines.Count(l => l.Contains("failed (timeout)", StringComparison.Ordinal)), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Http_error_is_cached_per_domain_other_domains_are_still_asked()
+    {
+        _server.Handler = context =>
+        {
+            context.Response.StatusCode = context.Request.Path.Value!.Contains("/broken.example/", StringComparison.Ordinal) ? 503 : 404;
+            return Task.CompletedTask;
+        };
+        var options = Options();
+        options.RetryCount = 0;
+        var client = new WebKeyDirectoryClient(Http, options);
+        for (var i = 0; i < 20; i++)
+        {
+            var result = await client.LookupAsync($"p{i}@broken.example");
+            Assert.That(result.Problem?.ToString(), Is.EqualTo("wkd_lookup_failed (http_error)"));
+        }
+
+        Assert.That(_server.Requests, Has.Count.EqualTo(1));
+        var other = await client.LookupAsync("someone@fine.example");
+        Assert.That(other.Problem?.ToString(), Is.EqualTo("no_address_match"), "404: no key published");
+        Assert.That(_server.Requests, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Server_down_fails_fast_as_connection_failed_once_per_domain()
+    {
+        var options = Options(ClosedPortUrl(), ClosedPortUrl());
+        var client = new WebKeyDirectoryClient(Http, options);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => client.LookupAsync($"p{i}@down.example")));
+        watch.Stop();
+        Assert.That(results.Select(r => r.Problem?.ToString()).Distinct(), Is.EqualTo(new[] { "wkd_lookup_failed (connection_failed)" }));
+        Assert.That(results.Count(r => !r.FromCache), Is.EqualTo(1), "one probe; the rest answered by the domain's failure");
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
     }
 }

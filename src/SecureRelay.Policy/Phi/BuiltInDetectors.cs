@@ -305,9 +305,10 @@ internal static class BuiltInDetectors
                 }
 
                 var lineStart = m.Index == 0 ? 0 : text.LastIndexOf('\n', m.Index - 1) + 1;
-                if (text.AsSpan(lineStart, lineEnd - lineStart).IndexOfAny(",\t;|") < 0)
+                var header = text.AsSpan(lineStart, lineEnd - lineStart);
+                if (header.IndexOfAny(",\t;|") < 0 && header.Trim().Count("  ") < 2)
                 {
-                    continue;
+                    continue; // neither delimited nor aligned in columns
                 }
 
                 var next = text.AsSpan(lineEnd + 1);

@@ -39,6 +39,7 @@ internal static class ClinicalVocabulary
         "dvt", "blood clot", "thyroid", "hypothyroidism", "osteoporosis", "carpal tunnel", "tendonitis", "herniated", "disc",
         "whiplash", "back pain", "chronic pain", "neuropathy", "sickle cell", "cystic fibrosis", "multiple sclerosis",
         "parkinson's", "crohn's", "colitis", "celiac", "ibs", "gerd", "reflux", "kidney disease", "ckd", "hiv-positive",
+        "pain", "numbness", "tingling", "swelling", "dizziness", "nausea", "headache", "headaches", "bleeding", "office visit",
         "positive", "malignant", "benign", "metastatic", "stage", "remission", "relapse", "hospice", "palliative",
         // specialties and settings
         "cardiology", "oncology", "dermatology", "neurology", "psychiatry", "psychiatric", "psychology", "orthopedics",

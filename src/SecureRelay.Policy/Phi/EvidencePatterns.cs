@@ -77,6 +77,9 @@ internal static partial class EvidencePatterns
         @"|\b(?:appointment|visit|session)\b[^.\n]{0,80}\b(?:cardiolog|oncolog|dermatolog|neurolog|psychiatr|psycholog|counsel+|therap|orthop|obstetric|gyn|urolog|gastro|endocrin|pulmon|rheumat|nephrolog|hematolog|infectious|behavioral\s+health|mental\s+health|dental|dentist|orthodont|podiatr|ophthalm|optometr|audiolog|surgeon|surgery|colonoscopy|mammogram|prenatal|fertility|dialysis|infusion|chemo|radiation|sleep\s+study|allerg|physical\s+therapy|pediatric|wound|vaccin|immuniz)" +
         @"|\b(?:after|following|recovering\s+from|due\s+to|because\s+of|for)\s+(?:his|her|their|a|an|my|your)\s+(?:[\w-]+\s+){0,2}?(?:surgery|replacement|procedure|operation|treatment|diagnosis|injury|illness|condition|chemotherapy|delivery|pregnancy|concussion|fracture|stroke|heart\s+attack|hospitali[sz]ation|rehab\w*|transplant|biopsy|flare|seizure|migraine|asthma)" +
         @"|\b(?:medical|FMLA|sick|disability|maternity|paternity)\s+leave\b|\breturn[\s-]to[\s-]work\s+(?:restrictions?|note|clearance)|\bwork\s+restrictions?\b|\bworkers'?\s+comp(?:ensation)?\s+claim\b" +
+        @"|\bthank(?:s|\s+you)\s+for\s+(?:visiting|your\s+visit|coming\s+in|choosing)\b[^.\n]{0,60}\b(?:dental|clinic|medical|health|hospital|therapy|care|dentistry|orthodontics|pediatrics|practice|physicians|urgent)" +
+        @"|\b(?:treatment|care)\s+plan\s+(?:for|reviewed|we\s+discussed|recommended)|\b(?:at|during)\s+your\s+(?:last\s+|recent\s+)?(?:visit|appointment|cleaning|exam|check-?up|session)\b" +
+        @"|\b(?:account|balance|bill|statement|services?|charges?)\s+(?:with|at|from)\s+[^.\n]{0,40}\b(?:hospital|clinic|medical|health|orthop\w*|dental|dentistry|pediatrics|radiology|imaging|laborator\w+|urgent\s+care|physicians|surg\w+|cardiology|oncology|dermatology|therapy|anesthesia)" +
         @"|\b(?:date\s+of\s+service|amount\s+billed|patient\s+responsibility|allowed\s+amount|you\s+may\s+owe|explanation\s+of\s+benefits|claim\s+(?:number|#|no\.?)|prior\s+authori[sz]ation\s+(?:was|has\s+been|is)\s+(?:approved|denied))" +
         @"|\b(?:su\s+cita|sus\s+resultados|su\s+receta|resultados\s+de\s+(?:laboratorio|su|sus|la)|fue\s+(?:diagnosticad[oa]|atendid[oa]|hospitalizad[oa]|operad[oa])|di[oó]\s+positivo|sali[oó]\s+(?:positivo|negativo|benign[oa]|normal)|est[aá]\s+list[oa]\s+para\s+recoger|embarazada|su\s+tratamiento|su\s+medicamento|fecha\s+de\s+servicio)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
@@ -97,7 +100,7 @@ internal static partial class EvidencePatterns
     internal static partial Regex ClinicalField();
 
     /// <summary>Bulk mail: unsubscribe links, browser views, subscription wording.</summary>
-    [GeneratedRegex(@"\bunsubscribe\b|\bview\s+(?:this\s+(?:email|message)\s+)?(?:in|on)\s+(?:your\s+|a\s+)?(?:web\s+)?browser|\bmanage\s+(?:your\s+)?(?:email\s+)?(?:preferences|subscriptions?)|\byou\s+(?:are\s+)?receiv(?:ing|ed)\s+this\s+(?:e-?mail|message|newsletter)|\bto\s+stop\s+receiving\b|\bopt[\s-]out\b|\bdarse\s+de\s+baja\b|\brecib(?:es|e)\s+este\s+correo\b|\bpara\s+no\s+recibir\s+m[aá]s\b|\bcancelar\s+(?:la\s+)?suscripci[oó]n\b|\bupdate\s+your\s+subscription", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\bunsubscribe\b|\bview\s+(?:this\s+(?:email|message)\s+)?(?:in|on)\s+(?:your\s+|a\s+)?(?:web\s+)?browser|\bmanage\s+(?:your\s+)?(?:email\s+)?(?:preferences|subscriptions?)|\bto\s+stop\s+receiving\b|\bopt[\s-]out\b|\bdarse\s+de\s+baja\b|\brecib(?:es|e)\s+este\s+correo\b|\bpara\s+no\s+recibir\s+m[aá]s\b|\bcancelar\s+(?:la\s+)?suscripci[oó]n\b|\bupdate\s+your\s+subscription", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex BulkMail();
 
     /// <summary>Population wording: statistics about groups, not a person.</summary>
@@ -105,7 +108,7 @@ internal static partial class EvidencePatterns
     internal static partial Regex Population();
 
     /// <summary>Business-to-business paperwork: purchase orders, SKUs, quantities.</summary>
-    [GeneratedRegex(@"\b(?:SKU|item\s+(?:no\.?|#|number)|qty|unit\s+(?:price|cost)|purchase\s+order|PO\s*(?:#|number|no\.?)|net\s+30|net\s+60|remit\s+to|ship\s+to|bill\s+to|part\s+(?:no\.?|#|number)|case\s+pack|backorder(?:ed)?|tracking\s+number)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:SKU|item\s+(?:no\.?|#|number)|unit\s+(?:price|cost)|purchase\s+order|PO\s*(?:#|number|no\.?)|net\s+30|net\s+60|remit\s+to|part\s+(?:no\.?|#|number)|case\s+pack)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Commercial();
 
     /// <summary>Job postings, continuing education, events.</summary>
@@ -121,7 +124,7 @@ internal static partial class EvidencePatterns
     internal static partial Regex Deidentified();
 
     /// <summary>Automatic replies.</summary>
-    [GeneratedRegex(@"\b(?:out\s+of\s+(?:the\s+)?office|automatic\s+reply|auto[\s-]?reply|I\s+am\s+(?:currently\s+)?away|I\s+will\s+be\s+away|limited\s+access\s+to\s+(?:my\s+)?e-?mail|fuera\s+de\s+la\s+oficina|respuesta\s+autom[aá]tica)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:automatic\s+reply|auto[\s-]?reply|I\s+am\s+(?:currently\s+)?(?:out\s+of\s+(?:the\s+)?office|away)|I\s+will\s+be\s+(?:out\s+of\s+(?:the\s+)?office|away)|I'm\s+(?:currently\s+)?(?:out\s+of\s+(?:the\s+)?office|away)|limited\s+access\s+to\s+(?:my\s+)?e-?mail|estoy\s+fuera\s+de\s+la\s+oficina|respuesta\s+autom[aá]tica)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex OutOfOffice();
 
     /// <summary>Advertising and recruitment wording.</summary>

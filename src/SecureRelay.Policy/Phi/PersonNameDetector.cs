@@ -27,7 +27,12 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon, bool ad
         "receivable", "sales", "service", "services", "account", "holder", "policyholder", "insured", "beneficiary", "valued",
         "plan", "care", "medical", "dental", "vision", "wellness", "committee", "board", "group", "council", "physician", "physicians",
         "attending", "unit", "floor", "building", "room", "conference", "date", "time", "type", "address", "phone", "email", "number",
-        "id", "code", "status", "total", "amount", "description", "subject", "date", "n/a", "none", "unknown", "tbd", "pending",
+        "id", "code", "status", "total", "amount", "description", "subject", "n/a", "none", "unknown", "tbd", "pending",
+        "hi", "hello", "hey", "dear", "hola", "ok", "okay", "yes", "no", "re", "fw", "fwd", "attn", "from", "to", "cc", "sent",
+        "please", "regards", "best", "cheers", "sincerely", "welcome", "congratulations", "happy", "sorry", "update", "reminder",
+        "san", "santa", "saint", "st", "mount", "mt", "lake", "fort", "port", "north", "south", "east", "west", "los", "las", "el",
+        "la", "del", "de", "villa", "puerto", "santo", "united", "american", "national", "general", "memorial", "regional",
+        "community", "university", "county", "city", "valley", "river", "park", "hill", "hills", "springs", "grove", "summit",
     };
 
     /// <summary>Job titles and the like that follow "Sr." without naming anyone.</summary>
@@ -96,10 +101,15 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon, bool ad
         {
             var first = m.Groups["first"].ValueSpan;
             var last = m.Groups["last"].ValueSpan;
+            var after = m.Groups["after"];
+            var next = text.AsSpan(after.Index, Math.Min(24, text.Length - after.Index));
+            var labelLike = after.ValueSpan.TrimStart() is ":" or "(";
             if (IsGeneric(first) || IsGeneric(last) || !lexicon.IsName(first) || !(lexicon.IsName(last) || !lexicon.IsWord(last))
-                || !(lexicon.IsUnambiguousName(first) || lexicon.IsUnambiguousName(last))
-                || EvidencePatterns.Credential().IsMatch(text.AsSpan(m.Groups["after"].Index, Math.Min(12, text.Length - m.Groups["after"].Index)).ToString()))
+                || !(labelLike || lexicon.IsUnambiguousName(first) || lexicon.IsUnambiguousName(last) || !lexicon.IsWord(last))
+                || EvidencePatterns.Credential().IsMatch(next.ToString())
+                || (after.ValueSpan.TrimStart() is "," && next.TrimStart(", \t").Length > 0 && char.IsUpper(next.TrimStart(", \t")[0])))
             {
+                // A name with a credential is a clinician's; "Name, Department" is a signature or an assignee.
                 continue;
             }
 

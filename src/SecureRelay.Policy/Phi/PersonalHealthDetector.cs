@@ -65,6 +65,6 @@ internal sealed partial class PersonalHealthDetector(double weight, ClinicalTerm
         return -1;
     }
 
-    [GeneratedRegex(@"^[^.!?\n]{0,40}?\b(?:on|for|at|is|was|scheduled|dated|el|para)\s+(?:\w+,?\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+de\s+\w+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|tomorrow\b|today\b|ma[ñn]ana\b|\d{4}-\d{2}-\d{2}\b)|^\s*(?:[\w-]+\s+){0,2}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|units?|IU|g)\b|^[^.!?\n]{0,20}?\d+(?:\.\d+)?\s*(?:mg|mcg|ml)\s*(?:tablets?|tabs?|capsules?|caps)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.TimeoutMs)]
+    [GeneratedRegex(@"^[^.!?\n]{0,40}?\b(?:on|for|at|is|was|scheduled|dated|el|para)\s+(?:\w+,?\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+de\s+\w+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|tomorrow\b|today\b|ma[ñn]ana\b|\d{4}-\d{2}-\d{2}\b)|^\s*(?:[\w()/-]+\s+){0,2}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|units?|IU|g)\b|^[^.!?\n]{0,20}?\d+(?:\.\d+)?\s*(?:mg|mcg|ml)\s*(?:tablets?|tabs?|capsules?|caps)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.TimeoutMs)]
     private static partial Regex DateOrDose();
 }

@@ -13,7 +13,8 @@ internal sealed class ProseNameDetector(double weight, Lexicon lexicon) : PhiDet
     {
         foreach (Match m in EvidencePatterns.ProseName().Matches(text))
         {
-            if (lexicon.IsUnambiguousName(m.Groups["name"].ValueSpan))
+            var name = m.Groups["name"].ValueSpan;
+            if (lexicon.IsUnambiguousName(name) || (!lexicon.IsWord(name) && m.Groups["name"].Index > 0 && !char.IsUpper(name[^1])))
             {
                 return m.Index;
             }

@@ -8,7 +8,7 @@ internal sealed class MessageContentScannerTests
 {
     private static (string Output, ScanStatus Status, int Consumed, MessageContentScanner Scanner) Run(string input, IEnumerable<int> cuts, SmtpLimits? limits = null, bool dotStuffed = true, int outputSize = 64)
     {
-        var scanner = new MessageContentScanner(dotStuffed, binary: false, limits ?? new SmtpLimits());
+        var scanner = new MessageContentScanner(dotStuffed, limits ?? new SmtpLimits());
         var bytes = Encoding.UTF8.GetBytes(input);
         var output = new List<byte>();
         var block = new byte[outputSize];

@@ -9,6 +9,7 @@ public enum MessageBodyType
     SevenBit = 1,
     /// <summary><c>BODY=8BITMIME</c>.</summary>
     EightBitMime = 2,
-    /// <summary><c>BODY=BINARYMIME</c> (only with BDAT).</summary>
+    /// <summary><c>BODY=BINARYMIME</c>: no longer offered (refused at MAIL with <c>555 5.5.4</c>); the value stays
+    /// because spooled messages of older versions carry it.</summary>
     BinaryMime = 3,
 }

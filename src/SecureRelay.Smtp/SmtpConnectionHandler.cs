@@ -36,8 +36,8 @@ public sealed class SmtpConnectionHandler : ConnectionHandler
     /// <param name="authenticator">Checks AUTH credentials; required when <see cref="SmtpListenerOptions.Auth"/> is not None.</param>
     /// <param name="loggerFactory">Logging.</param>
     /// <param name="events">Optional observer for metrics.</param>
-    /// <param name="clientTracker">Per-address connection and AUTH-failure state; pass one instance to every
-    /// listener to make those limits server-wide. A private one is created when null.</param>
+    /// <param name="clientTracker">Connection counts (in all and per address), stress and AUTH-failure state;
+    /// pass one instance to every listener to make those limits server-wide. A private one is created when null.</param>
     /// <exception cref="ArgumentException">The options are inconsistent (for example AUTH without TLS).</exception>
     public SmtpConnectionHandler(
         SmtpServerOptions serverOptions,
@@ -74,7 +74,7 @@ public sealed class SmtpConnectionHandler : ConnectionHandler
             loggerFactory.CreateLogger("SecureRelay.Smtp"));
     }
 
-    /// <summary>The per-address state this handler uses.</summary>
+    /// <summary>The connection and AUTH state this handler uses.</summary>
     public SmtpClientTracker ClientTracker { get; }
 
     /// <summary>Runs one SMTP session on a Kestrel connection until it ends.</summary>
@@ -107,35 +107,48 @@ public sealed class SmtpConnectionHandler : ConnectionHandler
         ArgumentNullException.ThrowIfNull(localEndPoint);
         var address = remoteEndPoint.Address.IsIPv4MappedToIPv6 ? remoteEndPoint.Address.MapToIPv4() : remoteEndPoint.Address;
         var limits = _context.Limits;
-        if (!ClientTracker.TryOpenConnection(address, limits.ConnectionsPerAddress))
+        if (!ClientTracker.TryOpenServerConnection(limits))
         {
-            await RefuseAsync(transport, remoteEndPoint, cancellationToken);
+            SmtpLog.ServerFull(_context.Logger, remoteEndPoint.ToString(), _context.Listener.Name, limits.MaxConnections);
+            await RefuseAsync(transport, remoteEndPoint, new SmtpReply(421, "4.7.0", $"{_context.Server.HostName} Error: too many connections"), cancellationToken);
             return;
         }
 
         try
         {
-            var info = new SmtpSessionInfo
+            if (!ClientTracker.TryOpenConnection(address, limits.ConnectionsPerAddress))
             {
-                SessionId = RandomNumberGenerator.GetString(SessionIdAlphabet, 12),
-                ListenerName = _context.Listener.Name,
-                RemoteEndPoint = remoteEndPoint,
-                LocalEndPoint = localEndPoint,
-                InRelayNetworks = _context.Listener.IsInRelayNetworks(address),
-            };
-            await using var session = new SmtpSession(_context, transport, info, cancellationToken, closeRequested);
-            await session.RunAsync();
+                SmtpLog.TooManyConnections(_context.Logger, remoteEndPoint.ToString(), _context.Listener.Name, ClientTracker.ConnectionCount(address));
+                await RefuseAsync(transport, remoteEndPoint, new SmtpReply(421, "4.7.0", $"{_context.Server.HostName} Error: too many connections from your address"), cancellationToken);
+                return;
+            }
+
+            try
+            {
+                var info = new SmtpSessionInfo
+                {
+                    SessionId = RandomNumberGenerator.GetString(SessionIdAlphabet, 12),
+                    ListenerName = _context.Listener.Name,
+                    RemoteEndPoint = remoteEndPoint,
+                    LocalEndPoint = localEndPoint,
+                    InRelayNetworks = _context.Listener.IsInRelayNetworks(address),
+                };
+                await using var session = new SmtpSession(_context, transport, info, cancellationToken, closeRequested);
+                await session.RunAsync();
+            }
+            finally
+            {
+                ClientTracker.CloseConnection(address);
+            }
         }
         finally
         {
-            ClientTracker.CloseConnection(address);
+            ClientTracker.CloseServerConnection(limits);
         }
     }
 
-    private async Task RefuseAsync(IDuplexPipe transport, IPEndPoint remote, CancellationToken cancellationToken)
+    private async Task RefuseAsync(IDuplexPipe transport, IPEndPoint remote, SmtpReply reply, CancellationToken cancellationToken)
     {
-        var reply = new SmtpReply(421, "4.7.0", $"{_context.Server.HostName} Error: too many connections from your address");
-        SmtpLog.TooManyConnections(_context.Logger, remote.ToString(), _context.Listener.Name, ClientTracker.ConnectionCount(remote.Address));
         _context.Events?.ConnectionRefused(_context.Listener.Name, remote, reply);
         try
         {

@@ -14,7 +14,7 @@ public sealed class SmtpLimits
 
     /// <summary>Longest line inside DATA, without CRLF (Postfix <c>line_length_limit</c> 2048; RFC 5321
     /// text lines are 1000 with CRLF). Longer lines reject the message with <c>500 5.5.2</c> after the
-    /// end of data. Not applied to <c>BODY=BINARYMIME</c>.</summary>
+    /// end of data or the last BDAT chunk.</summary>
     public int DataLineLength { get; set; } = 2048;
 
     /// <summary>Largest message in bytes as received (Postfix <c>message_size_limit</c> is 10 MB; we
@@ -52,15 +52,33 @@ public sealed class SmtpLimits
     /// <c>smtpd_client_connection_count_limit</c> 50). Past it → <c>421 4.7.0</c> at connect.</summary>
     public int ConnectionsPerAddress { get; set; } = 50;
 
+    /// <summary>Open connections over all listeners that share one <see cref="SmtpClientTracker"/> (Postfix
+    /// <c>default_process_limit</c> bounds its smtpd processes the same way). Past it → <c>421 4.7.0</c> at
+    /// connect. Above <see cref="StressThreshold"/> the server is under stress.</summary>
+    public int MaxConnections { get; set; } = 2000;
+
+    /// <summary>The wait for a command line (and for a TLS handshake) while the server is under stress,
+    /// like Postfix's <c>smtpd_timeout = ${stress?10}${stress:300}s</c>: idle connections are shed quickly
+    /// so that clients that talk get served. Applies also to sessions already waiting when stress begins.</summary>
+    public TimeSpan StressCommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Open connections above which the server is under stress: 80% of <see cref="MaxConnections"/>.</summary>
+    public int StressThreshold => (int)(MaxConnections * 4L / 5);
+
     /// <summary>Error replies one session may receive before it is closed (Postfix
     /// <c>smtpd_hard_error_limit</c> 20) with <c>421 4.7.0</c>.</summary>
     public int ErrorsPerSession { get; set; } = 20;
 
     /// <summary>Failed AUTH attempts from one IP address within <see cref="AuthFailureWindow"/> before
-    /// AUTH is refused for that address with <c>454 4.7.0</c>.</summary>
+    /// AUTH is refused for that address with <c>454 4.7.0</c>. Attempts still in progress count as failed
+    /// until they succeed, so parallel connections cannot race past the limit.</summary>
     public int AuthFailuresPerAddress { get; set; } = 5;
 
-    /// <summary>The sliding window for <see cref="AuthFailuresPerAddress"/>.</summary>
+    /// <summary>Failed AUTH attempts for one user name (from any address) within <see cref="AuthFailureWindow"/>
+    /// before AUTH as that user is refused with <c>454 4.7.0</c>: guessing spread over many addresses.</summary>
+    public int AuthFailuresPerUser { get; set; } = 10;
+
+    /// <summary>The sliding window for <see cref="AuthFailuresPerAddress"/> and <see cref="AuthFailuresPerUser"/>.</summary>
     public TimeSpan AuthFailureWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>What to do with a bare CR or bare LF in message content. Normalize by default, as Postfix
@@ -84,6 +102,9 @@ public sealed class SmtpLimits
         ArgumentOutOfRangeException.ThrowIfLessThan(ConnectionsPerAddress, 1, nameof(ConnectionsPerAddress));
         ArgumentOutOfRangeException.ThrowIfLessThan(ErrorsPerSession, 1, nameof(ErrorsPerSession));
         ArgumentOutOfRangeException.ThrowIfLessThan(AuthFailuresPerAddress, 1, nameof(AuthFailuresPerAddress));
+        ArgumentOutOfRangeException.ThrowIfLessThan(AuthFailuresPerUser, 1, nameof(AuthFailuresPerUser));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnections, 1, nameof(MaxConnections));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StressCommandTimeout, TimeSpan.Zero, nameof(StressCommandTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AuthFailureWindow, TimeSpan.Zero, nameof(AuthFailureWindow));
     }
 }

@@ -26,8 +26,7 @@ public sealed class SmtpTransaction
     public string? EnvelopeId { get; init; }
 
     /// <summary>Once the content is received (before <see cref="IMessageBodySink.CompleteAsync"/>):
-    /// whether a byte ≥ 0x80 occurred and the longest line in octets without CRLF. Null for
-    /// BINARYMIME content, which has no lines.</summary>
+    /// whether a byte ≥ 0x80 occurred and the longest line in octets without CRLF. Null until then.</summary>
     public (bool EightBit, long LongestLine)? ContentShape { get; set; }
 
     /// <summary>Recipients accepted so far, in order.</summary>

@@ -8,4 +8,5 @@ internal enum ContentViolation
     HeaderTooLarge,
     LineTooLong,
     BareLineEnding,
+    Nul,
 }

@@ -5,13 +5,15 @@ namespace SecureRelay.Smtp.Protocol;
 /// across calls so TCP fragmentation does not matter. For DATA it removes dot-stuffing and finds the
 /// end of data, which is only ever <c>CRLF "." CRLF</c> (RFC 5321 §4.1.1.4): a line that begins after a
 /// bare CR or bare LF can never end the data, which defeats SMTP smuggling (<c>\n.\n</c>,
-/// <c>\r.\r</c>, <c>\n.\r\n</c>, <c>\r\n.\r</c>, <c>\r\n\0.\r\n</c>). It also enforces the size, header and
-/// line limits on the bytes received and notes 8-bit content.
+/// <c>\r.\r</c>, <c>\n.\r\n</c>, <c>\r\n.\r</c>, <c>\r\n\0.\r\n</c>). BDAT content follows the same
+/// line-ending rules without the framing, so no bare CR or LF is ever stored and forwarded to a next hop
+/// that might read it as a line end. A NUL byte refuses the message in both (RFC 5321 §4.5.2 text has
+/// none, and next hops treat it inconsistently). It also enforces the size, header and line limits on the
+/// bytes received and notes 8-bit content.
 /// </summary>
 internal sealed class MessageContentScanner
 {
     private readonly bool _dotStuffed;
-    private readonly bool _binary;
     private readonly BareLineEndingHandling _bareLineEndings;
     private readonly long _maxSize;
     private readonly int _maxLine;
@@ -23,12 +25,10 @@ internal sealed class MessageContentScanner
     private bool _inHeaders = true;
 
     /// <param name="dotStuffed">True for DATA (dot-stuffing, terminator); false for BDAT chunks.</param>
-    /// <param name="binary">True for BODY=BINARYMIME: bytes pass untouched, only the size is enforced.</param>
     /// <param name="limits">Size, header and line limits and the bare line ending policy.</param>
-    public MessageContentScanner(bool dotStuffed, bool binary, SmtpLimits limits)
+    public MessageContentScanner(bool dotStuffed, SmtpLimits limits)
     {
         _dotStuffed = dotStuffed;
-        _binary = binary;
         _bareLineEndings = limits.BareLineEndings;
         _maxSize = limits.MessageSize;
         _maxLine = limits.DataLineLength;
@@ -55,11 +55,8 @@ internal sealed class MessageContentScanner
     public bool SawEightBit { get; private set; }
 
     /// <summary>The longest content line seen so far in octets, CRLF not counted, including an
-    /// unterminated last line (0 in binary mode, where content has no lines).</summary>
+    /// unterminated last line.</summary>
     public long LongestLine => Math.Max(_longestLine, _lineLength);
-
-    /// <summary>True for BINARYMIME content (no line structure is checked).</summary>
-    public bool IsBinary => _binary;
 
     /// <summary>
     /// Consumes bytes from <paramref name="input"/> and writes content to <paramref name="output"/>
@@ -71,15 +68,6 @@ internal sealed class MessageContentScanner
         var o = 0;
         try
         {
-            if (_binary)
-            {
-                var n = Math.Min(input.Length, output.Length);
-                input[..n].CopyTo(output);
-                i = o = n;
-                Account(input[..n], countsForLine: false);
-                return i < input.Length ? ScanStatus.OutputFull : ScanStatus.NeedMoreInput;
-            }
-
             while (i < input.Length)
             {
                 if (output.Length - o < 3)
@@ -102,7 +90,7 @@ internal sealed class MessageContentScanner
                     case State.Mid:
                         {
                             var rest = input[i..];
-                            var run = rest.IndexOfAny((byte)'\r', (byte)'\n');
+                            var run = rest.IndexOfAny((byte)'\r', (byte)'\n', (byte)0);
                             if (run < 0)
                             {
                                 run = rest.Length;
@@ -115,6 +103,15 @@ internal sealed class MessageContentScanner
                                 Account(rest[..run], countsForLine: true);
                                 i += run;
                                 o += run;
+                                break;
+                            }
+
+                            if (b == 0)
+                            {
+                                // Dropped, and the message is refused once its end is found.
+                                Account(input.Slice(i, 1), countsForLine: true);
+                                i++;
+                                SetViolation(ContentViolation.Nul);
                                 break;
                             }
 
@@ -248,11 +245,6 @@ internal sealed class MessageContentScanner
         if (ReceivedBytes - held > _maxSize)
         {
             SetViolation(ContentViolation.SizeExceeded);
-        }
-
-        if (_binary)
-        {
-            return;
         }
 
         if (_inHeaders)

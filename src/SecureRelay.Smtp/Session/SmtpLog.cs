@@ -56,4 +56,10 @@ internal static partial class SmtpLog
 
     [LoggerMessage(116, LogLevel.Error, "SMTP session {SessionId}: unexpected failure")]
     public static partial void SessionFailed(ILogger logger, string sessionId, Exception exception);
+
+    [LoggerMessage(117, LogLevel.Warning, "SMTP connection from {Remote} on {Listener} refused: {Limit} connections open (limits.max_connections)")]
+    public static partial void ServerFull(ILogger logger, string remote, string listener, int limit);
+
+    [LoggerMessage(118, LogLevel.Warning, "SMTP session {SessionId}: AUTH from {Remote} refused, the user name is locked out after repeated failures")]
+    public static partial void AuthUserLockedOut(ILogger logger, string sessionId, string remote);
 }

@@ -32,7 +32,8 @@ internal sealed partial class SmtpSession
             "SMTPUTF8",
             "ENHANCEDSTATUSCODES",
             "CHUNKING",
-            "BINARYMIME",
+            // No BINARYMIME (Postfix does not offer it either): next hops get the message with DATA, which
+            // cannot carry binary content, and binary content would pass bare CR/LF on to them.
             "DSN",
         };
         if (StartTlsOffered)
@@ -94,8 +95,7 @@ internal sealed partial class SmtpSession
                     body = MessageBodyType.EightBitMime;
                     break;
                 case "BODY" when value is not null && value.Equals("BINARYMIME", StringComparison.OrdinalIgnoreCase):
-                    body = MessageBodyType.BinaryMime;
-                    break;
+                    return await RejectAsync(new SmtpReply(555, "5.5.4", "Unsupported BODY parameter value BINARYMIME"));
                 case "SMTPUTF8" when value is null:
                     utf8 = true;
                     break;

@@ -16,11 +16,6 @@ internal sealed partial class SmtpSession
     private async ValueTask<CommandOutcome> DataAsync()
     {
         var transaction = _transaction ?? throw new InvalidOperationException("DATA allowed without a transaction");
-        if (transaction.BodyType == MessageBodyType.BinaryMime)
-        {
-            return await RejectAsync(new SmtpReply(503, "5.5.1", "Error: BODY=BINARYMIME requires BDAT"));
-        }
-
         var (writer, refusal) = await BeginMessageAsync(transaction);
         if (writer is null)
         {
@@ -31,14 +26,15 @@ internal sealed partial class SmtpSession
         {
             WriteReply(new SmtpReply(354, string.Empty, "End data with <CR><LF>.<CR><LF>"));
             await writer.WriteAsync(BuildReceivedHeader(transaction));
-            var scanner = new MessageContentScanner(dotStuffed: true, binary: false, _limits);
+            var scanner = new MessageContentScanner(dotStuffed: true, _limits);
             var ended = await ReceiveDataAsync(scanner, writer);
             return await FinishMessageAsync(transaction, writer, scanner, ended);
         }
     }
 
     /// <summary><c>bdat-cmd ::= "BDAT" SP chunk-size [ SP end-marker ] CRLF</c> (RFC 3030 §2). The reply to
-    /// each chunk comes after all of its bytes were read, whatever it says.</summary>
+    /// each chunk comes after all of its bytes were read, whatever it says. Chunks are text under the same
+    /// line-ending and NUL rules as DATA: the relay forwards with DATA, so BINARYMIME is not offered.</summary>
     private async ValueTask<CommandOutcome> BdatAsync(SmtpCommand command)
     {
         var transaction = _transaction ?? throw new InvalidOperationException("BDAT allowed without a transaction");
@@ -52,7 +48,7 @@ internal sealed partial class SmtpSession
                 return CommandOutcome.EndTransaction;
             }
 
-            _bdat = new BdatTransfer(writer, new MessageContentScanner(dotStuffed: false, transaction.BodyType == MessageBodyType.BinaryMime, _limits));
+            _bdat = new BdatTransfer(writer, new MessageContentScanner(dotStuffed: false, _limits));
             await writer.WriteAsync(BuildReceivedHeader(transaction));
         }
 
@@ -234,7 +230,7 @@ internal sealed partial class SmtpSession
             SmtpLog.EightBitWithoutDeclaration(_ctx.Logger, Info.SessionId);
         }
 
-        transaction.ContentShape = scanner.IsBinary ? null : (scanner.SawEightBit, scanner.LongestLine);
+        transaction.ContentShape = (scanner.SawEightBit, scanner.LongestLine);
         var reply = scanner.Violation != ContentViolation.None ? ViolationReply(scanner.Violation) : await writer.CompleteAsync();
         if (!reply.IsPositive)
         {
@@ -278,6 +274,7 @@ internal sealed partial class SmtpSession
         ContentViolation.HeaderTooLarge => new SmtpReply(552, "5.3.4", "Message header size exceeds fixed limit"),
         ContentViolation.LineTooLong => new SmtpReply(500, "5.5.2", "Error: message line too long"),
         ContentViolation.BareLineEnding => new SmtpReply(550, "5.6.0", "Error: bare CR or LF in message content"),
+        ContentViolation.Nul => new SmtpReply(550, "5.6.0", "Error: NUL character in message content"),
         _ => throw new ArgumentOutOfRangeException(nameof(violation), violation, "No reply for this violation"),
     };
 

@@ -65,15 +65,16 @@ internal sealed partial class SmtpSession
         ReleaseLine();
         var tls = new SslStream(new DuplexPipeStream(_transport.Input, _transport.Output), leaveInnerStreamOpen: true);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_aborted);
-        timeout.CancelAfter(_limits.TlsHandshakeTimeout);
+        timeout.CancelAfter(_ctx.Tracker.IsUnderStress(_limits) && _limits.StressCommandTimeout < _limits.TlsHandshakeTimeout ? _limits.StressCommandTimeout : _limits.TlsHandshakeTimeout);
         try
         {
             await tls.AuthenticateAsServerAsync(
                 new SslServerAuthenticationOptions
                 {
                     ServerCertificateContext = _ctx.Certificate,
-                    // NIST SP 800-52r2: TLS 1.2 and newer only.
+                    // NIST SP 800-52r2: TLS 1.2 and newer only, AEAD suites only.
                     EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                    CipherSuitesPolicy = TlsCipherSuites.Policy,
                     ClientCertificateRequired = false,
                     CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
                     AllowRenegotiation = false,
@@ -99,8 +100,11 @@ internal sealed partial class SmtpSession
         return true;
     }
 
+    private static readonly SmtpReply AuthLockedOut = new(454, "4.7.0", "Error: too many failed authentication attempts, try again later");
+
     /// <summary><c>auth-command = "AUTH" SP sasl-mech [SP initial-response] CRLF</c> (RFC 4954 §4).
-    /// Offered only over TLS; failures per client address are counted and lead to a lock-out.</summary>
+    /// Offered only over TLS; failures per client address and per user name are counted and lead to a
+    /// lock-out (the same 454 for both, so it does not tell which user names exist).</summary>
     private async ValueTask<CommandOutcome> AuthAsync(SmtpCommand command)
     {
         if (!AuthEnabled)
@@ -123,46 +127,78 @@ internal sealed partial class SmtpSession
             return await RejectAsync(new SmtpReply(504, "5.5.4", "Unrecognized authentication type"));
         }
 
+        // The slot is taken before the exchange: parallel attempts count while they run (a check now and a
+        // count after the password would let every one of them through).
         var address = Info.RemoteEndPoint.Address;
-        if (_ctx.Tracker.IsAuthLockedOut(address, _limits.AuthFailuresPerAddress, _limits.AuthFailureWindow))
+        var window = _limits.AuthFailureWindow;
+        if (!_ctx.Tracker.TryBeginAuthAttempt(address, _limits.AuthFailuresPerAddress, window))
         {
             SmtpLog.AuthLockedOut(_ctx.Logger, Info.SessionId, address.ToString());
-            return await RejectAsync(new SmtpReply(454, "4.7.0", "Error: too many failed authentication attempts, try again later"));
+            return await RejectAsync(AuthLockedOut);
         }
 
-        var (status, user, password) = command.Mechanism == "PLAIN" ? await ReadPlainAsync(command.InitialResponse) : await ReadLoginAsync(command.InitialResponse);
-        switch (status)
-        {
-            case SaslStatus.Aborted:
-                return await RejectAsync(new SmtpReply(501, "5.7.0", "Authentication aborted"));
-            case SaslStatus.Malformed:
-                return await RejectAsync(new SmtpReply(501, "5.5.2", "Error: cannot decode response"));
-        }
-
-        bool valid;
+        var failed = false;
         try
         {
-            valid = user is { Length: > 0 } && password is not null && await _ctx.Authenticator!.ValidateAsync(user, password, _aborted);
-        }
-        catch (Exception ex) when (!(ex is OperationCanceledException && _aborted.IsCancellationRequested))
-        {
-            SmtpLog.AcceptorFailed(_ctx.Logger, Info.SessionId, "authenticate", ex);
-            return await RejectAsync(new SmtpReply(454, "4.7.0", "Temporary authentication failure"));
-        }
+            var (status, user, password) = command.Mechanism == "PLAIN" ? await ReadPlainAsync(command.InitialResponse) : await ReadLoginAsync(command.InitialResponse);
+            switch (status)
+            {
+                case SaslStatus.Aborted:
+                    return await RejectAsync(new SmtpReply(501, "5.7.0", "Authentication aborted"));
+                case SaslStatus.Malformed:
+                    return await RejectAsync(new SmtpReply(501, "5.5.2", "Error: cannot decode response"));
+            }
 
-        if (!valid)
-        {
-            _ctx.Tracker.RecordAuthFailure(address, _limits.AuthFailureWindow);
-            SmtpLog.AuthFailed(_ctx.Logger, Info.SessionId, command.Mechanism, address.ToString());
-            _ctx.Events?.AuthFailed(Info, command.Mechanism);
-            return await RejectAsync(new SmtpReply(535, "5.7.8", "Error: authentication failed"));
-        }
+            // Guessing spread over many addresses is bounded per user name as well.
+            var userSlot = user is { Length: > 0 } ? user : null;
+            if (userSlot is not null && !_ctx.Tracker.TryBeginUserAuthAttempt(userSlot, _limits.AuthFailuresPerUser, window))
+            {
+                SmtpLog.AuthUserLockedOut(_ctx.Logger, Info.SessionId, address.ToString());
+                return await RejectAsync(AuthLockedOut);
+            }
 
-        Info.AuthenticatedUser = user;
-        SmtpLog.AuthSucceeded(_ctx.Logger, Info.SessionId, user!, command.Mechanism);
-        _ctx.Events?.AuthSucceeded(Info, command.Mechanism);
-        WriteReply(new SmtpReply(235, "2.7.0", "Authentication successful"));
-        return CommandOutcome.Success;
+            bool? valid = null;
+            try
+            {
+                valid = userSlot is not null && password is not null && await _ctx.Authenticator!.ValidateAsync(userSlot, password, _aborted);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && _aborted.IsCancellationRequested))
+            {
+                SmtpLog.AcceptorFailed(_ctx.Logger, Info.SessionId, "authenticate", ex);
+            }
+            finally
+            {
+                if (userSlot is not null)
+                {
+                    // Only a completed check that said no counts; an outage or abort is no attempt.
+                    _ctx.Tracker.EndUserAuthAttempt(userSlot, failed: valid == false, window);
+                }
+            }
+
+            if (valid is null)
+            {
+                return await RejectAsync(new SmtpReply(454, "4.7.0", "Temporary authentication failure"));
+            }
+
+            if (valid == false)
+            {
+                failed = true;
+                SmtpLog.AuthFailed(_ctx.Logger, Info.SessionId, command.Mechanism, address.ToString());
+                _ctx.Events?.AuthFailed(Info, command.Mechanism);
+                return await RejectAsync(new SmtpReply(535, "5.7.8", "Error: authentication failed"));
+            }
+
+            Info.AuthenticatedUser = userSlot;
+            SmtpLog.AuthSucceeded(_ctx.Logger, Info.SessionId, userSlot!, command.Mechanism);
+            _ctx.Events?.AuthSucceeded(Info, command.Mechanism);
+            WriteReply(new SmtpReply(235, "2.7.0", "Authentication successful"));
+            return CommandOutcome.Success;
+        }
+        finally
+        {
+            // Success, an abort, a malformed response or a lost connection give the slot back.
+            _ctx.Tracker.EndAuthAttempt(address, failed, window);
+        }
     }
 
     /// <summary>RFC 4616: <c>message = [authzid] UTF8NUL authcid UTF8NUL passwd</c>. An authzid other than
@@ -232,7 +268,7 @@ internal sealed partial class SmtpSession
     private async ValueTask<(SaslStatus, byte[]?)> ChallengeAsync(string challenge)
     {
         WriteRaw("334 " + challenge + "\r\n");
-        var line = await ReadLineAsync(_limits.CommandLineLength, _limits.CommandTimeout);
+        var line = await ReadLineAsync(_limits.CommandLineLength);
         switch (line.Status)
         {
             case LineStatus.EndOfInput:

@@ -27,7 +27,8 @@ internal sealed partial class SmtpSession : IAsyncDisposable
     private readonly IDuplexPipe _transport;
     private readonly CancellationToken _aborted;
     private readonly CancellationToken _closeRequested;
-    private readonly CancellationTokenSource _timer;
+    private CancellationTokenSource _timer;
+    private long _waitStarted;
     private bool _atCommandBoundary;
     private PipeReader _input;
     private PipeWriter _output;
@@ -159,7 +160,7 @@ internal sealed partial class SmtpSession : IAsyncDisposable
         LineResult line;
         try
         {
-            line = await ReadLineAsync(_limits.CommandLineLength, _limits.CommandTimeout);
+            line = await ReadLineAsync(_limits.CommandLineLength);
         }
         finally
         {
@@ -313,7 +314,7 @@ internal sealed partial class SmtpSession : IAsyncDisposable
         _unflushedBytes += n;
     }
 
-    /// <summary>Sends buffered replies. Bounded by <see cref="SmtpLimits.CommandTimeout"/>: a client that
+    /// <summary>Sends buffered replies. Bounded by the command timeout (shorter under stress): a client that
     /// stops reading cannot hold the session (and its buffers) forever.</summary>
     private async ValueTask FlushAsync()
     {
@@ -323,32 +324,62 @@ internal sealed partial class SmtpSession : IAsyncDisposable
         }
 
         _unflushedBytes = 0;
-        _timer.CancelAfter(_limits.CommandTimeout);
+        var deadline = ArmTimer(CommandTimeoutNow());
         FlushResult result;
         try
         {
             // Stays set if the flush fails in any way, so clean-up will not try to flush again.
             _writesStalled = true;
-            result = await _output.FlushAsync(_timer.Token);
+            result = await _output.FlushAsync(deadline);
             _writesStalled = false;
         }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException && _timer.IsCancellationRequested && !_aborted.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && deadline.IsCancellationRequested && !_aborted.IsCancellationRequested)
         {
             // SslStream reports a cancelled write as IOException; either way the client stopped reading.
             throw new SessionTerminatedException("client does not read its replies");
         }
         finally
         {
-            if (!_timer.IsCancellationRequested)
-            {
-                _timer.CancelAfter(Timeout.InfiniteTimeSpan);
-            }
+            DisarmTimer();
         }
 
         if (result.IsCompleted)
         {
             throw new IOException("The client closed the connection.");
         }
+    }
+
+    /// <summary>Arms the session's deadline for one wait and returns its token. A source that has fired
+    /// cannot be re-armed (<c>CancelAfter</c> does nothing and its token stays cancelled), and a deadline may
+    /// fire just as the wait it guarded succeeded; such a source is replaced, or every later wait and flush
+    /// of the session (the 250 after a commit, the 421 of a timeout) would fail at once.</summary>
+    private CancellationToken ArmTimer(TimeSpan timeout)
+    {
+        if (!_timer.TryReset())
+        {
+            _timer.Dispose();
+            _timer = CancellationTokenSource.CreateLinkedTokenSource(_aborted);
+        }
+
+        _timer.CancelAfter(timeout);
+        return _timer.Token;
+    }
+
+    /// <summary>Stops the deadline after a wait; one that fired meanwhile is replaced by the next <see cref="ArmTimer"/>.</summary>
+    private void DisarmTimer() => _timer.TryReset();
+
+    /// <summary>The wait allowed for a command line or a reply write: <see cref="SmtpLimits.CommandTimeout"/>,
+    /// or <see cref="SmtpLimits.StressCommandTimeout"/> while the server is under stress (Postfix
+    /// <c>smtpd_timeout = ${stress?10}s</c>), so idle connections are shed when connections run short.</summary>
+    private TimeSpan CommandTimeoutNow() =>
+        _ctx.Tracker.IsUnderStress(_limits) && _limits.StressCommandTimeout < _limits.CommandTimeout ? _limits.StressCommandTimeout : _limits.CommandTimeout;
+
+    /// <summary>Runs on the thread that pushed the server into stress, for a session waiting for a command:
+    /// its wait is cut to the stress timeout counted from when it began.</summary>
+    private void OnStress()
+    {
+        var left = TimeSpan.FromTicks(Math.Min(_limits.StressCommandTimeout.Ticks, _limits.CommandTimeout.Ticks)) - Stopwatch.GetElapsedTime(_waitStarted);
+        _timer.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
     }
 
     // ---- input ----
@@ -366,9 +397,10 @@ internal sealed partial class SmtpSession : IAsyncDisposable
     /// <summary>
     /// Returns buffered input if there is some the caller has not examined, otherwise flushes pending
     /// replies and waits (bounded by <paramref name="timeout"/>). A timeout sends
-    /// <c>421 4.4.2</c> with <paramref name="timeoutText"/> and ends the session.
+    /// <c>421 4.4.2</c> with <paramref name="timeoutText"/> and ends the session. A wait for a command
+    /// (<paramref name="commandPhase"/>) is cut short when the server comes under stress.
     /// </summary>
-    private async ValueTask<ReadResult> ReadInputAsync(TimeSpan timeout, string timeoutText = "timeout exceeded")
+    private async ValueTask<ReadResult> ReadInputAsync(TimeSpan timeout, string timeoutText = "timeout exceeded", bool commandPhase = false)
     {
         ReleaseLine();
         if (!_needMoreInput && _input.TryRead(out var buffered))
@@ -383,46 +415,51 @@ internal sealed partial class SmtpSession : IAsyncDisposable
         }
 
         await FlushAsync();
-        _timer.CancelAfter(timeout);
-        using var drain = drainable ? _closeRequested.Register(static t => ((CancellationTokenSource)t!).Cancel(), _timer) : default;
+        _waitStarted = Stopwatch.GetTimestamp();
+        var deadline = ArmTimer(commandPhase ? CommandTimeoutNow() : timeout);
+
+        // Both registrations are gone before the timer is disarmed or replaced: their callbacks touch it.
+        var drain = drainable ? _closeRequested.UnsafeRegister(static t => ((CancellationTokenSource)t!).Cancel(), _timer) : default;
+        var stress = commandPhase ? _ctx.Tracker.StressToken.UnsafeRegister(static s => ((SmtpSession)s!).OnStress(), this) : default;
         try
         {
-            var result = await _input.ReadAsync(_timer.Token);
+            var result = await _input.ReadAsync(deadline);
             _needMoreInput = false;
             return result;
         }
-        catch (OperationCanceledException) when (!_aborted.IsCancellationRequested && drainable && _closeRequested.IsCancellationRequested)
-        {
-            await TerminateAsync(new SmtpReply(421, "4.3.2", $"{HostName} Service shutting down, try again later"), "server shutting down");
-            throw; // unreachable: TerminateAsync always throws
-        }
         catch (OperationCanceledException) when (!_aborted.IsCancellationRequested)
         {
-            await TerminateAsync(new SmtpReply(421, "4.4.2", $"{HostName} Error: {timeoutText}"), timeoutText);
-            throw; // unreachable: TerminateAsync always throws
+            // Answered below, once the registrations are gone.
         }
         finally
         {
-            if (!_timer.IsCancellationRequested)
-            {
-                _timer.CancelAfter(Timeout.InfiniteTimeSpan);
-            }
+            drain.Dispose();
+            stress.Dispose();
+            DisarmTimer();
         }
+
+        if (drainable && _closeRequested.IsCancellationRequested)
+        {
+            await TerminateAsync(new SmtpReply(421, "4.3.2", $"{HostName} Service shutting down, try again later"), "server shutting down");
+        }
+
+        await TerminateAsync(new SmtpReply(421, "4.4.2", $"{HostName} Error: {timeoutText}"), timeoutText);
+        throw new InvalidOperationException("TerminateAsync returned");
     }
 
     /// <summary>
     /// Reads one line ending in LF (an optional CR before it is dropped). At most
     /// <paramref name="limit"/> bytes are looked at for the terminator (Kestrel's TakeStartLine idea):
     /// a longer line is read to its end, thrown away, and reported as <see cref="LineStatus.TooLong"/>.
-    /// The returned sequence stays valid until the next read.
+    /// The returned sequence stays valid until the next read. Waits are bounded by the command timeout.
     /// </summary>
-    private async ValueTask<LineResult> ReadLineAsync(int limit, TimeSpan timeout)
+    private async ValueTask<LineResult> ReadLineAsync(int limit)
     {
         var discarding = false;
         long discarded = 0;
         while (true)
         {
-            var result = await ReadInputAsync(timeout);
+            var result = await ReadInputAsync(_limits.CommandTimeout, commandPhase: true);
             var buffer = result.Buffer;
             var window = discarding || buffer.Length <= limit + 2 ? buffer : buffer.Slice(0, limit + 2);
             if (window.PositionOf((byte)'\n') is { } lf)

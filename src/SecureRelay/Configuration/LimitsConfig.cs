@@ -34,6 +34,15 @@ public sealed class LimitsConfig
     /// <summary>Failed AUTH attempts per client IP per window before AUTH is refused.</summary>
     public int? MaxAuthFailures { get; set; }
 
-    /// <summary><c>reject</c> (default) or <c>normalize</c> bare CR/LF in message content.</summary>
+    /// <summary>Failed AUTH attempts per user name (from any IP) per window before AUTH as that user is refused.</summary>
+    public int? MaxAuthFailuresPerUser { get; set; }
+
+    /// <summary>Open inbound connections over all listeners; past it <c>421</c> at connect.</summary>
+    public int? MaxConnections { get; set; }
+
+    /// <summary>Command timeout while more than 80% of <c>max_connections</c> are open, e.g. <c>10s</c>.</summary>
+    public string? StressCommandTimeout { get; set; }
+
+    /// <summary><c>normalize</c> (default) or <c>reject</c> bare CR/LF in message content.</summary>
     public string? BareLineEndings { get; set; }
 }

@@ -117,6 +117,9 @@ public static class RelayConfigLoader
         Positive(loaded, limits.MaxConnectionsPerIp, "limits.max_connections_per_ip");
         Positive(loaded, limits.MaxBadCommands, "limits.max_bad_commands");
         Positive(loaded, limits.MaxAuthFailures, "limits.max_auth_failures");
+        Positive(loaded, limits.MaxAuthFailuresPerUser, "limits.max_auth_failures_per_user");
+        Positive(loaded, limits.MaxConnections, "limits.max_connections");
+        TimeSpan? stressCommandTimeout = ParseOptionalDuration(loaded, limits.StressCommandTimeout, "limits.stress_command_timeout");
         if (limits.MaxLineLength is { } lineLength && lineLength < 1000)
         {
             throw loaded.Error("limits.max_line_length", "must be at least 1000 (RFC 5321 §4.5.3.1.6)");
@@ -250,6 +253,7 @@ public static class RelayConfigLoader
             AdminTokenFileIsDefault = c.Admin.TokenFile is not { Length: > 0 },
             CommandTimeout = commandTimeout,
             DataTimeout = dataTimeout,
+            StressCommandTimeout = stressCommandTimeout,
             RetryFirst = retryFirst,
             RetryMax = retryMax,
             MaxAge = ParseDuration(loaded, d0.MaxAge, "delivery.max_age"),

@@ -42,6 +42,9 @@ public sealed class RelaySettings
     /// <summary>Parsed data timeout.</summary>
     public TimeSpan? DataTimeout { get; init; }
 
+    /// <summary>Parsed command timeout under stress (<c>limits.stress_command_timeout</c>).</summary>
+    public TimeSpan? StressCommandTimeout { get; init; }
+
     /// <summary>Parsed retry schedule start.</summary>
     public required TimeSpan RetryFirst { get; init; }
 

@@ -285,6 +285,9 @@ public sealed class RelayComponents : IAsyncDisposable
             ConnectionsPerAddress = c.MaxConnectionsPerIp ?? d.ConnectionsPerAddress,
             ErrorsPerSession = c.MaxBadCommands ?? d.ErrorsPerSession,
             AuthFailuresPerAddress = c.MaxAuthFailures ?? d.AuthFailuresPerAddress,
+            AuthFailuresPerUser = c.MaxAuthFailuresPerUser ?? d.AuthFailuresPerUser,
+            MaxConnections = c.MaxConnections ?? d.MaxConnections,
+            StressCommandTimeout = settings.StressCommandTimeout ?? d.StressCommandTimeout,
             BareLineEndings = c.BareLineEndings switch
             {
                 "normalize" => BareLineEndingHandling.Normalize,

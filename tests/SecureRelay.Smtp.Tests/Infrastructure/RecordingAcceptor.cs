@@ -22,6 +22,9 @@ internal sealed class RecordingAcceptor : IMessageAcceptor
 
     public SmtpReply CompleteReply { get; set; } = new(250, "2.0.0", "Ok: queued");
 
+    /// <summary>How long CompleteAsync takes (a slow classification or spool commit).</summary>
+    public TimeSpan CompleteDelay { get; set; }
+
     /// <summary>CompleteAsync completes from a thread of its own, resuming the session synchronously there
     /// (as the spool's completion thread does).</summary>
     public bool CompleteOnOwnThread { get; set; }
@@ -80,7 +83,16 @@ internal sealed class RecordingAcceptor : IMessageAcceptor
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask<SmtpReply> CompleteAsync(CancellationToken cancellationToken)
+        public ValueTask<SmtpReply> CompleteAsync(CancellationToken cancellationToken) =>
+            owner.CompleteDelay > TimeSpan.Zero ? CompleteLaterAsync(cancellationToken) : CompleteNowAsync();
+
+        private async ValueTask<SmtpReply> CompleteLaterAsync(CancellationToken cancellationToken)
+        {
+            await Task.Delay(owner.CompleteDelay, cancellationToken);
+            return await CompleteNowAsync();
+        }
+
+        private ValueTask<SmtpReply> CompleteNowAsync()
         {
             var reply = owner.CompleteReply;
             if (reply.IsPositive)

@@ -10,7 +10,7 @@ internal sealed class SmtpHarness
     public static readonly IPEndPoint OutsideClient = new(IPAddress.Parse("203.0.113.9"), 40000);
     public static readonly IPEndPoint ServerEndPoint = new(IPAddress.Parse("10.0.0.1"), 25);
 
-    public SmtpHarness(Action<SmtpServerOptions>? server = null, Action<SmtpListenerOptions>? listener = null, SmtpClientTracker? tracker = null)
+    public SmtpHarness(Action<SmtpServerOptions>? server = null, Action<SmtpListenerOptions>? listener = null, SmtpClientTracker? tracker = null, ISmtpAuthenticator? authenticator = null)
     {
         ServerOptions = new SmtpServerOptions { HostName = "mx.test.example" };
         server?.Invoke(ServerOptions);
@@ -20,7 +20,7 @@ internal sealed class SmtpHarness
             ServerOptions,
             ListenerOptions,
             Acceptor,
-            ListenerOptions.Auth == SmtpAuthMode.None ? null : new TestAuthenticator(),
+            ListenerOptions.Auth == SmtpAuthMode.None ? null : authenticator ?? new TestAuthenticator(),
             Logs,
             Events,
             tracker);
@@ -38,16 +38,24 @@ internal sealed class SmtpHarness
 
     public SmtpConnectionHandler Handler { get; }
 
-    public static SmtpHarness WithTls(SmtpAuthMode auth = SmtpAuthMode.Optional, SmtpTlsMode tls = SmtpTlsMode.StartTls, Action<SmtpServerOptions>? server = null) =>
-        new(server, l =>
-        {
-            l.Tls = tls;
-            l.Auth = auth;
-            l.ServerCertificate = TestCertificates.Server;
-        });
+    public static SmtpHarness WithTls(
+        SmtpAuthMode auth = SmtpAuthMode.Optional,
+        SmtpTlsMode tls = SmtpTlsMode.StartTls,
+        Action<SmtpServerOptions>? server = null,
+        ISmtpAuthenticator? authenticator = null,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null) =>
+        new(
+            server,
+            l =>
+            {
+                l.Tls = tls;
+                l.Auth = auth;
+                l.ServerCertificate = certificate ?? TestCertificates.Server;
+            },
+            authenticator: authenticator);
 
     public TestConnection Connect(IPEndPoint? remote = null, CancellationToken closeRequested = default) =>
-        new(Handler, remote ?? RelayClient, ServerEndPoint, closeRequested);
+        new(Handler, remote ?? RelayClient, ServerEndPoint, closeRequested: closeRequested);
 
     /// <summary>Sends a whole client transcript the given way and returns everything the server wrote.</summary>
     public async Task<string> ReplayAsync(string transcript, Fragmentation fragmentation, IPEndPoint? remote = null)

@@ -14,9 +14,11 @@ internal sealed class TestConnection
     private readonly Pipe _toClient = new();
     private readonly StringBuilder _received = new();
 
-    public TestConnection(SmtpConnectionHandler handler, IPEndPoint remote, IPEndPoint local, CancellationToken closeRequested = default)
+    /// <param name="serverInput">Wraps what the server reads (a fault-injecting reader); null = the plain pipe.</param>
+    public TestConnection(SmtpConnectionHandler handler, IPEndPoint remote, IPEndPoint local, Func<PipeReader, PipeReader>? serverInput = null, CancellationToken closeRequested = default)
     {
-        Session = Task.Run(() => handler.RunSessionAsync(new DuplexPipe(_toServer.Reader, _toClient.Writer), remote, local, default, closeRequested), CancellationToken.None);
+        var input = serverInput is null ? _toServer.Reader : serverInput(_toServer.Reader);
+        Session = Task.Run(() => handler.RunSessionAsync(new DuplexPipe(input, _toClient.Writer), remote, local, default, closeRequested), CancellationToken.None);
     }
 
     public Task Session { get; }

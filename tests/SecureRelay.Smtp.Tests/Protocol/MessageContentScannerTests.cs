@@ -8,7 +8,7 @@ internal sealed class MessageContentScannerTests
 {
     private static (string Output, ScanStatus Status, int Consumed, MessageContentScanner Scanner) Run(string input, IEnumerable<int> cuts, SmtpLimits? limits = null, bool dotStuffed = true, int outputSize = 64)
     {
-        var scanner = new MessageContentScanner(dotStuffed, binary: false, limits ?? new SmtpLimits());
+        var scanner = new MessageContentScanner(dotStuffed, limits ?? new SmtpLimits());
         var bytes = Encoding.UTF8.GetBytes(input);
         var output = new List<byte>();
         var block = new byte[outputSize];
@@ -90,8 +90,14 @@ internal sealed class MessageContentScannerTests
     [Test]
     public void ViolationsAreRecordedOnce()
     {
-        Assert.That(Run("a\nb\r\n.\r\n", []).Scanner.Violation, Is.EqualTo(ContentViolation.BareLineEnding));
-        Assert.That(Run("a\rb\r\n.\r\n", []).Scanner.Violation, Is.EqualTo(ContentViolation.BareLineEnding));
+        var reject = new SmtpLimits { BareLineEndings = BareLineEndingHandling.Reject };
+        Assert.That(Run("a\nb\r\n.\r\n", [], reject).Scanner.Violation, Is.EqualTo(ContentViolation.BareLineEnding));
+        Assert.That(Run("a\rb\r\n.\r\n", [], reject).Scanner.Violation, Is.EqualTo(ContentViolation.BareLineEnding));
+        Assert.That(Run("a\nb\r\n.\r\n", []).Scanner.Violation, Is.EqualTo(ContentViolation.None), "normalized by default");
+        Assert.That(Run("a\r\n\0b\r\n.\r\n", []).Scanner.Violation, Is.EqualTo(ContentViolation.Nul));
+        var nul = Run("a\0b\r\n.\r\n", [], dotStuffed: false);
+        Assert.That(nul.Scanner.Violation, Is.EqualTo(ContentViolation.Nul), "BDAT content too");
+        Assert.That(nul.Output, Does.Not.Contain('\0'));
         Assert.That(Run("a\r\nb\r\n.\r\n", []).Scanner.Violation, Is.EqualTo(ContentViolation.None));
         Assert.That(Run(new string('x', 1001) + "\r\n.\r\n", [], new SmtpLimits { DataLineLength = 1000 }).Scanner.Violation, Is.EqualTo(ContentViolation.LineTooLong));
         Assert.That(Run(new string('x', 1000) + "\r\n.\r\n", [], new SmtpLimits { DataLineLength = 1000 }).Scanner.Violation, Is.EqualTo(ContentViolation.None));

@@ -64,7 +64,7 @@ internal sealed class SmtpStateTableTests
             mode);
         Assert.That(output, Is.EqualTo(
             "220 mx.test.example ESMTP\r\n503 5.5.1 Error: send HELO/EHLO first\r\n" +
-            "250-mx.test.example\r\n250-PIPELINING\r\n250-SIZE 52428800\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250-ENHANCEDSTATUSCODES\r\n250-CHUNKING\r\n250-BINARYMIME\r\n250 DSN\r\n" +
+            "250-mx.test.example\r\n250-PIPELINING\r\n250-SIZE 52428800\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250-ENHANCEDSTATUSCODES\r\n250-CHUNKING\r\n250 DSN\r\n" +
             "503 5.5.1 Error: need MAIL command\r\n503 5.5.1 Error: need MAIL command\r\n250 2.1.0 Ok\r\n503 5.5.1 Error: need RCPT command\r\n" +
             "503 5.5.1 Error: nested MAIL command\r\n503 5.5.1 Error: need RCPT command\r\n250 2.1.5 Ok\r\n250 2.0.0 3 octets received\r\n" +
             "503 5.5.1 Error: BDAT transfer in progress\r\n503 5.5.1 Error: BDAT transfer in progress\r\n250 2.0.0 Ok: queued\r\n221 2.0.0 Bye\r\n"));

@@ -103,6 +103,72 @@ public sealed class AuthTests
         }
     }
 
+    /// <summary>45 AUTH LOGIN exchanges opened in parallel from one address: only as many as the limit may
+    /// get to the password prompt; the others are refused before any credential is checked.</summary>
+    [Test]
+    public async Task ParallelLoginsFromOneAddressCountBeforeTheyAreChecked()
+    {
+        var harness = SmtpHarness.WithTls();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 45).Select(_ => TlsClientAsync(harness)));
+        try
+        {
+            var first = await Task.WhenAll(clients.Select(c => c.CommandAsync("AUTH LOGIN")));
+            Assert.That(first.Count(r => r == "334 VXNlcm5hbWU6\r\n"), Is.EqualTo(5), "only the limit's worth of attempts may run at once");
+            Assert.That(first.Count(r => r == "454 4.7.0 Error: too many failed authentication attempts, try again later\r\n"), Is.EqualTo(40));
+
+            var running = clients.Where((_, i) => first[i].StartsWith("334 ", StringComparison.Ordinal)).ToArray();
+            await Task.WhenAll(running.Select(c => c.CommandAsync(B64("guess@clinic.example"))));
+            var last = await Task.WhenAll(running.Select(c => c.CommandAsync(B64("wrong"))));
+            Assert.That(last, Is.All.EqualTo("535 5.7.8 Error: authentication failed\r\n"));
+            Assert.That(harness.Events.Log.Count(e => e == "auth-failed LOGIN"), Is.EqualTo(5));
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+
+        await using var late = await TlsClientAsync(harness);
+        Assert.That(await late.CommandAsync("AUTH PLAIN " + B64($"\0{TestAuthenticator.User}\0{TestAuthenticator.Password}")), Does.StartWith("454 4.7.0"),
+            "the five failures lock the address out");
+    }
+
+    /// <summary>Guessing one user's password from many addresses (each under its own limit) is bounded per
+    /// user name, and checks in progress count: a slow password check does not open a window.</summary>
+    [Test]
+    public async Task ParallelGuessesForOneUserFromManyAddressesAreBounded()
+    {
+        var authenticator = new GatedAuthenticator();
+        var harness = SmtpHarness.WithTls(authenticator: authenticator);
+        var clients = await Task.WhenAll(Enumerable.Range(1, 30).Select(i =>
+            TlsClientAsync(harness, harness.Connect(new System.Net.IPEndPoint(System.Net.IPAddress.Parse($"203.0.113.{i}"), 40000)))));
+        try
+        {
+            var replies = clients.Select(c => c.CommandAsync("AUTH PLAIN " + B64($"\0{TestAuthenticator.User}\0guess"))).ToArray();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+            while (authenticator.Entered + replies.Count(r => r.IsCompleted) < 30 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.That(authenticator.Entered, Is.EqualTo(10), "only max_auth_failures_per_user checks may run for one user");
+            authenticator.Open();
+            var all = await Task.WhenAll(replies);
+            Assert.That(all.Count(r => r.StartsWith("535 5.7.8", StringComparison.Ordinal)), Is.EqualTo(10));
+            Assert.That(all.Count(r => r == "454 4.7.0 Error: too many failed authentication attempts, try again later\r\n"), Is.EqualTo(20));
+        }
+        finally
+        {
+            authenticator.Open();
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
     [Test]
     public async Task AuthRequiredListenerRefusesMailBeforeAuth()
     {

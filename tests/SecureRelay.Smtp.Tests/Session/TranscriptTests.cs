@@ -10,7 +10,7 @@ public sealed class TranscriptTests
 {
     private const string Ehlo =
         "250-mx.test.example\r\n250-PIPELINING\r\n250-SIZE 52428800\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n" +
-        "250-ENHANCEDSTATUSCODES\r\n250-CHUNKING\r\n250-BINARYMIME\r\n250 DSN\r\n";
+        "250-ENHANCEDSTATUSCODES\r\n250-CHUNKING\r\n250 DSN\r\n";
 
     private static readonly Fragmentation[] Modes = [Fragmentation.Whole, Fragmentation.LineByLine, Fragmentation.ByteByByte];
 

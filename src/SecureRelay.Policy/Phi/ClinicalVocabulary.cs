@@ -18,7 +18,7 @@ internal static class ClinicalVocabulary
         "catheterization", "implant", "crown", "filling", "root canal", "extraction", "dentures", "braces", "physical therapy",
         "occupational therapy", "speech therapy", "counseling", "counselling", "psychotherapy", "therapy session", "rehab",
         "rehabilitation", "detox", "prenatal", "postpartum", "colposcopy", "cystoscopy", "arthroscopy", "laparoscopy",
-        "knee replacement", "hip replacement", "reconstruction", "fusion", "release", "sleep study", "cpap", "physical exam",
+        "knee replacement", "hip replacement", "spinal fusion", "shoulder replacement", "acl reconstruction", "reconstruction", "fusion", "release", "sleep study", "cpap", "physical exam",
         "well-child", "checkup", "check-up", "screening", "drug screen", "drug test", "tb test", "skin test", "ppd", "titer",
         "lab work", "labs", "pathology", "cultures", "strep test", "covid test", "pcr", "swab", "inhaler", "nebulizer", "epipen",
         "insulin", "antibiotic", "antibiotics", "antidepressant", "steroid", "steroids", "painkiller", "opioid", "prescription",

@@ -17,7 +17,7 @@ internal static partial class EvidencePatterns
     internal static partial Regex Greeting();
 
     /// <summary>A name opening a line and addressing its reader: "Renata, your order is ready".</summary>
-    [GeneratedRegex(@"(?m)^[ \t>]*(?<name>" + NameToken + @"),[ \t]+(?:your|you|we|this|thank|thanks|here|just|please|tu|su|le|gracias)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?m)(?:^[ \t>]*|[:–-][ \t]+)(?<name>" + NameToken + @"),[ \t]+(?:your|you|we|this|thank|thanks|here|just|please|tu|su|le|gracias)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex BareGreeting();
 
     /// <summary>A full name inside a sentence (not alone on a signature line): "Dawn Moreau is on leave",
@@ -50,7 +50,7 @@ internal static partial class EvidencePatterns
     internal static partial Regex Relation();
 
     /// <summary>A name as the subject of a sentence about them: "Marcus has missed", "Priya will be out".</summary>
-    [GeneratedRegex(@"(?<!\b(?:Dr|Dra|Doctor|Nurse|Dear|Hi|Hello|Prof)\.?\s)\b(?<name>\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?:\s+(?<last>\p{Lu}\p{Ll}[\p{Ll}'’-]*)|\s\p{Lu}\.)?(?:'s|’s)?\s+(?:has|had|was|is|will|missed|tested|needs|came|went|reported|presented|complained|started|received|underwent|continues|did|does|should|may|might|must|seems|appears|remains|returned|developed|experienced|suffered|fell|broke|injured|sprained|tore|began|stopped|takes|took|uses|used|can't|cannot|won't|isn't|wasn't|ha|fue|está|estuvo|tiene|tuvo|presenta|presentó|necesita|sufrió|requiere)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?<!\b(?:Dr|Dra|Doctor|Nurse|Dear|Hi|Hello|Prof)\.?\s)\b(?<name>\p{Lu}\p{Ll}[\p{L}'’-]*)(?:\s+(?<last>\p{Lu}\p{Ll}[\p{L}'’-]*)|\s\p{Lu}\.)?(?:'s|’s)?\s+(?:has|had|was|is|will|missed|tested|needs|came|went|reported|presented|complained|started|received|underwent|continues|did|does|should|may|might|must|seems|appears|remains|returned|developed|experienced|suffered|fell|broke|injured|sprained|tore|began|stopped|takes|took|uses|used|can't|cannot|won't|isn't|wasn't|ha|fue|está|estuvo|tiene|tuvo|presenta|presentó|necesita|sufrió|requiere)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex ProseName();
 
     /// <summary>A street address line.</summary>
@@ -70,7 +70,7 @@ internal static partial class EvidencePatterns
     [GeneratedRegex(
         @"\b(?:prescriptions?|rx|refills?|medications?)\b[^.\n]{0,80}\bready\b|\bready\s+for\s+pick\s*-?\s*up\b[^.\n]{0,60}\b(?:prescription|rx|pharmacy|refill)" +
         @"|\b(?:results?|biopsy|scan|tests?|labs?|lab\s+work|bloodwork|culture|screening|pathology|mammogram|x-ray|MRI|CT|ultrasound|pap|swab|panel)\b[^.\n]{0,60}?\b(?:came\s+back|returned|(?:is|was|are|were|showed?|shows|indicated?|revealed)\s+(?:normal|abnormal|positive|negative|benign|malignant|elevated|low|high|clear|inconclusive|within\s+normal|consistent\s+with|a\s|an\s|signs?\s+of|no\s+signs?))" +
-        @"|\b(?:tested|screened|came\s+back)\s+(?:positive|negative)\b|\bdiagnosed\s+with\b|\b(?:is|was|were|been|being)\s+(?:seen|treated|admitted|discharged|hospitali[sz]ed|evaluated|examined|referred|prescribed|diagnosed|vaccinated|immunized|sent\s+home|picked\s+up\s+early)\b" +
+        @"|\b(?:tested|screened|came\s+back)\s+(?:positive|negative)\b|\bdiagnosed\s+(?:with|a|an|as|her|him|them)\b|\b(?:is|are|was)\s+having\s+(?:a\s+|an\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,2}?(?:surgery|procedure|operation|fusion|replacement|biopsy|colonoscopy|treatment|chemo\w*|infusion|transplant)\b|\b(?:is|was|were|been|being)\s+(?:seen|treated|admitted|discharged|hospitali[sz]ed|evaluated|examined|referred|prescribed|diagnosed|vaccinated|immunized|sent\s+home|picked\s+up\s+early)\b" +
         @"|\bmissed\s+(?:\w+\s+){0,2}(?:sessions?|appointments?|visits?|doses?|therapy|treatments?|infusions?)\b|\bno[- ]show\b" +
         @"|\b(?:scheduled|booked|confirmed|set\s+up|referred)\s+(?:for|with|to)\s+(?:\w+\s+){0,3}?(?:surgery|procedure|colonoscopy|endoscopy|mammogram|biopsy|MRI|CT|ultrasound|infusion|chemotherapy|dialysis|therapy|session|appointment|visit|consultation|follow-?up|cleaning|extraction|root\s+canal|vaccination|physical|evaluation|assessment|screening|counsel+ing|specialist|cardiolog\w*|oncolog\w*|dermatolog\w*|neurolog\w*|psychiatr\w*|orthop\w*|urolog\w*)" +
         @"|\byour\s+(?:[\w-]+\s+){0,3}?(?:appointment|visit|session|consultation|procedure|surgery|exam|cleaning|follow-?up|check-?up|physical)\s+(?:is|has\s+been|was)\s+(?:confirmed|scheduled|booked|set|rescheduled|moved|cancel+ed|coming\s+up|tomorrow|on|at)" +
@@ -128,6 +128,6 @@ internal static partial class EvidencePatterns
     internal static partial Regex OutOfOffice();
 
     /// <summary>Advertising and recruitment wording.</summary>
-    [GeneratedRegex(@"\b(?:limited\s+time|special\s+offer|\d{1,2}\s?%\s+off|save\s+\$|coupons?|promo(?:tion)?\s+code|buy\s+one|free\s+shipping|shop\s+now|ask\s+your\s+doctor\s+(?:if|about)|side\s+effects\s+(?:may\s+)?include|you\s+may\s+qualify|may\s+be\s+eligible\s+for\s+(?:a|our)\s+(?:clinical\s+)?(?:study|trial)|clinical\s+(?:trial|study|research)|participants\s+(?:needed|wanted)|compensation\s+for\s+(?:your\s+)?time|get\s+a\s+(?:free\s+)?quote|monthly\s+premiums?|plans?\s+starting\s+at|open\s+enrollment|oferta|descuento|promoci[oó]n|estudio\s+cl[ií]nico)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:limited\s+time|special\s+offer|\d{1,2}\s?%\s+off|save\s+\$|coupons?|promo(?:tion)?\s+code|buy\s+one|free\s+shipping|shop\s+now|ask\s+your\s+doctor\s+(?:if|about)|side\s+effects\s+(?:may\s+)?include|you\s+may\s+qualify|may\s+be\s+eligible\s+for\s+(?:a|our)\s+(?:clinical\s+)?(?:study|trial)|clinical\s+(?:trial|study|research)|participants\s+(?:needed|wanted)|compensation\s+(?:for\s+(?:your\s+)?time|up\s+to)|(?:looking|seeking)\s+for\s+volunteers|research\s+study|\d+-week\s+study|take\s+(?:the|our)\s+[\w-]+\s+screener|get\s+a\s+(?:free\s+)?quote|monthly\s+premiums?|plans?\s+starting\s+at|open\s+enrollment|oferta|descuento|promoci[oó]n|estudio\s+cl[ií]nico)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Advertising();
 }

@@ -33,6 +33,11 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon, bool ad
         "san", "santa", "saint", "st", "mount", "mt", "lake", "fort", "port", "north", "south", "east", "west", "los", "las", "el",
         "la", "del", "de", "villa", "puerto", "santo", "united", "american", "national", "general", "memorial", "regional",
         "community", "university", "county", "city", "valley", "river", "park", "hill", "hills", "springs", "grove", "summit",
+
+        // Function words the names list also holds ("The", "Now", "And", "You").
+        "the", "and", "now", "for", "with", "this", "that", "new", "all", "but", "not", "you", "are", "was", "has", "have",
+        "can", "our", "your", "his", "her", "their", "its", "if", "when", "then", "so", "also", "just", "only", "here", "today",
+        "tomorrow", "yesterday", "next", "last", "each", "every", "any", "some", "after", "before", "per", "see", "note", "thank",
     };
 
     /// <summary>Job titles and the like that follow "Sr." without naming anyone.</summary>
@@ -104,8 +109,10 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon, bool ad
             var after = m.Groups["after"];
             var next = text.AsSpan(after.Index, Math.Min(24, text.Length - after.Index));
             var labelLike = after.ValueSpan.TrimStart() is ":" or "(";
+            // The first name must be one; an everyday word as first name ("Now", "Will") needs an unambiguous surname.
             if (IsGeneric(first) || IsGeneric(last) || !lexicon.IsName(first) || !(lexicon.IsName(last) || !lexicon.IsWord(last))
-                || !(labelLike || lexicon.IsUnambiguousName(first) || lexicon.IsUnambiguousName(last) || !lexicon.IsWord(last))
+                || (lexicon.IsWord(first) ? !lexicon.IsUnambiguousName(last) && !labelLike && (lexicon.IsWord(last) || last.Contains('-'))
+                    : !(labelLike || lexicon.IsUnambiguousName(first) || lexicon.IsUnambiguousName(last) || !lexicon.IsWord(last)))
                 || EvidencePatterns.Credential().IsMatch(next.ToString())
                 || (after.ValueSpan.TrimStart() is "," && next.TrimStart(", \t").Length > 0 && char.IsUpper(next.TrimStart(", \t")[0])))
             {

@@ -11,7 +11,7 @@ internal sealed partial class PersonalHealthDetector(double weight, ClinicalTerm
     /// <summary>Words a clinical term may follow (within three words) to be about someone.</summary>
     private static readonly HashSet<string> Owners = new(StringComparer.OrdinalIgnoreCase)
     {
-        "your", "his", "her", "their", "my", "su", "sus", "mi", "after", "following", "recovering", "s/p", "post-op", "postop",
+        "your", "you", "his", "her", "their", "my", "su", "sus", "mi", "usted", "after", "following", "recovering", "s/p", "post-op", "postop",
         "tras", "después", "despues",
     };
 

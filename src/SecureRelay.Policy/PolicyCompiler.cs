@@ -160,16 +160,6 @@ public static class PolicyCompiler
 
     private static ClassifierSettings Classifier(LoadedYaml<PolicyDocument> loaded, ClassifierOptions o, IReadOnlyList<SenderRule> senders)
     {
-        if (o.HonorNoneHeader is not null)
-        {
-            throw loaded.Error("classifier.honor_none_header", "removed: list the authenticated users whose X-SecureRelay-Classification: none is honoured in classifier.allow_none_header");
-        }
-
-        if (o.UnreadableIsPhi is not null)
-        {
-            throw loaded.Error("classifier.unreadable_is_phi", "removed: content that cannot be read is always classified uncertain (never clean)");
-        }
-
         var allowNone = o.AllowNoneHeader ?? [];
         for (var i = 0; i < allowNone.Count; i++)
         {

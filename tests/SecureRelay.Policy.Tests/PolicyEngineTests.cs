@@ -89,7 +89,7 @@ public class PolicyEngineTests
                 methods: [tls-verified]
             """, "p.yaml");
         var engine = new PolicyEngine(policy);
-        var borderline = new Classification(PhiVerdict.Clean, 0, 1.0, [new("medication", EvidenceSide.What, 0.5, 3), new("diagnosis", EvidenceSide.What, 0.5, 9)], MessageCategory.Unspecified, ClassificationSource.Content);
+        var borderline = new Classification(PhiVerdict.Clean, 0.8, 1.0, [new("medication", EvidenceSide.What, 0.5, 3), new("diagnosis", EvidenceSide.What, 0.5, 9)], MessageCategory.Unspecified, ClassificationSource.Content);
         Assert.That(engine.Evaluate(Facts(borderline), ["a@b.example"]).Recipients[0].RuleName, Is.EqualTo("borderline"));
         Assert.That(engine.Evaluate(Facts(NotPhi, size: 6_000_000), ["a@b.example"]).Recipients[0].RuleName, Is.EqualTo("big"));
         var pay = NotPhi with { Category = MessageCategory.Payment };

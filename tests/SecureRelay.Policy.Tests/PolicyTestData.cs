@@ -52,8 +52,8 @@ internal static class PolicyTestData
         return stream;
     }
 
-    public static Task<Classification> Classify(MimeMessage message, PhiClassifier? classifier = null) =>
-        (classifier ?? Patient).ClassifyAsync(message, Envelope());
+    public static Task<Classification> Classify(MimeMessage message, PhiClassifier? classifier = null, string? user = null) =>
+        (classifier ?? Patient).ClassifyAsync(message, Envelope(user: user));
 
     public static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 }

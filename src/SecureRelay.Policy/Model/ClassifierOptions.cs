@@ -29,12 +29,6 @@ public sealed class ClassifierOptions
     /// lowering protection is a privilege).</summary>
     public List<string>? AllowNoneHeader { get; set; }
 
-    /// <summary>Removed: use <see cref="AllowNoneHeader"/>. Kept so that an old file gets a precise error.</summary>
-    public bool? HonorNoneHeader { get; set; }
-
-    /// <summary>Removed: unreadable content is always <c>uncertain</c>. Kept so that an old file gets a precise error.</summary>
-    public bool? UnreadableIsPhi { get; set; }
-
     /// <summary>Where the word lists are (default: the installed packages).</summary>
     public LexiconOptions? Lexicons { get; set; }
 

@@ -50,8 +50,12 @@ internal static partial class EvidencePatterns
     internal static partial Regex Relation();
 
     /// <summary>A name as the subject of a sentence about them: "Marcus has missed", "Priya will be out".</summary>
-    [GeneratedRegex(@"(?<!\b(?:Dr|Dra|Doctor|Nurse|Dear|Hi|Hello|Prof)\.?\s)\b(?<name>\p{Lu}\p{Ll}[\p{L}'’-]*)(?:\s+(?<last>\p{Lu}\p{Ll}[\p{L}'’-]*)|\s\p{Lu}\.)?(?:'s|’s)?\s+(?:has|had|was|is|will|missed|tested|needs|came|went|reported|presented|complained|started|received|underwent|continues|did|does|should|may|might|must|seems|appears|remains|returned|developed|experienced|suffered|fell|broke|injured|sprained|tore|began|stopped|takes|took|uses|used|can't|cannot|won't|isn't|wasn't|ha|fue|está|estuvo|tiene|tuvo|presenta|presentó|necesita|sufrió|requiere)\b", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?<!\b(?:Dr|Dra|Doctor|Nurse|Dear|Hi|Hello|Prof)\.?\s)\b(?<name>\p{Lu}\p{Ll}[\p{L}'’-]*)(?:\s+(?<last>\p{Lu}\p{Ll}[\p{L}'’-]*)|\s\p{Lu}\.)?(?:'s|’s)?\s+(?<verb>has|had|was|is|will|missed|tested|needs|came|went|reported|presented|complained|started|received|underwent|continues|did|does|should|may|might|must|seems|appears|remains|returned|developed|experienced|suffered|fell|broke|injured|sprained|tore|began|stopped|takes|took|uses|used|can't|cannot|won't|isn't|wasn't|ha|fue|está|estuvo|tiene|tuvo|presenta|presentó|necesita|sufrió|requiere)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex ProseName();
+
+    /// <summary>What follows a name when the sentence is about the person's care.</summary>
+    [GeneratedRegex(@"^(?:has|had|was|is|were)?\s*(?:been\s+|not\s+)?(?:missed|tested|seen|diagnosed|admitted|discharged|hospitali[sz]ed|treated|underwent|reported|presented|complained|prescribed|referred|injured|recovering|scheduled\s+for|having\s+(?:a\s+|an\s+)?surgery)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex CareVerb();
 
     /// <summary>A street address line.</summary>
     [GeneratedRegex(@"\b\d{1,5}\s+(?:[NSEW]\.?\s+)?(?:\p{Lu}[\p{L}.'-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Ct|Court|Way|Pl|Place|Ter|Terrace|Pkwy|Parkway|Cir|Circle|Hwy|Highway)\b", RegexOptions.CultureInvariant, TimeoutMs)]
@@ -62,7 +66,7 @@ internal static partial class EvidencePatterns
     internal static partial Regex Phone();
 
     /// <summary>Health information framed as someone's: "your results", "her surgery", "sus resultados".</summary>
-    [GeneratedRegex(@"\b(?:your|his|her|their|my|su|sus)\s+(?:[\p{L}-]+\s+){0,2}?(?:appointments?|visits?|results?|tests?|labs?|lab\s+work|bloodwork|biopsy|scan|x-rays?|MRI|mammogram|prescriptions?|medications?|meds|refills?|surgery|procedure|operation|diagnosis|treatment|therapy|condition|symptoms|claims?|bills?|statement|care|recovery|pregnancy|vaccinations?|vaccines?|immunizations?|screening|dose|dosage|infusion|chemo(?:therapy)?|injury|illness|allergy|allergies|health\s+record|medical\s+record|chart|cita|citas|resultados?|receta|recetas|medicamentos?|cirugía|tratamiento|diagnóstico|embarazo|consulta|examen|análisis|prueba|pruebas|vacuna)\b|\byou\s+(?:were|have\s+been|are\s+being|are)\s+(?:seen|diagnosed|treated|prescribed|admitted|discharged|referred|tested|screened|scheduled|due\s+for|approved\s+for|enrolled)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:your|his|her|their|my|su|sus)\s+(?:[\p{L}-]+\s+){0,2}?(?:appointments?|visits?|sessions?|results?|tests?|labs?|lab\s+work|bloodwork|biopsy|scan|x-rays?|MRI|mammogram|prescriptions?|medications?|meds|refills?|surgery|procedure|operation|diagnosis|treatment|therapy|condition|symptoms|claims?|bills?|statement|care|recovery|pregnancy|vaccinations?|vaccines?|immunizations?|screening|dose|dosage|infusion|chemo(?:therapy)?|injury|illness|allergy|allergies|health\s+record|medical\s+record|chart|cita|citas|resultados?|receta|recetas|medicamentos?|cirugía|tratamiento|diagnóstico|embarazo|consulta|examen|análisis|prueba|pruebas|vacuna)\b|\byou\s+(?:were|have\s+been|are\s+being|are)\s+(?:seen|diagnosed|treated|prescribed|admitted|discharged|referred|tested|screened|scheduled|due\s+for|approved\s+for|enrolled)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex PersonalFraming();
 
     /// <summary>A fact about someone's care: a result, a visit, a pick-up, a scheduled procedure, leave for

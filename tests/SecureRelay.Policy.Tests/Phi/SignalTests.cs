@@ -13,12 +13,20 @@ public class SignalTests
     {
         var phi = await Classify(Message("Lunch at noon?", "Hi", (PolicyHeaders.Classification, "PHI")));
         Assert.That((phi.IsPhi, phi.Source), Is.EqualTo((true, ClassificationSource.Header)));
-        var none = await Classify(Message(PhiBody, "Hi", (PolicyHeaders.Classification, "none")));
-        Assert.That((none.IsPhi, none.Source), Is.EqualTo((false, ClassificationSource.Header)));
-
-        var strict = PolicyCompiler.Parse("classifier:\n  honor_none_header: false\n  limits: { timeout_ms: 60000 }\n", "p.yaml").Classifier;
-        var ignored = await Classify(Message(PhiBody, "Hi", (PolicyHeaders.Classification, "none")), strict);
+        // Lowering protection is a privilege: by default nobody has it, not even an authenticated user.
+        var ignored = await Classify(Message(PhiBody, "Hi", (PolicyHeaders.Classification, "none")), user: "ehr-app");
         Assert.That((ignored.IsPhi, ignored.Source), Is.EqualTo((true, ClassificationSource.Content)), ignored.ToString());
+
+        var allowing = PolicyCompiler.Parse("classifier:\n  allow_none_header: [ehr-app]\n  limits: { timeout_ms: 60000 }\n", "p.yaml").Classifier;
+        var none = await Classify(Message(PhiBody, "Hi", (PolicyHeaders.Classification, "none")), allowing, user: "ehr-app");
+        Assert.That((none.Verdict, none.Source), Is.EqualTo((PhiVerdict.Clean, ClassificationSource.Header)));
+
+        // Another user, or an unauthenticated client in relay_networks, is not allowed.
+        foreach (var user in new string?[] { "other-app", null })
+        {
+            var refused = await Classify(Message(PhiBody, "Hi", (PolicyHeaders.Classification, "none")), allowing, user);
+            Assert.That((refused.IsPhi, refused.Source), Is.EqualTo((true, ClassificationSource.Content)), refused.ToString());
+        }
     }
 
     [TestCase("[secure] documents")]
@@ -83,6 +91,6 @@ public class SignalTests
         var policy = PolicyCompiler.Parse("classifier:\n  limits: { max_message_bytes: 10 }\n", "p.yaml");
         using var stream = new MemoryStream(Utf8("Subject: hi\r\n\r\nbody that is longer than ten bytes\r\n"));
         var facts = await new PolicyEngine(policy).AnalyzeAsync(stream, Envelope());
-        Assert.That((facts.Classification.IsPhi, facts.Headers.Count), Is.EqualTo((true, 0)));
+        Assert.That((facts.Classification.Verdict, facts.Headers.Count), Is.EqualTo((PhiVerdict.Uncertain, 0)));
     }
 }

@@ -221,12 +221,17 @@ public sealed class SendmailOptions
 
     private static DeliveryStatusNotification ParseNotify(string value)
     {
-        var result = (DeliveryStatusNotification)0;
-        foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var parts = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts is [var only] && only.Equals("never", StringComparison.OrdinalIgnoreCase))
+        {
+            return DeliveryStatusNotification.Never;
+        }
+
+        var result = DeliveryStatusNotification.Never; // MailKit's Never is 0: no flag set
+        foreach (var part in parts)
         {
             result |= part.ToLowerInvariant() switch
             {
-                "never" => DeliveryStatusNotification.Never,
                 "success" => DeliveryStatusNotification.Success,
                 "delay" => DeliveryStatusNotification.Delay,
                 "failure" => DeliveryStatusNotification.Failure,
@@ -234,11 +239,7 @@ public sealed class SendmailOptions
             };
         }
 
-        if (result == 0 || (result.HasFlag(DeliveryStatusNotification.Never) && result != DeliveryStatusNotification.Never))
-        {
-            throw new SendmailException(SysExits.Usage, $"-N {value}: expected never or a list of success, delay, failure");
-        }
-
-        return result;
+        return result != DeliveryStatusNotification.Never ? result
+            : throw new SendmailException(SysExits.Usage, $"-N {value}: expected never or a list of success, delay, failure");
     }
 }

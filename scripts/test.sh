@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole test suite the way CI does, on a fresh machine:
 # installs the real peers the integration tests drive (Postfix's smtp-source/smtp-sink, swaks,
-# openssl, gnupg, python3-dkim), restores NuGet packages, runs every test project, and prints
+# openssl, gnupg, python3-dkim, and the mail clients of the compatibility suite: curl, msmtp,
+# nodemailer through npm ci), restores NuGet packages, runs every test project, and prints
 # the totals as the last line:  tests: N passed, N failed[, N skipped]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for tool in smtp-source:postfix smtp-sink:postfix swaks:swaks openssl:openssl gpg:gnupg; do
+for tool in smtp-source:postfix smtp-sink:postfix swaks:swaks openssl:openssl gpg:gnupg curl:curl msmtp:msmtp npm:npm; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${tool%%:*}" ] || need+=("${tool##*:}")
 done
 /usr/bin/python3 -c "import dkim" >/dev/null 2>&1 || need+=(python3-dkim)   # dkimpy: independent DKIM verifier
@@ -22,6 +23,12 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 export PATH="$PATH:/usr/sbin"
 ./scripts/lexicons.sh || { echo "tests: 0 passed, 1 failed"; exit 1; }
+
+# nodemailer for tests/SecureRelay.Tests/Clients, at the version its committed package-lock.json names.
+clients_node=tests/SecureRelay.Tests/Clients/nodemailer
+if [ ! -d "$clients_node/node_modules" ] && command -v npm >/dev/null 2>&1; then
+  (cd "$clients_node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || echo "npm ci failed in $clients_node"
+fi
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT

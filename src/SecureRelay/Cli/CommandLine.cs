@@ -23,6 +23,7 @@ public static class CommandLine
         root.Add(SuppressCommand.Create());
         root.Add(EscrowCommand.Create());
         root.Add(DkimCommand.Create());
+        root.Add(SendmailCommand.Create());
         return root;
     }
 

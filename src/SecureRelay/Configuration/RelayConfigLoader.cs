@@ -487,7 +487,7 @@ public static class RelayConfigLoader
         return true;
     }
 
-    private static string DefaultHostname()
+    internal static string DefaultHostname()
     {
         var name = Environment.MachineName;
         return IsDomainName(name) ? name.ToLowerInvariant() : "localhost";

@@ -66,6 +66,17 @@ public sealed class RelayProcess : IAsyncDisposable
         return await Tools.RunAsync(file, prefix.Concat(args), timeout).ConfigureAwait(false);
     }
 
+    /// <summary>Runs another verb with <paramref name="stdin"/> as its standard input, byte for byte.</summary>
+    public static async Task<(int ExitCode, string Output)> RunVerbAsync(TimeSpan timeout, byte[] stdin, params string[] args)
+    {
+        var (file, prefix) = Executable();
+        return await Tools.RunAsync(file, prefix.Concat(args), timeout, stdin).ConfigureAwait(false);
+    }
+
+    /// <summary>The native launcher (apphost) beside securerelay.dll: what a link such as
+    /// /usr/sbin/sendmail points at.</summary>
+    public static string AppHost() => Path.ChangeExtension(Executable().Prefix[0], null);
+
     /// <summary>SIGKILL: no shutdown code runs, as in a crash or power loss of the process.</summary>
     public void Kill()
     {
@@ -135,18 +146,7 @@ public sealed class RelayProcess : IAsyncDisposable
     {
         var here = AppContext.BaseDirectory;
         var configuration = here.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dir = new DirectoryInfo(here);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SecureRelay.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        if (dir is null)
-        {
-            throw new InvalidOperationException("cannot find the repository root (SecureRelay.sln) above " + here);
-        }
-
-        var dll = Path.Combine(dir.FullName, "src", "SecureRelay", "bin", configuration, "net10.0", "securerelay.dll");
+        var dll = Path.Combine(Tools.RepositoryRoot(), "src", "SecureRelay", "bin", configuration, "net10.0", "securerelay.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing: build the solution first");

@@ -87,6 +87,27 @@ public sealed partial class SmtpSink : IDisposable
         return seen;
     }
 
+    /// <summary>The dump split into transactions (each starts with smtp-sink's X-Client-Addr line).</summary>
+    public IReadOnlyList<SinkTransaction> Transactions() =>
+        ReadDump().Split("X-Client-Addr:", StringSplitOptions.RemoveEmptyEntries).Select(SinkTransaction.Parse).ToList();
+
+    /// <summary>Waits until a transaction whose content contains <paramref name="token"/> arrived;
+    /// null when none did within <paramref name="timeout"/>.</summary>
+    public async Task<SinkTransaction?> WaitForTransactionAsync(string token, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var found = Transactions().FirstOrDefault(t => t.Content.Contains(token, StringComparison.Ordinal));
+            if (found is not null || DateTime.UtcNow >= deadline)
+            {
+                return found;
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -226,8 +226,13 @@ public sealed class PhiClassifier
             return new Classification(isPhi, isPhi ? Settings.Threshold : 0, ["sender_rule:" + verdictRule.Name], category, ClassificationSource.SenderRule);
         }
 
-        var text = MessageTextExtractor.Extract(message, Settings, budget);
-        return Detect(text, category, budget);
+        var extracted = MessageTextExtractor.Extract(message, Settings, budget);
+        if (extracted.Unreadable.Count > 0)
+        {
+            return Failed("unreadable:" + extracted.Unreadable[0], category);
+        }
+
+        return Detect(extracted.Text, category, budget);
     }
 
     /// <summary>Runs every detector without the <see cref="PhiDetector.MayFire"/> shortcut (tests prove

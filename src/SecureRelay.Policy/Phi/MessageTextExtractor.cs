@@ -315,7 +315,8 @@ internal sealed class MessageTextExtractor
     /// report <c>bad_transfer_encoding</c> only when the raw bytes are not text a person could read.</summary>
     private void CheckTransferEncoding(MimePart part)
     {
-        var encoding = part.ContentTransferEncoding;
+        // The content's own encoding, not the header: a part built in memory holds decoded bytes.
+        var encoding = part.Content?.Encoding;
         if (encoding is not (ContentEncoding.Base64 or ContentEncoding.QuotedPrintable) || part.Content?.Stream is not { CanSeek: true } stream)
         {
             return;

@@ -297,13 +297,12 @@ internal sealed class MessageTextExtractor
         }
 
         var bytes = Decode(part);
-        if (System.Text.Ascii.IsValid(bytes) && encoding is null)
+        if (encoding is not null || !System.Text.Ascii.IsValid(bytes))
         {
-            // An unknown label over plain ASCII: the text above is already exactly these bytes.
-            return;
+            // Not for an unknown label over plain ASCII: the text above is already exactly these bytes.
+            Append(Encoding.Latin1.GetString(bytes));
         }
 
-        Append(Encoding.Latin1.GetString(bytes));
         if (encoding is null && !ContentSniffer.IsReadableText(bytes))
         {
             Unreadable("unknown_charset");

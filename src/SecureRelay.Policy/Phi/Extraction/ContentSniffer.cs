@@ -76,14 +76,14 @@ internal static class ContentSniffer
             return DocumentKind.Rtf;
         }
 
-        if (content.StartsWith("\x89PNG"u8) || content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) || content.StartsWith("GIF8"u8)
+        if (content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) || content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) || content.StartsWith("GIF8"u8)
             || content.StartsWith("II*\0"u8) || content.StartsWith("MM\0*"u8) || content.StartsWith("BM"u8)
             || (content.Length > 12 && content.StartsWith("RIFF"u8) && content[8..12].SequenceEqual("WEBP"u8)))
         {
             return DocumentKind.Image;
         }
 
-        var start = content[..Math.Min(content.Length, 64)].TrimStart(" \t\r\n\xEF\xBB\xBF"u8);
+        var start = content[..Math.Min(content.Length, 64)].TrimStart((ReadOnlySpan<byte>)[0x20, 0x09, 0x0D, 0x0A, 0xEF, 0xBB, 0xBF]);
         return start.StartsWith("BEGIN:VCALENDAR"u8) ? DocumentKind.Calendar : DocumentKind.Unknown;
     }
 

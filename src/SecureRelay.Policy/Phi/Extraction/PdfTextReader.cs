@@ -18,6 +18,14 @@ internal static class PdfTextReader
     /// <exception cref="ClassificationFailedException">pdf_pages, text_limit.</exception>
     public static string Read(byte[] pdf, DocumentContext context)
     {
+        // An encryption dictionary in the trailer: its streams cannot be checked before decryption, and a
+        // reader that guesses the password shows what we could not read. Named in the raw bytes, so a
+        // trailer PdfPig fails to parse still counts.
+        if (pdf.AsSpan().IndexOf("/Encrypt"u8) >= 0)
+        {
+            throw new UnreadableContentException("encrypted_pdf");
+        }
+
         var options = new ParsingOptions
         {
             FilterProvider = new BoundedPdfFilterProvider(context.Inflation, context.Budget),

@@ -182,14 +182,63 @@ internal sealed class MessageTextExtractor
                 continue;
             }
 
-            if (AddressHeaders.Contains(field) && InternetAddressList.TryParse(ParserOptions.Default, header.RawValue, out var addresses))
+            if (AddressHeaders.Contains(field))
             {
-                AppendNames(addresses);
-                continue;
+                if (!MayHaveDisplayName(header.RawValue))
+                {
+                    continue;
+                }
+
+                if (InternetAddressList.TryParse(ParserOptions.Default, header.RawValue, out var addresses))
+                {
+                    AppendNames(addresses);
+                    continue;
+                }
             }
 
             Append(field + ": " + header.Value);
         }
+    }
+
+    /// <summary>False when the value is only addresses (<c>a@b</c>, <c>&lt;a@b&gt;</c>, lists of them): no
+    /// phrase before an angle bracket, no comment, no quoted string. Spares the parse on the common
+    /// <c>From: &lt;app@clinic.example&gt;</c> of the inline path.</summary>
+    private static bool MayHaveDisplayName(ReadOnlySpan<byte> value)
+    {
+        var inAngle = false;
+        var sawAngle = false;
+        var plain = false;
+        foreach (var b in value)
+        {
+            switch (b)
+            {
+                case (byte)'(' or (byte)'"' or (byte)':':
+                    return true;
+                case (byte)'<':
+                    if (plain)
+                    {
+                        return true;
+                    }
+
+                    inAngle = true;
+                    sawAngle = true;
+                    break;
+                case (byte)'>':
+                    inAngle = false;
+                    break;
+                case (byte)',':
+                    plain = false;
+                    break;
+                case (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n':
+                    break;
+                default:
+                    plain |= !inAngle;
+                    break;
+            }
+        }
+
+        // Bare addr-specs with no angle brackets have no names; "plain" text then is the addresses.
+        return sawAngle && plain;
     }
 
     private void AppendNames(InternetAddressList addresses)

@@ -17,6 +17,8 @@ internal static class HtmlText
         "caption", "form", "fieldset", "nav", "aside", "main", "figure", "figcaption", "body", "html", "head",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BlockNames = Blocks.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string ToText(string html)
     {
         var text = new StringBuilder(html.Length);
@@ -76,7 +78,7 @@ internal static class HtmlText
                     text.Append(" | ");
                 }
             }
-            else if (Blocks.Contains(name.ToString()))
+            else if (BlockNames.Contains(name))
             {
                 text.Append('\n');
             }

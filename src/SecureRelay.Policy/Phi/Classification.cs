@@ -33,7 +33,7 @@ public sealed record Classification(
     };
 
     /// <summary>Names of the detectors that fired, or the signal that decided.</summary>
-    public IReadOnlyList<string> Detectors => Signal is { } s ? [s] : [.. Evidence.Select(e => e.Detector)];
+    public IReadOnlyList<string> Detectors => Signal is { } s ? [s, .. Evidence.Select(e => e.Detector)] : [.. Evidence.Select(e => e.Detector)];
 
     /// <summary>The source in snake case: <c>content</c>, <c>header</c>, <c>subject_tag</c>, <c>sender_rule</c>, <c>failure</c>.</summary>
     public string SourceName => Source switch
@@ -46,5 +46,5 @@ public sealed record Classification(
     /// <summary>One line: <c>phi who=2.00 what=1.50 source=content evidence=dob@12,care_event@80 category=treatment</c>.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{VerdictName} who={Who:0.00} what={What:0.00} source={SourceName} evidence={(Signal ?? (Evidence.Count == 0 ? "-" : string.Join(',', Evidence)))} category={Category.ToName()}");
+            $"{VerdictName} who={Who:0.00} what={What:0.00} source={SourceName} evidence={(Detectors.Count == 0 ? "-" : string.Join(',', Signal is null ? Evidence.Select(e => e.ToString()) : [Signal, .. Evidence.Select(e => e.ToString())]))} category={Category.ToName()}");
 }

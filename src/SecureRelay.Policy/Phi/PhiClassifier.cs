@@ -228,8 +228,13 @@ public sealed class PhiClassifier
             return Signal(isPhi ? PhiVerdict.Phi : PhiVerdict.Clean, "sender_rule:" + verdictRule.Name, category, ClassificationSource.SenderRule);
         }
 
-        var text = MessageTextExtractor.Extract(message, Settings, budget);
-        return Detect(text, category, budget);
+        // Content that could not be read (an image, a scanned or encrypted document, an unknown archive)
+        // may hold PHI that a recipient can see: what was read decides if it is PHI, else uncertain.
+        var extracted = MessageTextExtractor.Extract(message, Settings, budget);
+        var verdict = Detect(extracted.Text, category, budget);
+        return verdict.Verdict == PhiVerdict.Clean && extracted.Unreadable.Count > 0
+            ? verdict with { Verdict = PhiVerdict.Uncertain, Signal = "unreadable:" + extracted.Unreadable[0] }
+            : verdict;
     }
 
     /// <summary>Runs every detector without the <see cref="PhiDetector.MayFire"/> shortcut (tests prove

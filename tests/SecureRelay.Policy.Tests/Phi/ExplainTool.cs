@@ -15,7 +15,9 @@ public class ExplainTool
         foreach (var path in (Environment.GetEnvironmentVariable("PHI_EXPLAIN") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
             using var message = await MimeMessage.LoadAsync(path);
-            var text = MessageTextExtractor.Extract(message, classifier.Settings, ClassificationBudget.Unlimited);
+            var extracted = MessageTextExtractor.Extract(message, classifier.Settings, ClassificationBudget.Unlimited);
+            var text = extracted.Text;
+            await TestContext.Out.WriteLineAsync($"   unreadable: {string.Join(',', extracted.Unreadable)}");
             var c = classifier.ClassifyText(text);
             await TestContext.Out.WriteLineAsync($"== {path}: {c}");
             foreach (var e in c.Evidence)

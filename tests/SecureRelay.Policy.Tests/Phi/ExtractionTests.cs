@@ -39,13 +39,17 @@ public class ExtractionTests
         return stream.ToArray();
     }
 
+    /// <summary>What the extractor reads from a message with one attachment.</summary>
+    internal static ExtractedText ExtractAttachment(string fileName, string mediaType, byte[] content) =>
+        MessageTextExtractor.Extract(WithAttachment("See attached.", fileName, mediaType, content), Patient.Settings, ClassificationBudget.Unlimited);
+
     private const string PhiLines = "Patient: Jane Roe|DOB: 04/12/1961|MRN: 00482913";
 
     [Test]
     public async Task Pdf_TextIsRead()
     {
         var pdf = Pdf(PhiLines.Split('|'));
-        Assert.That(MessageTextExtractor.ExtractPdf(pdf, 10, ClassificationBudget.Unlimited), Does.Contain("DOB: 04/12/1961"));
+        Assert.That(ExtractAttachment("r.pdf", "application/pdf", pdf), Has.Property("Text").Contains("DOB: 04/12/1961").And.Property("Unreadable").Empty);
         var c = await Classify(WithAttachment("See attached.", "report.pdf", "application/pdf", pdf));
         Assert.That(c.IsPhi, Is.True);
         Assert.That(c.Detectors, Does.Contain("dob").And.Contain("mrn"));
@@ -57,7 +61,7 @@ public class ExtractionTests
     public async Task Docx_TextIsRead()
     {
         var docx = Docx(PhiLines.Split('|'));
-        Assert.That(MessageTextExtractor.ExtractDocx(docx, 100_000, ClassificationBudget.Unlimited), Does.Contain("MRN: 00482913"));
+        Assert.That(ExtractAttachment("r.docx", "application/octet-stream", docx), Has.Property("Text").Contains("MRN: 00482913").And.Property("Unreadable").Empty);
         var c = await Classify(WithAttachment("Letter attached.", "letter.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx));
         Assert.That(c.Detectors, Does.Contain("dob").And.Contain("mrn"));
         var clean = await Classify(WithAttachment("Minutes attached.", "minutes.docx", "application/octet-stream", Docx("Staff meeting", "Parking update")));
@@ -65,14 +69,14 @@ public class ExtractionTests
     }
 
     [Test]
-    public async Task Html_TagsStripped_ScriptsIgnored()
+    public async Task Html_TagsStripped_ScriptsIgnored_CommentsKept()
     {
         var message = Message("");
         message.Body = new TextPart("html") { Text = "<table><tr><td>DOB</td><td>04/12/1961</td></tr></table>" };
         Assert.That((await Classify(message)).Detectors, Does.Contain("dob"));
         message.Body = new TextPart("html") { Text = "<p>Hello</p><script>var dob = 'DOB 04/12/1961';</script><style>.mrn{}</style>" };
         Assert.That((await Classify(message)).IsPhi, Is.False);
-        Assert.That(MessageTextExtractor.StripHtml("<p>A&amp;B</p><!-- MRN 12345678 -->"), Does.Contain("A&B").And.Not.Contain("MRN"));
+        Assert.That(MessageTextExtractor.StripHtml("<p>A&amp;B</p><!-- MRN 12345678 -->"), Does.Contain("A&B").And.Contain("MRN 12345678"));
     }
 
     [Test]
@@ -89,12 +93,12 @@ public class ExtractionTests
     }
 
     [Test]
-    public async Task CorruptPdfOrDocx_FailsClosed()
+    public async Task CorruptPdfOrDocx_AreUnreadable()
     {
         var pdf = await Classify(WithAttachment("x", "r.pdf", "application/pdf", Utf8("%PDF-1.7 this is not really a pdf")));
-        Assert.That((pdf.IsPhi, pdf.Source, pdf.Detectors[0]), Is.EqualTo((true, ClassificationSource.Failure, "failure:unreadable_pdf")));
+        Assert.That((pdf.IsPhi, pdf.Source, pdf.Detectors[0]), Is.EqualTo((true, ClassificationSource.Failure, "failure:unreadable:unreadable_pdf")));
         var docx = await Classify(WithAttachment("x", "r.docx", "application/octet-stream", [0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
-        Assert.That((docx.IsPhi, docx.Detectors[0]), Is.EqualTo((true, "failure:unreadable_docx")));
+        Assert.That((docx.IsPhi, docx.Detectors[0]), Is.EqualTo((true, "failure:unreadable:unreadable_docx")));
     }
 
     [Test]
@@ -174,11 +178,12 @@ public class ExtractionTests
     }
 
     [Test]
-    public async Task UnreadableAttachments_AreIgnoredUnlessConfigured()
+    public async Task UnreadableAttachments_AreAlwaysReported()
     {
+        // Never silently clean: an image may be a scanned referral, whatever unreadable_is_phi says.
         var png = WithAttachment("Logo attached.", "logo.png", "image/png", [0x89, 0x50, 0x4e, 0x47]);
-        Assert.That((await Classify(png)).IsPhi, Is.False);
-        var strict = PolicyCompiler.Parse("classifier:\n  unreadable_is_phi: true\n", "p.yaml").Classifier;
-        Assert.That((await Classify(png, strict)).Detectors, Is.EqualTo(new[] { "failure:unreadable_part" }));
+        Assert.That((await Classify(png)).Detectors, Is.EqualTo(new[] { "failure:unreadable:image" }));
+        var lenient = PolicyCompiler.Parse("classifier:\n  unreadable_is_phi: false\n  limits: { timeout_ms: 60000 }\n", "p.yaml").Classifier;
+        Assert.That((await Classify(png, lenient)).Detectors, Is.EqualTo(new[] { "failure:unreadable:image" }));
     }
 }

@@ -48,10 +48,9 @@ public class InPlaceParseTests
             var bytes = await File.ReadAllBytesAsync(file);
             var inPlace = classifier.Parse(new MemoryStream(bytes, writable: false), CancellationToken.None);
             var copied = classifier.Parse(new ForwardOnlyStream(new MemoryStream(bytes, writable: false)), CancellationToken.None);
-            Assert.That(
-                MessageTextExtractor.Extract(inPlace, classifier.Settings, ClassificationBudget.Unlimited),
-                Is.EqualTo(MessageTextExtractor.Extract(copied, classifier.Settings, ClassificationBudget.Unlimited)),
-                file);
+            var fromInPlace = MessageTextExtractor.Extract(inPlace, classifier.Settings, ClassificationBudget.Unlimited);
+            var fromCopy = MessageTextExtractor.Extract(copied, classifier.Settings, ClassificationBudget.Unlimited);
+            Assert.That((fromInPlace.Text, fromInPlace.Unreadable), Is.EqualTo((fromCopy.Text, fromCopy.Unreadable)), file);
             Assert.That(
                 inPlace.Headers.Select(h => h.Field + ":" + h.Value),
                 Is.EqualTo(copied.Headers.Select(h => h.Field + ":" + h.Value)),

@@ -34,7 +34,7 @@ public class PrefilterTests
         foreach (var file in Directory.GetFiles(CorpusDir, "*.eml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var message = MimeMessage.Load(file);
-            yield return MessageTextExtractor.Extract(message, settings, ClassificationBudget.Unlimited);
+            yield return MessageTextExtractor.Extract(message, settings, ClassificationBudget.Unlimited).Text;
         }
     }
 

@@ -54,11 +54,12 @@ public class TextPartReaderTests
         }
     }
 
-    private static string Outcome(Func<string> run)
+    private static string Outcome(Func<ExtractedText> run)
     {
         try
         {
-            return "text:" + run();
+            var extracted = run();
+            return "text:" + extracted.Text + "\nunreadable:" + string.Join(",", extracted.Unreadable);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

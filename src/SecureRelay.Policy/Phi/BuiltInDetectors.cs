@@ -82,7 +82,7 @@ internal static class BuiltInDetectors
             "mbi" => new RegexDetector(name, who, weight, Patterns.Mbi(), (m, text) => StandsAlone(m, text) && m.Value.Count(c => c == '-') is 0 or 2 && Checksums.IsValidMbi(m.Value), p => p.MbiShape, alsoWhat: spec.AlsoWhat),
             "mrn" => new AnyRegexDetector(name, who, weight, [Patterns.MrnLabelled(), .. settings.MrnPatterns], spec.AlsoWhat),
             "member_id" => new MemberIdDetector(weight, settings.MemberIdPatterns, spec.AlsoWhat),
-            "dob" => new RegexDetector(name, who, weight, Patterns.DobLabelled(), (m, _) => IsPlausibleDate(m, birth: true)),
+            "dob" => new AnyMatchDetector(name, who, weight, [Patterns.DobLabelled(), Patterns.NameWithBirthDate()], m => IsPlausibleDate(m, birth: true)),
             "patient_name" => new RegexDetector(name, who, weight, Patterns.PatientLabel(), alsoWhat: spec.AlsoWhat),
             "rx_number" => new RegexDetector(name, who, weight, EvidencePatterns.RxNumber(), alsoWhat: spec.AlsoWhat),
             "person_name" => new PersonNameDetector(weight, lexicon),

@@ -55,6 +55,10 @@ internal static partial class Patterns
     [GeneratedRegex(@"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth(?:\s+on\s+file)?|birth\s*date|born(?:\s+on)?|fecha\s+de\s+nac(?:imiento|\.)?|F\.\s?(?:de\s+)?nac\.?|nacid[oa](?:\s+el)?)\W{0,6}(?:is\s+|of\s+|el\s+)?(?:\(?[mdy/]{6,10}\)?\s*)?" + DatePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex DobLabelled();
 
+    // A full name followed by a date in parentheses: "Kwame Lindqvist (07/25/1971)" — how charts and lists write a birth date.
+    [GeneratedRegex(@"\b\p{Lu}[\p{L}'-]+\s+\p{Lu}[\p{L}'-]+\s*\(\s*(?:DOB:?\s*|b\.\s*)?(?<m>\d{1,2})[/.-](?<d>\d{1,2})[/.-](?<y>\d{4})\s*\)", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex NameWithBirthDate();
+
     [GeneratedRegex(@"\b(?:date\s+of\s+service|DOS|service\s+date|admission\s+date|admitted(?:\s+on)?|discharge\s+date|discharged(?:\s+on)?|date\s+of\s+visit|visit\s+date|date\s+of\s+injury|encounter\s+date)\b\W{0,6}(?:is\s+|was\s+)?" + DatePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex EncounterDate();
 

@@ -108,10 +108,10 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon, bool ad
             var last = m.Groups["last"].ValueSpan;
             var after = m.Groups["after"];
             var next = text.AsSpan(after.Index, Math.Min(24, text.Length - after.Index));
-            var labelLike = after.ValueSpan.TrimStart() is ":" or "(";
+            var labelLike = after.ValueSpan.TrimStart() is ":";
             // The first name must be one; an everyday word as first name ("Now", "Will") needs an unambiguous surname.
             if (IsGeneric(first) || IsGeneric(last) || !lexicon.IsName(first) || !(lexicon.IsName(last) || !lexicon.IsWord(last))
-                || (lexicon.IsWord(first) ? !lexicon.IsUnambiguousName(last) && !labelLike && (lexicon.IsWord(last) || last.Contains('-'))
+                || (lexicon.IsWord(first) ? !lexicon.IsUnambiguousName(last) && !(labelLike && lexicon.IsName(last)) && (lexicon.IsWord(last) || last.Contains('-'))
                     : !(labelLike || lexicon.IsUnambiguousName(first) || lexicon.IsUnambiguousName(last) || !lexicon.IsWord(last)))
                 || EvidencePatterns.Credential().IsMatch(next.ToString())
                 || (after.ValueSpan.TrimStart() is "," && next.TrimStart(", \t").Length > 0 && char.IsUpper(next.TrimStart(", \t")[0])))

@@ -54,6 +54,13 @@ internal sealed partial class PersonalHealthDetector(double weight, ClinicalTerm
                 }
             }
 
+            // A form or calendar field whose value is clinical: "SUMMARY: CT chest (lung screening)", "reason=oncology".
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, hit.Start - 1)) + 1;
+            if (hit.Start - lineStart <= 60 && FieldLabel().IsMatch(text.AsSpan(lineStart, hit.Start - lineStart).ToString()))
+            {
+                return hit.Start;
+            }
+
             // A date or a dose close after the term.
             var tail = text.AsSpan(hit.End, Math.Min(48, text.Length - hit.End)).ToString();
             if (DateOrDose().IsMatch(tail))
@@ -65,6 +72,9 @@ internal sealed partial class PersonalHealthDetector(double weight, ClinicalTerm
         return -1;
     }
 
-    [GeneratedRegex(@"^[^.!?\n]{0,40}?\b(?:on|for|at|is|was|scheduled|dated|el|para)\s+(?:\w+,?\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+de\s+\w+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|tomorrow\b|today\b|ma[ñn]ana\b|\d{4}-\d{2}-\d{2}\b)|^\s*(?:[\w()/-]+\s+){0,2}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|units?|IU|g)\b|^[^.!?\n]{0,20}?\d+(?:\.\d+)?\s*(?:mg|mcg|ml)\s*(?:tablets?|tabs?|capsules?|caps)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.TimeoutMs)]
+    [GeneratedRegex(@"(?:^|[;,|]\s*)[ \t>*]*(?i:summary|description|appointment(?:\s+type)?|reason(?:\s+for\s+visit)?|procedure|visit(?:\s+type)?|service|exam|test|motivo|cita|servicio|keywords|comments|subject|re)\s*[:=]", RegexOptions.CultureInvariant, Patterns.TimeoutMs)]
+    private static partial Regex FieldLabel();
+
+    [GeneratedRegex(@"^[^.!?\n]{0,40}?\b(?:on|for|at|is|was|scheduled|dated|el|para)\s+(?:\w+,?\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+de\s+\w+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|tomorrow\b|today\b|ma[ñn]ana\b|\d{4}-\d{2}-\d{2}\b)|^\s*(?:[\w()/-]+\s+){0,2}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|units?|IU|g)\b|^[^.!?\n]{0,20}?\d+(?:\.\d+)?\s*(?:mg|mcg|ml)\s*(?:tablets?|tabs?|capsules?|caps)\b|^\s*(?:cycle|round|day|week|dose)\s+\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.TimeoutMs)]
     private static partial Regex DateOrDose();
 }

@@ -265,7 +265,8 @@ public sealed class PhiClassifier
 
     /// <summary>WHO × WHAT. A clinical record format is PHI on its own. Otherwise PHI needs both sides at
     /// the threshold. A person known only as the reader ("Dear Ana") counts only with facts about a person's
-    /// care, not with codes or vocabulary (a coding Q&amp;A to a colleague is about no one). Counter-evidence
+    /// care, not with codes or vocabulary (a coding Q&amp;A to a colleague is about no one); and a name with
+    /// vocabulary alone (a staff event about a flu clinic) is clean, not uncertain. Counter-evidence
     /// (bulk mail, generic greetings, statistics, invoices, job posts, recalls, adverts, auto-replies) cancels
     /// vocabulary and halves facts, but never cancels a strong identifier: an identifier with health content
     /// is at least uncertain. Uncertain is also one side at the threshold and the other half-way with no
@@ -313,13 +314,15 @@ public sealed class PhiClassifier
         }
 
         // Known only as the reader: only facts about someone's care count.
-        var what = Math.Round(subjects >= Settings.Threshold - Epsilon ? specific + general + bound : personal + bound, 4);
+        var named = subjects >= Settings.Threshold - Epsilon;
+        var what = Math.Round(named ? specific + general + bound : personal + bound, 4);
+        var facts = named ? specific + bound : personal + bound;
         who = Math.Round(who, 4);
         var t = Settings.Threshold - Epsilon;
         var verdict =
             who >= t && what >= t ? PhiVerdict.Phi
             : (strongId && raw >= t / 2) || bareId
-              || (against == 0 && ((who >= t && what >= t / 2) || (what >= t && who >= 0.4 - Epsilon))) ? PhiVerdict.Uncertain
+              || (against == 0 && ((who >= t && facts >= t / 2) || (what >= t && who >= 0.4 - Epsilon))) ? PhiVerdict.Uncertain
             : PhiVerdict.Clean;
         return new Classification(verdict, who, what, evidence, category, ClassificationSource.Content);
     }

@@ -12,7 +12,7 @@ internal static class PolicyTestData
     public static Classification PhiMessage { get; } = new(PhiVerdict.Phi, 2, 1.5,
         [new("dob", EvidenceSide.Who, 1, 0), new("mrn", EvidenceSide.Who, 1, 20), new("care_event", EvidenceSide.What, 1, 40)], MessageCategory.Unspecified, ClassificationSource.Content);
 
-    public static Classification Uncertain { get; } = new(PhiVerdict.Uncertain, 0, 0, [], MessageCategory.Unspecified, ClassificationSource.Failure, "failure:unreadable:image");
+    public static Classification Uncertain { get; } = new(PhiVerdict.Uncertain, 0, 0, [], MessageCategory.Unspecified, ClassificationSource.Content, "unreadable:image");
 
     /// <summary>The default classifier with a generous time budget: tests about content must not turn
     /// into fail-closed timeouts on a loaded machine (the budget itself is tested separately).</summary>

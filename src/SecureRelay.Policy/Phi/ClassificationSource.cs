@@ -15,6 +15,6 @@ public enum ClassificationSource
     /// <summary>A sender rule in <c>policy.yaml</c>.</summary>
     SenderRule = 3,
 
-    /// <summary>An error, limit or timeout: classified as PHI (fail closed).</summary>
+    /// <summary>An error, limit or timeout: classified uncertain (fail closed: never clean).</summary>
     Failure = 4,
 }

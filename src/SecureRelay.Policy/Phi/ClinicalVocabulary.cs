@@ -11,7 +11,7 @@ internal static class ClinicalVocabulary
     [
         // procedures and tests
         "colonoscopy", "endoscopy", "biopsy", "mammogram", "mammography", "ultrasound", "sonogram", "x-ray", "xray", "mri", "ct scan",
-        "pet scan", "lung screening", "cancer screening", "low-dose ct", "ct chest", "ekg", "ecg", "echocardiogram", "stress test", "bloodwork", "blood work", "blood test", "urinalysis", "pap smear",
+        "pet scan", "pet ct", "ct angiogram", "dexa scan", "bone density", "lung screening", "cancer screening", "low-dose ct", "ct chest", "ekg", "ecg", "echocardiogram", "stress test", "bloodwork", "blood work", "blood test", "urinalysis", "pap smear",
         "pap test", "vaccination", "vaccine", "immunization", "flu shot", "booster", "injection", "infusion", "transfusion", "dialysis",
         "chemotherapy", "chemo", "radiation therapy", "surgery", "operation", "amputation", "appendectomy", "tonsillectomy",
         "hysterectomy", "mastectomy", "lumpectomy", "cesarean", "c-section", "transplant", "stent", "bypass", "angioplasty",

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SecureRelay.Policy.Phi;
 
 /// <summary>The built-in regular expressions (source generated, each with a match timeout so that a
-/// pathological input cannot stall the classifier; a timeout classifies as PHI).</summary>
+/// pathological input cannot stall the classifier; a timeout classifies as uncertain).</summary>
 internal static partial class Patterns
 {
     internal const int TimeoutMs = 1000;

@@ -5,7 +5,7 @@ namespace SecureRelay.Policy.Phi;
 /// <summary>
 /// Decides whether a message carries PHI. Explicit signals win (the <c>X-SecureRelay-Classification</c>
 /// header, subject tags, sender rules); otherwise weighted detectors run over the text of every MIME
-/// part. Fails closed: any error, bound or timeout yields PHI. Thread-safe; cheap enough to run before
+/// part. Fails closed: any error, bound or timeout yields uncertain (never clean). Thread-safe; cheap enough to run before
 /// the <c>250</c> reply.
 /// </summary>
 public sealed class PhiClassifier
@@ -46,7 +46,7 @@ public sealed class PhiClassifier
     /// <summary>Parses (bounded by <see cref="ClassifierLimits.MaxMessageBytes"/>) and classifies a
     /// message within <see cref="ClassifierLimits.Timeout"/>.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled
-    /// (a timeout is not an exception: it classifies as PHI).</exception>
+    /// (a timeout is not an exception: it classifies as uncertain).</exception>
     public async Task<Classification> ClassifyAsync(Stream message, MessageEnvelope envelope, CancellationToken cancellationToken = default)
     {
         var (parsed, classification) = await AnalyzeAsync(message, envelope, cancellationToken).ConfigureAwait(false);
@@ -287,7 +287,7 @@ public sealed class PhiClassifier
                 case EvidenceSide.Who:
                     who += e.Weight;
                     subjects += e.Detector is "addressee" or "personal_framing" ? 0 : e.Weight;
-                    bound = Math.Max(bound, detector.AlsoWhat);
+                    bound = Math.Min(Settings.Threshold, bound + detector.AlsoWhat);
                     strongId |= e.Weight >= Settings.Threshold && e.Detector is not ("person_name" or "prose_name" or "addressee");
                     bareId |= e.Detector is "ssn" or "mbi";
                     break;

@@ -96,9 +96,9 @@ public class ExtractionTests
     public async Task CorruptPdfOrDocx_AreUnreadable()
     {
         var pdf = await Classify(WithAttachment("x", "r.pdf", "application/pdf", Utf8("%PDF-1.7 this is not really a pdf")));
-        Assert.That((pdf.IsPhi, pdf.Source, pdf.Detectors[0]), Is.EqualTo((true, ClassificationSource.Failure, "failure:unreadable:unreadable_pdf")));
+        Assert.That((pdf.Verdict, pdf.Detectors[0]), Is.EqualTo((PhiVerdict.Uncertain, "unreadable:unreadable_pdf")));
         var docx = await Classify(WithAttachment("x", "r.docx", "application/octet-stream", [0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
-        Assert.That((docx.IsPhi, docx.Detectors[0]), Is.EqualTo((true, "failure:unreadable:unreadable_docx")));
+        Assert.That((docx.Verdict, docx.Detectors[0]), Is.EqualTo((PhiVerdict.Uncertain, "unreadable:unreadable_docx")));
     }
 
     [Test]
@@ -108,7 +108,7 @@ public class ExtractionTests
         var big = string.Concat(Enumerable.Repeat("Nothing to see here, order 12345 shipped on 04/12/2024.\n", 60_000));
         using var stream = ToStream(Message(big));
         var c = await policy.Classifier.ClassifyAsync(stream, Envelope());
-        Assert.That((c.IsPhi, c.Source, c.Detectors[0]), Is.EqualTo((true, ClassificationSource.Failure, "failure:timeout")));
+        Assert.That((c.Verdict, c.Source, c.Detectors[0]), Is.EqualTo((PhiVerdict.Uncertain, ClassificationSource.Failure, "failure:timeout")));
     }
 
     [Test]
@@ -118,7 +118,7 @@ public class ExtractionTests
         using var stream = ToStream(Message("Patient: Jane Roe\nDOB: 04/12/1961\nMRN: 00482913"));
         var task = Patient.ClassifyAsync(stream, Envelope());
         Assert.That(task.IsCompletedSuccessfully, Is.True);
-        Assert.That(task.Result.IsPhi, Is.True, task.Result.ToString());
+        Assert.That(task.Result.IsProtected, Is.True, task.Result.ToString());
     }
 
     [Test]
@@ -158,7 +158,7 @@ public class ExtractionTests
         var policy = PolicyCompiler.Parse(yaml, "p.yaml");
         using var stream = ToStream(Message(new string('x', 600)));
         var c = await policy.Classifier.ClassifyAsync(stream, Envelope());
-        Assert.That((c.IsPhi, c.Detectors[0]), Is.EqualTo((true, reason)));
+        Assert.That((c.Verdict, c.Detectors[0]), Is.EqualTo((PhiVerdict.Uncertain, reason)));
     }
 
     [Test]
@@ -174,7 +174,7 @@ public class ExtractionTests
         message.Body = body;
         using var stream = ToStream(message);
         var c = await PhiClassifier.Default.ClassifyAsync(stream, Envelope());
-        Assert.That((c.IsPhi, c.Detectors[0]), Is.EqualTo((true, "failure:mime_depth")));
+        Assert.That((c.Verdict, c.Detectors[0]), Is.EqualTo((PhiVerdict.Uncertain, "failure:mime_depth")));
     }
 
     [Test]
@@ -182,8 +182,11 @@ public class ExtractionTests
     {
         // Never silently clean: an image may be a scanned referral, whatever unreadable_is_phi says.
         var png = WithAttachment("Logo attached.", "logo.png", "image/png", [0x89, 0x50, 0x4e, 0x47]);
-        Assert.That((await Classify(png)).Detectors, Is.EqualTo(new[] { "failure:unreadable:image" }));
-        var lenient = PolicyCompiler.Parse("classifier:\n  unreadable_is_phi: false\n  limits: { timeout_ms: 60000 }\n", "p.yaml").Classifier;
-        Assert.That((await Classify(png, lenient)).Detectors, Is.EqualTo(new[] { "failure:unreadable:image" }));
+        var c = await Classify(png);
+        Assert.That((c.Verdict, c.Detectors), Is.EqualTo((PhiVerdict.Uncertain, new[] { "unreadable:image" })));
+
+        // The old switch that let unreadable content count as clean is gone: the key is refused.
+        Assert.That(() => PolicyCompiler.Parse("classifier:\n  unreadable_is_phi: false\n", "p.yaml"),
+            Throws.TypeOf<SecureRelay.Policy.Yaml.ConfigurationException>().With.Message.Contains("unreadable_is_phi"));
     }
 }

@@ -128,7 +128,7 @@ public class MalformedMimeTests
     {
         using var stream = new MemoryStream(Encoding.ASCII.GetBytes("Subject: s\r\nContent-Type: message/partial; id=\"a\"; number=1; total=2\r\n\r\nSubject: x\r\n\r\nhello\r\n"));
         var c = await Patient.ClassifyAsync(stream, Envelope());
-        Assert.That((c.IsPhi, c.Source, c.Detectors[0]), Is.EqualTo((true, ClassificationSource.Failure, "failure:unreadable:message_partial")));
+        Assert.That((c.Verdict, c.Detectors[0]), Is.EqualTo((PhiVerdict.Uncertain, "unreadable:message_partial")));
     }
 
     [Test]

@@ -43,6 +43,14 @@ public sealed class PolicyDecision
     {
         var sb = new StringBuilder();
         sb.Append("classification: ").Append(Classification).Append('\n');
+        foreach (var e in Classification.Evidence)
+        {
+            // Detector names, sides, weights and offsets into the extracted text: never the text itself.
+            sb.Append("  evidence: ").Append(e.Side.ToString().ToLowerInvariant()).Append(' ').Append(e.Detector)
+              .Append(" weight=").Append(e.Weight.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture))
+              .Append(" at=").Append(e.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        }
+
         sb.Append("decision: ").Append(Rejection is not null ? "reject " + Rejection : Hold ? "hold" : "accept").Append('\n');
         foreach (var r in Recipients)
         {

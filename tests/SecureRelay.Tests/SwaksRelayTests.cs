@@ -89,7 +89,7 @@ public sealed class SwaksRelayTests
         Assert.That(metrics, Does.Contain("securerelay_messages_received_total{listener=\"inbound\"} 3"));
         Assert.That(metrics, Does.Contain("securerelay_messages_delivered_total{destination=\"dest.test\"} 3"));
         Assert.That(metrics, Does.Contain("securerelay_accept_latency_seconds_count{listener=\"inbound\"} 3"));
-        Assert.That(metrics, Does.Contain("securerelay_messages_classified_total{verdict=\"none\",category=\"unspecified\"} 3"));
+        Assert.That(metrics, Does.Contain("securerelay_messages_classified_total{verdict=\"clean\",category=\"unspecified\"} 3"));
         Assert.That(metrics, Does.Contain("securerelay_deliveries_by_method_total{method=\"opportunistic\"} 3"));
         Assert.That(await http.GetStringAsync(new Uri($"http://127.0.0.1:{relay.AdminPort.ToString(CultureInfo.InvariantCulture)}/healthz")), Does.Contain("ok"));
     }

@@ -73,7 +73,7 @@ public sealed class EscrowNoticeBuilder
 
         var message = new MimeMessage();
         message.From.Add(_sender);
-        message.To.Add(MailboxAddress.Parse(recipient));
+        message.To.Add(ToAddress(recipient));
         message.Subject = "You have a secure message from " + organisation;
         message.Date = DateTimeOffset.UtcNow;
         message.MessageId = MimeUtils.GenerateMessageId(_sender.Domain);
@@ -81,4 +81,22 @@ public sealed class EscrowNoticeBuilder
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
         return message;
     }
+
+    /// <summary>The envelope address as SMTP accepted it. A local part MimeKit's parser refuses even in
+    /// loose mode ("a..b", ".lead") is written quoted, which names the same mailbox, rather than leave
+    /// the escrowed message stuck in the queue.</summary>
+    private static MailboxAddress ToAddress(string recipient)
+    {
+        if (MailboxAddress.TryParse(LooseAddresses, recipient, out var parsed))
+        {
+            return parsed;
+        }
+
+        var at = recipient.LastIndexOf('@');
+        var local = at > 0 ? recipient[..at] : recipient;
+        var quoted = "\"" + local.Trim('"').Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        return new MailboxAddress(string.Empty, at > 0 ? quoted + recipient[at..] : quoted);
+    }
+
+    private static readonly ParserOptions LooseAddresses = new() { AddressParserComplianceMode = RfcComplianceMode.Looser };
 }

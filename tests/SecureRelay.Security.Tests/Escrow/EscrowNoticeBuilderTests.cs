@@ -61,4 +61,18 @@ public sealed class EscrowNoticeBuilderTests
             Throws.ArgumentException.With.Message.Contains("portal_base_url"));
         Assert.That(() => new EscrowNoticeBuilder(new EscrowOptions { PortalBaseUrl = "http://127.0.0.1:8080" }), Throws.Nothing);
     }
+
+    [TestCase("a..b@example.net")]
+    [TestCase(".lead@example.net")]
+    [TestCase("\"john doe\"@example.net")]
+    [TestCase("user@[127.0.0.1]")]
+    [TestCase("josé@exämple.net")]
+    public void Notice_is_built_for_any_address_smtp_accepted(string recipient)
+    {
+        // MailboxAddress.Parse refuses some of these; an escrowed message must not then sit deferred.
+        var options = new EscrowOptions { PortalBaseUrl = "https://portal.example.org/", NoticeSender = "notices@relay.example.org" };
+        var stored = new EscrowStoreResult("id1", "tok", DateTimeOffset.UtcNow.AddDays(30));
+        var notice = new EscrowNoticeBuilder(options).Build(stored, recipient, "clinic.example.com");
+        Assert.That(notice.To.Mailboxes.Single().Address.Replace("\"", "", StringComparison.Ordinal), Is.EqualTo(recipient.Replace("\"", "", StringComparison.Ordinal)));
+    }
 }

@@ -30,7 +30,12 @@ public sealed partial class ClientCompatibilityTests
         _tap = new LoopbackTap(_sink.Port);
         var hash = PasswordHasher.Hash(Submission.Password, 10_000);
         var users = $"users:\n  - name: {Submission.User}\n    password_hash: \"{hash}\"\n    sender_domains: [clinic.test]\n";
-        _relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", _tap.Port)], extra: users));
+        // The attachment is opaque binary, which the classifier cannot read and so would protect (never
+        // plaintext to this sink): as an admin would for an application that sends no PHI, a sender rule
+        // says so, and the bytes the clients sent can be checked at the sink.
+        _relay = await RelayProcess.StartAsync(
+            TestConfig.Relay([("*", _tap.Port)], extra: users + "policy_file: ./policy.yaml\n"),
+            dir => File.WriteAllText(Path.Combine(dir, "policy.yaml"), "version: 1\nsenders:\n  - name: client-suite\n    sender_domain: [clinic.test]\n    classification: none\n"));
         _work = Directory.CreateTempSubdirectory("sr-clients-").FullName;
     }
 

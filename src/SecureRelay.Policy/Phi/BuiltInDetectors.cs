@@ -37,6 +37,7 @@ internal static class BuiltInDetectors
         // WHAT: facts about someone's care.
         ["care_event"] = new(EvidenceSide.What, 1.0, Specific: true),
         ["personal_health"] = new(EvidenceSide.What, 1.0, Specific: true),
+        ["medication_dose"] = new(EvidenceSide.What, 1.0, Specific: true),
         ["clinical_field"] = new(EvidenceSide.What, 1.0, Specific: true),
         ["lab_result"] = new(EvidenceSide.What, 1.0, Specific: true),
         ["vital_signs"] = new(EvidenceSide.What, 1.0, Specific: true),
@@ -98,6 +99,7 @@ internal static class BuiltInDetectors
             "phi_table" => new IdentifierTableDetector(weight),
             "care_event" => new RegexDetector(name, what, weight, EvidencePatterns.CareEvent(), specific: true),
             "personal_health" => new PersonalHealthDetector(weight, settings.ClinicalTerms),
+            "medication_dose" => new RegexDetector(name, what, weight, EvidencePatterns.MedicationDose(), specific: true),
             "clinical_field" => new RegexDetector(name, what, weight, EvidencePatterns.ClinicalField(), specific: true),
             "lab_result" => new LabResultDetector(weight),
             "vital_signs" => new RegexDetector(name, what, weight, Patterns.VitalSigns(), IsIndividualResult, specific: true),
@@ -305,13 +307,30 @@ internal static class BuiltInDetectors
                 }
 
                 var lineStart = m.Index == 0 ? 0 : text.LastIndexOf('\n', m.Index - 1) + 1;
-                var header = text.AsSpan(lineStart, lineEnd - lineStart);
-                if (header.IndexOfAny(",\t;|") < 0 && header.Trim().Count("  ") < 2)
+                // A header row: at least three cells, delimited or aligned ("Dear Patient," is not one).
+                var header = text.AsSpan(lineStart, lineEnd - lineStart).Trim();
+                var delimiters = header.Count(',') + header.Count('\t') + header.Count(';') + header.Count('|');
+                if (delimiters < 2 && header.Count("  ") < 2)
                 {
-                    continue; // neither delimited nor aligned in columns
+                    continue;
                 }
 
-                var next = text.AsSpan(lineEnd + 1);
+                // ... and the identifier is a column name, not a word in a sentence.
+                var line = text.AsSpan(lineStart, lineEnd - lineStart);
+                var at = m.Index - lineStart;
+                var cellStart = line[..at].LastIndexOfAny(",\t;|") + 1;
+                var gap = line[..at].LastIndexOf("  ", StringComparison.Ordinal);
+                cellStart = Math.Max(cellStart, gap < 0 ? 0 : gap + 2);
+                var rest = line[(at + m.Length)..];
+                var cellEnd = rest.IndexOfAny(",\t;|");
+                var gapAfter = rest.IndexOf("  ", StringComparison.Ordinal);
+                cellEnd = cellEnd < 0 ? (gapAfter < 0 ? rest.Length : gapAfter) : gapAfter < 0 ? cellEnd : Math.Min(cellEnd, gapAfter);
+                if (at + m.Length + cellEnd - cellStart > 32)
+                {
+                    continue;
+                }
+
+                var next = text.AsSpan(lineEnd + 1).TrimStart("\r\n \t>");
                 var nextEnd = next.IndexOf('\n');
                 foreach (var c in nextEnd < 0 ? next : next[..nextEnd])
                 {

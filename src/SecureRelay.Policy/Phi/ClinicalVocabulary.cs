@@ -22,7 +22,7 @@ internal static class ClinicalVocabulary
         "well-child", "checkup", "check-up", "screening", "drug screen", "drug test", "tb test", "skin test", "ppd", "titer",
         "lab work", "labs", "pathology", "cultures", "strep test", "covid test", "pcr", "swab", "inhaler", "nebulizer", "epipen",
         "insulin", "antibiotic", "antibiotics", "antidepressant", "steroid", "steroids", "painkiller", "opioid", "prescription",
-        "medication", "dosage", "stitches", "sutures", "cast", "splint", "crutches", "walking boot", "wheelchair",
+        "medication", "dosage", "pills", "meds", "stitches", "sutures", "cast", "splint", "crutches", "walking boot", "wheelchair",
         // conditions
         "asthma", "diabetes", "diabetic", "prediabetes", "cancer", "tumor", "tumour", "leukemia", "lymphoma", "melanoma", "stroke",
         "seizure", "seizures", "epilepsy", "migraine", "migraines", "concussion", "fracture", "fractured", "sprain", "sprained",

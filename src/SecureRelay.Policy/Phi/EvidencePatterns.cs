@@ -34,7 +34,7 @@ internal static partial class EvidencePatterns
     internal static partial Regex Honorific();
 
     /// <summary>A role label and what follows it: "Member: Ana Ruiz", "Employee name - Tom Berg", "Paciente: ...".</summary>
-    [GeneratedRegex(@"(?i:\b(?:patient(?:'s)?(?:\s+(?:full\s+)?name)?|pt(?:\.|\s+name)?|member(?:\s+name)?|subscriber(?:\s+name)?|insured(?:\s+name)?|policy\s*holder|beneficiary|claimant|employee(?:\s+name)?|student(?:\s+name)?|child(?:'s)?\s+name|resident(?:\s+name)?|client(?:\s+name)?|name|full\s+name|patient\s*/\s*member|dependent(?:\s+name)?|enrollee|participant|guarantor|responsible\s+party|worker|injured\s+worker|re|regarding|attendee|pt|paciente|nombre(?:\s+(?:del\s+paciente|completo))?|asegurad[oa]|beneficiari[oa]|emplead[oa]|estudiante|alumn[oa]))[ \t]*[:#–-][ \t]*(?:(?<hon>Mr|Mrs|Ms|Mx|Sr|Sra|Srta)\.?[ \t]+)?(?:(?<last>" + NameToken + @"),[ \t]*(?<first>" + NameToken + ")|(?<first>" + NameToken + @")(?:[ \t]+(?:\p{Lu}\.?[ \t]+)?(?<last>" + NameToken + "))?)", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"(?i:\b(?:patient(?:'s)?(?:\s+(?:full\s+)?name)?|pt(?:\.|\s+name)?|member(?:\s+name)?|subscriber(?:\s+name)?|insured(?:\s+name)?|policy\s*holder|beneficiary|claimant|employee(?:\s+name)?|student(?:\s+name)?|child(?:'s)?\s+name|resident(?:\s+name)?|client(?:\s+name)?|name|full\s+name|patient\s*/\s*member|dependent(?:\s+name)?|enrollee|participant|guarantor|responsible\s+party|worker|injured\s+worker|attendee|pt|donor|athlete|player|camper|child|individual|afiliad[oa]|titular|paciente|nombre(?:\s+(?:del\s+paciente|completo))?|asegurad[oa]|beneficiari[oa]|emplead[oa]|estudiante|alumn[oa]))[ \t]*[:#–-][ \t]*(?:(?<hon>Mr|Mrs|Ms|Mx|Sr|Sra|Srta)\.?[ \t]+)?(?:(?<last>" + NameToken + @"),[ \t]*(?<first>" + NameToken + ")|(?<first>" + NameToken + @")(?:[ \t]+(?:\p{Lu}\.?[ \t]+)?(?<last>" + NameToken + "))?)", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex RoleLabel();
 
     /// <summary>A "Last, First" table cell (pipe, tab, semicolon or CSV delimited; quotes allowed).</summary>
@@ -46,12 +46,25 @@ internal static partial class EvidencePatterns
     internal static partial Regex NameCell();
 
     /// <summary>A relation naming someone: "parent/guardian of Jayden", "your daughter Mia", "su hijo Mateo".</summary>
-    [GeneratedRegex(@"\b(?i:(?:parent|guardian|parent\s*/\s*guardian|mother|father|mom|dad)\s+(?:or\s+guardian\s+)?of|(?:your|his|her|their|su)\s+(?:son|daughter|child|student|teen|grandson|granddaughter|husband|wife|spouse|partner|dependent|hij[oa]|niñ[oa]|espos[oa]))[ \t,]+(?<name>" + NameToken + ")", RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?i:(?:parent|guardian|parent\s*/\s*guardian|mother|father|mom|dad)\s+(?:or\s+guardian\s+)?of|(?:your|his|her|their|my|our|su|mi|tu|nuestr[oa])\s+(?:son|daughter|child|student|teen|grandson|granddaughter|husband|wife|spouse|partner|dependent|mom|mother|dad|father|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|hij[oa]|niñ[oa]|espos[oa]|pap[aá]|padre|mam[aá]|madre|herman[oa]|abuel[oa]|t[ií][oa]))[ \t,]+(?<name>" + NameToken + ")", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Relation();
 
     /// <summary>A name as the subject of a sentence about them: "Marcus has missed", "Priya will be out".</summary>
     [GeneratedRegex(@"(?<!\b(?:Dr|Dra|Doctor|Nurse|Dear|Hi|Hello|Prof)\.?\s)\b(?<name>\p{Lu}\p{Ll}[\p{L}'’-]*)(?:\s+(?<last>\p{Lu}\p{Ll}[\p{L}'’-]*)|\s\p{Lu}\.)?(?:'s|’s)?\s+(?<verb>has|had|was|is|will|missed|tested|needs|came|went|reported|presented|complained|started|received|underwent|continues|did|does|should|may|might|must|seems|appears|remains|returned|developed|experienced|suffered|fell|broke|injured|sprained|tore|began|stopped|takes|took|uses|used|can't|cannot|won't|isn't|wasn't|ha|fue|está|estuvo|tiene|tuvo|presenta|presentó|necesita|sufrió|requiere)\b", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex ProseName();
+
+    /// <summary>A medication with a dose: "sertralina 100 mg", "Ozempic (semaglutide) 1 mg", "warfarin 7.5 mg".
+    /// Not a lab unit (mg/dL).</summary>
+    [GeneratedRegex(@"\b\p{L}[\p{L}-]{3,}(?:\s+\([\p{L}-]+\))?\s+\d+(?:\.\d+)?\s?(?:mg|mcg|µg|mEq|units?|IU)\b(?!\s*/\s*(?:dL|L|kg|m2|mL|min|hr|day))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex MedicationDose();
+
+    /// <summary>An all-capitals name ahead of a colon or comma, as appointment texts and lists write them: "VIKRAM BOATENG: appt".</summary>
+    [GeneratedRegex(@"(?m)(?:^|[|\t]|\s{2,})[ \t>]*(?<first>\p{Lu}{2,})[ \t]+(?<last>\p{Lu}{2,}(?:-\p{Lu}{2,})?)[ \t]*[:,(]", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex CapitalName();
+
+    /// <summary>A full name at the end of a line after "for", "of", "regarding": "Post-operative instructions for Ludmila Fleming".</summary>
+    [GeneratedRegex(@"(?m)\b(?:for|of|regarding|about|patient|para|de)[ \t]+(?<first>\p{Lu}\p{Ll}[\p{L}'’-]*)[ \t](?:\p{Lu}\.[ \t])?(?<last>\p{Lu}[\p{Ll}'’-]*\p{L})[ \t]*\r?$", RegexOptions.CultureInvariant, TimeoutMs)]
+    internal static partial Regex NameAtLineEnd();
 
     /// <summary>What follows a name when the sentence is about the person's care.</summary>
     [GeneratedRegex(@"^(?:has|had|was|is|were)?\s*(?:been\s+|not\s+)?(?:missed|tested|seen|diagnosed|admitted|discharged|hospitali[sz]ed|treated|underwent|reported|presented|complained|prescribed|referred|injured|recovering|scheduled\s+for|having\s+(?:a\s+|an\s+)?surgery)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
@@ -84,6 +97,9 @@ internal static partial class EvidencePatterns
         @"|\bthank(?:s|\s+you)\s+for\s+(?:visiting|your\s+visit|coming\s+in|choosing)\b[^.\n]{0,60}\b(?:dental|clinic|medical|health|hospital|therapy|care|dentistry|orthodontics|pediatrics|practice|physicians|urgent)" +
         @"|\b(?:treatment|care)\s+plan\s+(?:for|reviewed|we\s+discussed|recommended)|\b(?:at|during)\s+your\s+(?:last\s+|recent\s+)?(?:visit|appointment|cleaning|exam|check-?up|session)\b" +
         @"|\b(?:account|balance|bill|statement|services?|charges?)\s+(?:with|at|from)\s+[^.\n]{0,40}\b(?:hospital|clinic|medical|health|orthop\w*|dental|dentistry|pediatrics|radiology|imaging|laborator\w+|urgent\s+care|physicians|surg\w+|cardiology|oncology|dermatology|therapy|anesthesia)" +
+        @"|\byou\s+were\s+(?:recently\s+)?(?:a\s+)?(?:patient|seen|treated|admitted)\b|\b(?:care|treatment|services)\s+you\s+received\b|\b(?:note|letter|work\s+status(?:\s+note)?)\s+from\s+your\s+(?:physician|doctor|provider|surgeon|therapist)" +
+        @"|\byour\s+(?:recent\s+)?(?:visit|stay|admission|procedure|surgery|treatment)\s+(?:on|at|with|to|in|dated|about)\b|\byour\s+(?:[\w-]+\s+){0,2}?(?:appointment|appt|follow-?up|exam|consultation|session)\s+with\s+(?:Dr\.?|Doctor|Dra\.?)\s|\btooth\s*#\s?\d{1,2}\b|\bteeth\s*#\s?\d" +
+        @"|\b(?:appt|appointment)\s+(?:at|with)\s+[^.\n]{0,60}\b(?:allerg|cardio|onco|derma|neuro|psych|ortho|uro|gastro|endo|pulm|rheum|nephro|hemat|pediatr|ob|gyn|dental|eye|ent)\w*" +
         @"|\b(?:date\s+of\s+service|amount\s+billed|patient\s+responsibility|allowed\s+amount|you\s+may\s+owe|explanation\s+of\s+benefits|claim\s+(?:number|#|no\.?)|prior\s+authori[sz]ation\s+(?:was|has\s+been|is)\s+(?:approved|denied))" +
         @"|\b(?:su\s+cita|sus\s+resultados|su\s+receta|resultados\s+de\s+(?:laboratorio|su|sus|la)|fue\s+(?:diagnosticad[oa]|atendid[oa]|hospitalizad[oa]|operad[oa])|di[oó]\s+positivo|sali[oó]\s+(?:positivo|negativo|benign[oa]|normal)|est[aá]\s+list[oa]\s+para\s+recoger|embarazada|su\s+tratamiento|su\s+medicamento|fecha\s+de\s+servicio)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
@@ -91,7 +107,7 @@ internal static partial class EvidencePatterns
 
     /// <summary>A named test or measurement followed closely by a value: "A1c from 3/14 was 8.5%", "LDL 162
     /// mg/dL (ref &lt;100) H", "Glucose: 212". The value is not part of a date or a longer number.</summary>
-    [GeneratedRegex(@"\b(?:Hb\s?A1c|A1c|glucose|blood\s+sugar|LDL|HDL|cholesterol|triglycerides|creatinine|eGFR|GFR|TSH|free\s+T4|T4|hemoglobin|hgb|hematocrit|hct|WBC|RBC|platelets?|potassium|sodium|calcium|chloride|ALT|AST|PSA|INR|BUN|vitamin\s+[BD]\d{0,2}|B12|ferritin|troponin|BNP|CRP|ESR|viral\s+load|CD4|bilirubin|albumin|lipase|amylase|magnesium|phosphorus|uric\s+acid|cortisol|hCG|blood\s+pressure|BP|pulse|heart\s+rate|SpO2|oxygen\s+saturation|O2\s+sat|temp(?:erature)?|BMI|peak\s+flow|FEV1|glucosa|colesterol|hemoglobina|presi[oó]n\s+arterial|triglic[eé]ridos|az[uú]car\s+en\s+(?:la\s+)?sangre)\b[^\n.;]{0,40}?(?<![\d/.,:-])(?<v>\d{1,3}(?:\.\d{1,2})?)(?![\d/]|[.,]\d|-\d|:\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:Hb\s?A1c|A1c|glucose|blood\s+sugar|LDL|HDL|cholesterol|triglycerides|creatinine|eGFR|GFR|TSH|free\s+T4|T4|hemoglobin|hgb|hematocrit|hct|WBC|RBC|platelets?|potassium|sodium|calcium|chloride|ALT|AST|PSA|INR|BUN|vitamin\s+[BD]\d{0,2}|B12|ferritin|troponin|BNP|CRP|ESR|viral\s+load|CD4|bilirubin|albumin|lipase|amylase|magnesium|phosphorus|uric\s+acid|cortisol|hCG|blood\s+pressure|BP|pulse|heart\s+rate|SpO2|oxygen\s+saturation|O2\s+sat|temp(?:erature)?|BMI|peak\s+flow|FEV1|glucosa|colesterol|hemoglobina|presi[oó]n\s+arterial|triglic[eé]ridos|az[uú]car\s+en\s+(?:la\s+)?sangre)\b[^\n.;]{0,40}?(?<![\d/.,:<>≤≥-]|[<>≤≥]\s|(?:under|over|below|above)\s)(?<v>\d{1,3}(?:\.\d{1,2})?)(?![\d/]|[.,]\d|-\d|:\d|\s*(?:/\s*(?:cs|bx|box|case|pk|pack|ea)|x\d|\s*(?:count|ct|pack|per)\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex LabValue();
 
     /// <summary>A prescription number after its label: "Rx #: 4831-5189261", "Rx RX92218953".</summary>
@@ -108,11 +124,11 @@ internal static partial class EvidencePatterns
     internal static partial Regex BulkMail();
 
     /// <summary>Population wording: statistics about groups, not a person.</summary>
-    [GeneratedRegex(@"\b\d{1,3}(?:\.\d)?\s?%\s+of\s+(?:all\s+|our\s+)?(?:patients|adults|people|members|americans|children|women|men|residents|respondents|participants|cases|employees|seniors|hospitals|clinics)\b|\bper\s+100,?000\b|\b(?:prevalence|incidence|readmission\s+rates?|mortality\s+rates?|rates?\s+of)\b|\bstudies\s+(?:show|suggest|have\s+shown)\b|\baccording\s+to\s+(?:the\s+)?(?:CDC|WHO|NIH|FDA|AHA|ADA|CMS)\b|\bmillion\s+(?:americans|people|adults|children)\b|\b(?:la\s+)?(?:prevalencia|incidencia|tasa\s+de)\b|\bseg[uú]n\s+(?:los\s+)?(?:CDC|datos)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b\d{1,3}(?:\.\d)?\s?%\s+of\s+(?:all\s+|our\s+)?(?:patients|adults|people|members|americans|children|women|men|residents|respondents|participants|cases|employees|seniors|hospitals|clinics)\b|\bper\s+100,?000\b|\b(?:prevalence|incidence|readmission\s+rates?|mortality\s+rates?|(?:infection|vaccination|screening|death|obesity|diabetes|cancer)\s+rates?)\b|\bstudies\s+(?:show|suggest|have\s+shown)\b|\baccording\s+to\s+(?:the\s+)?(?:CDC|WHO|NIH|FDA|AHA|ADA|CMS)\b|\bmillion\s+(?:americans|people|adults|children)\b|\b(?:la\s+)?(?:prevalencia|incidencia|tasa\s+de)\b|\bseg[uú]n\s+(?:los\s+)?(?:CDC|datos)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Population();
 
     /// <summary>Business-to-business paperwork: purchase orders, SKUs, quantities.</summary>
-    [GeneratedRegex(@"\b(?:SKU|item\s+(?:no\.?|#|number)|unit\s+(?:price|cost)|purchase\s+order|PO\s*(?:#|number|no\.?)|net\s+30|net\s+60|remit\s+to|part\s+(?:no\.?|#|number)|case\s+pack)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:SKU|item\s+(?:no\.?|#|number)|unit\s+(?:price|cost)|purchase\s+order|PO\s*(?:#|number|no\.?)|PO\s?\d{4,}|net\s+30|net\s+60|remit\s+to|part\s+(?:no\.?|#|number)|case\s+pack)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Commercial();
 
     /// <summary>Job postings, continuing education, events.</summary>

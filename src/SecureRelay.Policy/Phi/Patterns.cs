@@ -116,7 +116,7 @@ internal static partial class Patterns
     // An identifier column name in a delimited header row (the row and the data row after it are
     // checked in code: the former single expression backtracked over every delimited line, 143 us on
     // 13 KB of ordinary prose).
-    [GeneratedRegex(@"\b(?:dob|date[ _]of[ _]birth|birth[ _]?date|mrn|medical[ _]record(?:[ _](?:number|no))?|ssn|member[ _]?id|subscriber[ _]?id|patient[ _]?(?:id|name))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:dob|date[ _]of[ _]birth|birth[ _]?date|mrn|medical[ _]record(?:[ _](?:number|no))?|ssn|member[ _]?id|subscriber[ _]?id|patient[ _]?(?:id|name)|patient|member|subscriber|claimant|insured|employee[ _]name|student[ _]name|paciente|afiliado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex IdentifierColumn();
 
     [GeneratedRegex(@"(?:^|[\r\n])MSH\|\^~\\&", RegexOptions.CultureInvariant, TimeoutMs)]

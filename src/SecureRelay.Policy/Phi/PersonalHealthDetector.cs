@@ -47,7 +47,8 @@ internal sealed partial class PersonalHealthDetector(double weight, ClinicalTerm
                     break;
                 }
 
-                if (Owners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)
+                var historyOf = word is "of" && k > 0 && text.AsSpan(words[k - 1].Start, words[k - 1].End - words[k - 1].Start) is "history" or "hx" or "History";
+                if (historyOf || Owners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)
                     || (word is "p" && s >= 2 && text.AsSpan(s - 2, 2) is "s/"))
                 {
                     return s;
@@ -72,7 +73,7 @@ internal sealed partial class PersonalHealthDetector(double weight, ClinicalTerm
         return -1;
     }
 
-    [GeneratedRegex(@"(?:^|[;,|]\s*)[ \t>*]*(?i:summary|description|appointment(?:\s+type)?|reason(?:\s+for\s+visit)?|procedure|visit(?:\s+type)?|service|exam|test|motivo|cita|servicio|keywords|comments|subject|re)\s*[:=]", RegexOptions.CultureInvariant, Patterns.TimeoutMs)]
+    [GeneratedRegex(@"(?:^|[;,|]\s*)[ \t>*]*(?i:summary|description|appointment(?:\s+type)?|reason(?:\s+for\s+(?:visit|test|referral|leave))?|procedure|visit(?:\s+type)?|service|exam|test|treatment|basis|condition|motivo|cita|servicio|tratamiento|keywords|comments|subject|re)\s*[:=]", RegexOptions.CultureInvariant, Patterns.TimeoutMs)]
     private static partial Regex FieldLabel();
 
     [GeneratedRegex(@"^[^.!?\n]{0,40}?\b(?:on|for|at|is|was|scheduled|dated|el|para)\s+(?:\w+,?\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+de\s+\w+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|tomorrow\b|today\b|ma[ñn]ana\b|\d{4}-\d{2}-\d{2}\b)|^\s*(?:[\w()/-]+\s+){0,2}?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ml|mL|units?|IU|g)\b|^[^.!?\n]{0,20}?\d+(?:\.\d+)?\s*(?:mg|mcg|ml)\s*(?:tablets?|tabs?|capsules?|caps)\b|^\s*(?:cycle|round|day|week|dose)\s+\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.TimeoutMs)]

@@ -16,8 +16,7 @@ internal sealed class ProseNameDetector(double weight, Lexicon lexicon) : PhiDet
             // A name that is also a word counts when what follows is about care ("Jorge A. has missed").
             var name = m.Groups["name"].ValueSpan;
             var careVerb = EvidencePatterns.CareVerb().IsMatch(text.AsSpan(m.Index + m.Length - m.Groups["verb"].Length, Math.Min(40, text.Length - m.Index - m.Length + m.Groups["verb"].Length)).ToString());
-            if (lexicon.IsUnambiguousName(name) || (careVerb && lexicon.IsName(name))
-                || (!lexicon.IsWord(name) && m.Groups["name"].Index > 0 && !char.IsUpper(name[^1])))
+            if (lexicon.IsUnambiguousName(name) || (careVerb && (lexicon.IsName(name) || !lexicon.IsWord(name))))
             {
                 return m.Index;
             }

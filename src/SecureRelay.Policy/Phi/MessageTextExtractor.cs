@@ -20,6 +20,21 @@ internal sealed class MessageTextExtractor
         "rtf", "x-yaml", "yaml", "ld+json",
     ];
 
+    /// <summary>Header fields that route, identify or frame a message. Every other field (a custom
+    /// <c>X-</c> header an application adds, <c>Comments</c>, <c>Keywords</c>, <c>Content-Description</c>)
+    /// travels as readable text, so it is classified like the subject — the same fields DSNs leave out.
+    /// Addresses and their display names stay out: the addressee is told apart from the subject elsewhere.</summary>
+    private static readonly HashSet<string> FramingHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Subject", "From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Date", "Message-ID", "In-Reply-To", "References",
+        "MIME-Version", "Received", "Return-Path", "Content-Type", "Content-Transfer-Encoding", "Content-ID",
+        "Content-Disposition", "Content-Language", "Content-Location", "DKIM-Signature", "ARC-Seal",
+        "ARC-Message-Signature", "ARC-Authentication-Results", "Authentication-Results", "Received-SPF",
+        "X-Mailer", "User-Agent", "List-Id", "List-Unsubscribe", "List-Unsubscribe-Post", "Precedence",
+        "Auto-Submitted", "Importance", "Priority", "X-Priority", "Disposition-Notification-To",
+        "Resent-Date", "Resent-From", "Resent-Sender", "Resent-To", "Resent-Cc", "Resent-Bcc", "Resent-Message-ID",
+    };
+
     private static readonly string[] TextualExtensions = [".txt", ".csv", ".tsv", ".json", ".xml", ".hl7", ".er7", ".ccd", ".ccda", ".cda", ".log", ".md", ".htm", ".html", ".yaml", ".yml"];
 
     private readonly ClassifierLimits _limits;
@@ -48,6 +63,7 @@ internal sealed class MessageTextExtractor
         using var text = new TextBuffer();
         var extractor = new MessageTextExtractor(settings, budget, text, viaMimeKitText);
         extractor.Append(message.Subject);
+        extractor.AppendHeaderText(message.Headers);
         extractor.Walk(message.Body, 1);
         return text.ToString();
     }
@@ -125,14 +141,28 @@ internal sealed class MessageTextExtractor
             throw new ClassificationFailedException("mime_parts");
         }
 
+        AppendHeaderText(entity.Headers);
+        if (entity is MimePart { FileName: { } fileName })
+        {
+            Append(fileName);
+        }
+
         switch (entity)
         {
+            case Multipart { Count: 0 }:
+                // A boundary that is never found (or not declared) leaves every part, encoded or not,
+                // in the preamble: content we cannot take apart, so never clean.
+                Unreadable();
+                break;
             case Multipart multipart:
+                // Preamble and epilogue travel with the message as readable text.
+                Append(multipart.Preamble);
                 foreach (var child in multipart)
                 {
                     Walk(child, depth + 1);
                 }
 
+                Append(multipart.Epilogue);
                 break;
             case MessagePart messagePart:
                 if (messagePart.Message is null)
@@ -142,7 +172,13 @@ internal sealed class MessageTextExtractor
                 }
 
                 Append(messagePart.Message.Subject);
+                AppendHeaderText(messagePart.Message.Headers);
                 Walk(messagePart.Message.Body, depth + 1);
+                break;
+            case MimePart { ContentTransferEncoding: ContentEncoding.UUEncode }:
+                // x-uuencode decodes text that is not really uuencoded to noise while the text itself
+                // travels readable: fail closed rather than classify the noise.
+                Unreadable();
                 break;
             case TextPart textPart:
                 AppendTextPart(textPart);
@@ -275,6 +311,7 @@ internal sealed class MessageTextExtractor
             using (inner)
             {
                 Append(inner.Subject);
+                AppendHeaderText(inner.Headers);
                 Walk(inner.Body, depth + 1);
             }
 
@@ -348,6 +385,17 @@ internal sealed class MessageTextExtractor
 
     /// <summary>Content a recipient may see but the classifier cannot read: never clean.</summary>
     private static void Unreadable() => throw new ClassificationFailedException("unreadable_part");
+
+    private void AppendHeaderText(HeaderList headers)
+    {
+        foreach (var header in headers)
+        {
+            if (!FramingHeaders.Contains(header.Field))
+            {
+                Append(header.Value);
+            }
+        }
+    }
 
     private void Append(string? text)
     {

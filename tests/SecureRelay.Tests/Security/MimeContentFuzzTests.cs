@@ -43,14 +43,18 @@ public sealed partial class MimeContentFuzzTests
         var records = await WaitForFinalRecordsAsync(audit, accepted.Select(Recipient).ToHashSet(StringComparer.Ordinal), TimeSpan.FromSeconds(120));
 
         var unrecorded = accepted.Where(i => !records.ContainsKey(Recipient(i))).ToList();
+        // A message whose mutation destroyed the marker for every reader (say, broken quoted-printable of
+        // UTF-16 text) holds no PHI any more and may be clean; one where any decoding recovers it may not.
         var opportunistic = records.Where(r => r.Value.Method == "opportunistic").Select(r => Index(r.Key)).ToList();
+        var destroyed = opportunistic.Where(i => !PhiMarker.AppearsInMessage(Encoding.Latin1.GetString(cases[i].Message))).ToList();
+        opportunistic = [.. opportunistic.Except(destroyed)];
         var leaked = sink.ReadTransactions().Where(PhiMarker.AppearsInMessage).Select(t => RcptArgs().Match(t).Groups["i"].Value).ToList();
         var logLeak = PhiMarker.InText(relay.Log);
 
         SuiteRun.Report("mime-phi-fuzz", $"seed {seed}; messages {cases.Length} in {clock.Elapsed.TotalSeconds:F1} s; accepted {accepted.Count}; refused " +
             string.Join(", ", replies.Values.Where(v => !v.StartsWith("DOT 250", StringComparison.Ordinal)).GroupBy(v => v[..Math.Min(v.Length, 13)]).Select(g => $"{g.Count()}× {g.Key}")) +
             "; outcomes " + string.Join(", ", records.Values.GroupBy(r => $"{r.Outcome}/{r.Method ?? "-"}/{r.Verdict ?? "-"}").Select(g => $"{g.Count()}× {g.Key}")) +
-            $"; opportunistic {opportunistic.Count}; marker at the sink {leaked.Count}; marker in the log {logLeak}; unrecorded {unrecorded.Count}");
+            $"; opportunistic with the marker readable {opportunistic.Count} (marker destroyed by the mutation {destroyed.Count}); marker at the sink {leaked.Count}; marker in the log {logLeak}; unrecorded {unrecorded.Count}");
 
         Assert.That(opportunistic, Is.Empty, "PHI sent without protection:\n" + string.Join("\n", opportunistic.Take(40).Select(i => $"#{i}: {cases[i].Description}")));
         Assert.That(leaked, Is.Empty, "PHI arrived in plaintext at the sink for: " + string.Join(", ", leaked.Take(40).Select(i => int.TryParse(i, out var n) ? $"#{n}: {cases[n].Description}" : i)));

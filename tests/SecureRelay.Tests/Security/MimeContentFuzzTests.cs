@@ -40,7 +40,7 @@ public sealed partial class MimeContentFuzzTests
         });
 
         var accepted = replies.Where(r => r.Value.StartsWith("DOT 250", StringComparison.Ordinal)).Select(r => r.Key).ToHashSet();
-        var records = await WaitForFinalRecordsAsync(audit, accepted.Select(Recipient).ToHashSet(StringComparer.Ordinal), TimeSpan.FromSeconds(120));
+        var records = await WaitForFinalRecordsAsync(audit, accepted.Select(Recipient).ToHashSet(StringComparer.Ordinal), TimeSpan.FromSeconds(Math.Max(120, count / 10)));
 
         var unrecorded = accepted.Where(i => !records.ContainsKey(Recipient(i))).ToList();
         // A message whose mutation destroyed the marker for every reader (say, broken quoted-printable of

@@ -175,6 +175,11 @@ internal sealed class MessageTextExtractor
                 AppendHeaderText(messagePart.Message.Headers);
                 Walk(messagePart.Message.Body, depth + 1);
                 break;
+            case MimePart { ContentTransferEncoding: ContentEncoding.Base64 } base64 when HoldsTextBesideBase64(base64):
+                // Readable text inside a base64 part (a close delimiter the parser did not take, text pasted
+                // after the encoded block) decodes to noise while it travels readable: fail closed.
+                Unreadable();
+                break;
             case MimePart { ContentTransferEncoding: ContentEncoding.UUEncode }:
                 // x-uuencode decodes text that is not really uuencoded to noise while the text itself
                 // travels readable: fail closed rather than classify the noise.
@@ -385,6 +390,43 @@ internal sealed class MessageTextExtractor
 
     /// <summary>Content a recipient may see but the classifier cannot read: never clean.</summary>
     private static void Unreadable() => throw new ClassificationFailedException("unreadable_part");
+
+    /// <summary>True when the encoded content of a base64 part holds more than base64: a byte outside the
+    /// alphabet, or a blank or tab that does not end its line.</summary>
+    private static bool HoldsTextBesideBase64(MimePart part)
+    {
+        if (part.Content?.Stream is not { CanSeek: true } stream)
+        {
+            return part.Content is not null; // cannot look: treat as unreadable
+        }
+
+        stream.Position = 0;
+        var buffer = new byte[8192];
+        var blanks = false; // blanks seen since the last base64 character of this line
+        int n;
+        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            foreach (var b in buffer.AsSpan(0, n))
+            {
+                if (b is (byte)'\r' or (byte)'\n')
+                {
+                    blanks = false;
+                }
+                else if (b is (byte)' ' or (byte)'\t')
+                {
+                    blanks = true;
+                }
+                else if (blanks || !(char.IsAsciiLetterOrDigit((char)b) || b is (byte)'+' or (byte)'/' or (byte)'='))
+                {
+                    stream.Position = 0;
+                    return true;
+                }
+            }
+        }
+
+        stream.Position = 0;
+        return false;
+    }
 
     private void AppendHeaderText(HeaderList headers)
     {

@@ -26,7 +26,9 @@ public static class PhiMarker
     /// any part's decoded content, embedded messages included).</summary>
     public static bool AppearsInMessage(string message)
     {
-        if (InText(message))
+        // Raw, then raw read as UTF-16 at both byte alignments (an undeclared UTF-16 preamble, say).
+        var raw = Encoding.Latin1.GetBytes(message);
+        if (InText(message) || InText(Encoding.Unicode.GetString(raw)) || (raw.Length > 1 && InText(Encoding.Unicode.GetString(raw, 1, raw.Length - 1))))
         {
             return true;
         }
@@ -34,7 +36,7 @@ public static class PhiMarker
         MimeMessage parsed;
         try
         {
-            parsed = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(message)));
+            parsed = MimeMessage.Load(new MemoryStream(raw));
         }
         catch (FormatException)
         {

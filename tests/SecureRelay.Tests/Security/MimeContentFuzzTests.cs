@@ -54,7 +54,7 @@ public sealed partial class MimeContentFuzzTests
         SuiteRun.Report("mime-phi-fuzz", $"seed {seed}; messages {cases.Length} in {clock.Elapsed.TotalSeconds:F1} s; accepted {accepted.Count}; refused " +
             string.Join(", ", replies.Values.Where(v => !v.StartsWith("DOT 250", StringComparison.Ordinal)).GroupBy(v => v[..Math.Min(v.Length, 13)]).Select(g => $"{g.Count()}× {g.Key}")) +
             "; outcomes " + string.Join(", ", records.Values.GroupBy(r => $"{r.Outcome}/{r.Method ?? "-"}/{r.Verdict ?? "-"}").Select(g => $"{g.Count()}× {g.Key}")) +
-            $"; opportunistic with the marker readable {opportunistic.Count} (marker destroyed by the mutation {destroyed.Count}); marker at the sink {leaked.Count}; marker in the log {logLeak}; unrecorded {unrecorded.Count}");
+            $"; opportunistic with the marker readable {opportunistic.Count} (marker destroyed by the mutation {destroyed.Count}: {string.Join(", ", destroyed.GroupBy(i => Kind(cases[i].Description)).Select(g => $"{g.Count()}× {g.Key}"))}); marker at the sink {leaked.Count}; marker in the log {logLeak}; unrecorded {unrecorded.Count}");
 
         Assert.That(opportunistic, Is.Empty, "PHI sent without protection:\n" + string.Join("\n", opportunistic.Take(40).Select(i => $"#{i}: {cases[i].Description}")));
         Assert.That(leaked, Is.Empty, "PHI arrived in plaintext at the sink for: " + string.Join(", ", leaked.Take(40).Select(i => int.TryParse(i, out var n) ? $"#{n}: {cases[n].Description}" : i)));
@@ -62,6 +62,10 @@ public sealed partial class MimeContentFuzzTests
         Assert.That(unrecorded, Is.Empty, "accepted messages without a final audit record: " + string.Join(", ", unrecorded.Take(10)));
         Assert.That(relay.Pid, Is.Not.Null, "the relay is still running");
     }
+
+    /// <summary>The transfer encoding and charset of a case (what usually destroys the marker).</summary>
+    private static string Kind(string description) =>
+        string.Join(" ", description.Split(' ').Where(w => w.StartsWith("cte=", StringComparison.Ordinal) || w.StartsWith("charset=", StringComparison.Ordinal)));
 
     private static string Recipient(int i) => $"fuzz-{i}@dest.test";
 

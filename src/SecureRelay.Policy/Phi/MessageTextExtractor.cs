@@ -175,12 +175,14 @@ internal sealed class MessageTextExtractor
                 AppendHeaderText(messagePart.Message.Headers);
                 Walk(messagePart.Message.Body, depth + 1);
                 break;
-            case MimePart { ContentTransferEncoding: ContentEncoding.Base64 } base64 when HoldsTextBesideBase64(base64):
+            // Content.Encoding is how the stored bytes are encoded: base64 as received for a parsed message,
+            // none for a part built in memory (which is encoded only when written).
+            case MimePart { Content.Encoding: ContentEncoding.Base64 } base64 when HoldsTextBesideBase64(base64):
                 // Readable text inside a base64 part (a close delimiter the parser did not take, text pasted
                 // after the encoded block) decodes to noise while it travels readable: fail closed.
                 Unreadable();
                 break;
-            case MimePart { ContentTransferEncoding: ContentEncoding.UUEncode }:
+            case MimePart { Content.Encoding: ContentEncoding.UUEncode }:
                 // x-uuencode decodes text that is not really uuencoded to noise while the text itself
                 // travels readable: fail closed rather than classify the noise.
                 Unreadable();

@@ -61,6 +61,11 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
             msg = r.find(".//{*}Message")
             first = (msg.text or "").strip().splitlines()[0][:300] if msg is not None and msg.text else ""
             print("FAILED:", r.get("testName"), "-", first, file=sys.stderr)
+    # Figures printed by the reliability and security suite (tests/SecureRelay.Tests/Security).
+    for out in root.iter("{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}StdOut"):
+        for line in dict.fromkeys(l.strip() for l in (out.text or "").splitlines()):
+            if line.startswith("[security-suite]"):
+                print(line, file=sys.stderr)
     c = root.find(".//{*}Counters")
     if c is None: continue
     p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using MailKit.Net.Smtp;
-using MimeKit;
 using SecureRelay.Tests.Infrastructure;
 
 namespace SecureRelay.Tests;
@@ -8,7 +5,7 @@ namespace SecureRelay.Tests;
 /// <summary>
 /// Invariant 1: <c>250</c> means never lost. The relay is SIGKILLed in the middle of a run and
 /// restarted on the same data directory; every message that got <c>250</c> must reach the sink
-/// (duplicates are allowed, losses are not).
+/// (duplicates are allowed, losses are not). Repeated kills: Security/RepeatedSigkillTests.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -19,27 +16,22 @@ public sealed class CrashRecoveryTests
     public async Task EveryAcceptedMessageSurvivesSigkill(bool sinkUp)
     {
         var sinkPort = TestPorts.Free();
-        SmtpSink? sink = sinkUp ? await StartSinkOnAsync(sinkPort) : null;
+        SmtpSink? sink = sinkUp ? await SmtpSink.StartOnChosenPortAsync(sinkPort) : null;
         try
         {
             await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sinkPort)], tls: "none", auth: "none"));
-            var accepted = new ConcurrentBag<string>();
+            var load = new AcknowledgedLoad(relay.SmtpPort, "crash");
             using var stop = new CancellationTokenSource();
-            var senders = Enumerable.Range(0, 8).Select(i => SendUntilStoppedAsync(relay.SmtpPort, i, accepted, stop.Token)).ToArray();
-
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (accepted.Count < 400 && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
+            var senders = load.RunAsync(8, stop.Token);
+            await load.WaitForAsync(400, TimeSpan.FromSeconds(60));
 
             relay.Kill(); // while the senders are still mid-transaction
             await stop.CancelAsync();
-            await Task.WhenAll(senders);
-            var acknowledged = accepted.ToHashSet(StringComparer.Ordinal);
+            await senders;
+            var acknowledged = load.Acknowledged;
             Assert.That(acknowledged, Has.Count.GreaterThanOrEqualTo(400), "the load ran before the kill");
 
-            sink ??= await StartSinkOnAsync(sinkPort);
+            sink ??= await SmtpSink.StartOnChosenPortAsync(sinkPort);
             await relay.StartAsync();
 
             var missing = acknowledged.ToList();
@@ -56,53 +48,6 @@ public sealed class CrashRecoveryTests
         finally
         {
             sink?.Dispose();
-        }
-    }
-
-    private static async Task<SmtpSink> StartSinkOnAsync(int port)
-    {
-        // smtp-sink takes its port on the command line; retry in case the port was taken meanwhile.
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await SmtpSink.StartOnPortAsync(port);
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
-
-    private static async Task SendUntilStoppedAsync(int port, int worker, ConcurrentBag<string> accepted, CancellationToken stop)
-    {
-        using var client = new SmtpClient { Timeout = 10_000 };
-        var n = 0;
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                if (!client.IsConnected)
-                {
-                    await client.ConnectAsync("127.0.0.1", port, MailKit.Security.SecureSocketOptions.None, stop);
-                }
-
-                var id = $"crash-{worker}-{n++}-{Guid.NewGuid():N}@test";
-                var message = new MimeMessage();
-                message.From.Add(MailboxAddress.Parse("app@clinic.test"));
-                message.To.Add(MailboxAddress.Parse("rcpt@dest.test"));
-                message.Subject = "crash test";
-                message.MessageId = id;
-                message.Body = new TextPart("plain") { Text = new string('x', 2048) };
-                await client.SendAsync(message, CancellationToken.None);
-                accepted.Add(id); // only after the 250 reply to the final dot
-            }
-            catch (Exception e) when (e is IOException or SmtpProtocolException or SmtpCommandException or System.Net.Sockets.SocketException or OperationCanceledException)
-            {
-                // The relay was killed mid-transaction: that message was never acknowledged.
-                return;
-            }
         }
     }
 

@@ -146,12 +146,12 @@ public sealed class SecureDeliveryEndToEndTests
 
         var audit = Path.Combine(relay.Directory, "data", "audit", "audit.jsonl");
         var deadline = DateTime.UtcNow + Wait;
-        while ((!File.Exists(audit) || !ReadShared(audit).Contains("doc@partner.test", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        while ((!File.Exists(audit) || !SharedFile.ReadAllText(audit).Contains("doc@partner.test", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
         }
 
-        var line = ReadShared(audit).Split('\n').First(l => l.Contains("doc@partner.test", StringComparison.Ordinal));
+        var line = SharedFile.ReadAllText(audit).Split('\n').First(l => l.Contains("doc@partner.test", StringComparison.Ordinal));
         if (trustIt)
         {
             Assert.That(line, Does.Contain("tls-verified").And.Contain("pkix").IgnoreCase, line);
@@ -162,12 +162,5 @@ public sealed class SecureDeliveryEndToEndTests
             Assert.That(line, Does.Contain("escrow").IgnoreCase, line);
             Assert.That(line, Does.Not.Contain("\"method\":\"tls-verified\""), line);
         }
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

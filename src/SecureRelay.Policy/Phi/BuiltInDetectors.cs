@@ -310,7 +310,9 @@ internal static class BuiltInDetectors
                 // A header row: at least three cells, delimited or aligned ("Dear Patient," is not one).
                 var header = text.AsSpan(lineStart, lineEnd - lineStart).Trim();
                 var delimiters = header.Count(',') + header.Count('\t') + header.Count(';') + header.Count('|');
-                if (delimiters < 2 && header.Count("  ") < 2)
+                // A name-only column ("Patient", "Member") needs a wider table than an identifier column ("DOB").
+                var needed = m.Value.ToLowerInvariant() is "patient" or "member" or "subscriber" or "claimant" or "insured" or "paciente" or "afiliado" ? 2 : 1;
+                if (delimiters < needed && header.Count("  ") < 2)
                 {
                     continue;
                 }

@@ -365,7 +365,7 @@ internal sealed class MessageTextExtractor
     {
         // The content's own encoding, not the header: a part built in memory holds decoded bytes.
         var encoding = part.Content?.Encoding;
-        if (encoding is not (ContentEncoding.Base64 or ContentEncoding.QuotedPrintable) || part.Content?.Stream is not { CanSeek: true } stream)
+        if (encoding is not (ContentEncoding.Base64 or ContentEncoding.QuotedPrintable or ContentEncoding.UUEncode) || part.Content?.Stream is not { CanSeek: true } stream)
         {
             return;
         }
@@ -380,7 +380,13 @@ internal sealed class MessageTextExtractor
         stream.Position = 0;
         stream.ReadExactly(raw);
         stream.Position = 0;
-        var valid = encoding == ContentEncoding.Base64 ? raw.AsSpan().IndexOfAnyExcept(Base64Bytes) < 0 : IsValidQuotedPrintable(raw);
+        // x-uuencode is read raw as well: few clients decode it, and its decoder turns plain text into noise.
+        var valid = encoding switch
+        {
+            ContentEncoding.Base64 => raw.AsSpan().IndexOfAnyExcept(Base64Bytes) < 0,
+            ContentEncoding.QuotedPrintable => IsValidQuotedPrintable(raw),
+            _ => false,
+        };
         if (valid)
         {
             return;

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -9,10 +10,14 @@ public static class RawSmtp
 {
     /// <summary>Reads the greeting, then sends each line and reads its (possibly multi-line) reply;
     /// returns the whole transcript.</summary>
-    public static async Task<string> ConverseAsync(int port, params string[] lines)
+    public static Task<string> ConverseAsync(int port, params string[] lines) => ConverseFromAsync(IPAddress.Loopback, port, lines);
+
+    /// <summary>As <see cref="ConverseAsync"/>, from another loopback source address (127.0.0.2, 127.0.0.3 …),
+    /// so a client can be outside (or inside) a listener's relay_networks.</summary>
+    public static async Task<string> ConverseFromAsync(IPAddress localAddress, int port, params string[] lines)
     {
-        using var client = new TcpClient();
-        await client.ConnectAsync("127.0.0.1", port);
+        using var client = new TcpClient(new IPEndPoint(localAddress, 0));
+        await client.ConnectAsync(IPAddress.Loopback, port);
         using var stream = client.GetStream();
         stream.ReadTimeout = 10_000;
         using var reader = new StreamReader(stream, Encoding.ASCII);
@@ -29,6 +34,65 @@ public static class RawSmtp
         }
 
         return transcript.ToString();
+    }
+
+    /// <summary>Sends <paramref name="message"/> byte for byte (dot-stuffed, nothing else changed) in one
+    /// transaction; returns the first reply that was not a success (or the reply to the final dot) and
+    /// the command it answered.</summary>
+    public static async Task<(string Stage, string Reply)> SendRawMessageAsync(int port, string from, string to, byte[] message)
+    {
+        using var client = new TcpClient { NoDelay = true };
+        await client.ConnectAsync(IPAddress.Loopback, port);
+        using var stream = client.GetStream();
+        var wait = TimeSpan.FromSeconds(60);
+        var greeting = await SmtpReplyReader.ReadAsync(stream, wait);
+        if (greeting.Count == 0 || !greeting[0].StartsWith("220", StringComparison.Ordinal))
+        {
+            return ("CONNECT", string.Join(" | ", greeting));
+        }
+
+        foreach (var (stage, command, expect) in new[] { ("EHLO", "EHLO raw.test", "250"), ("MAIL", $"MAIL FROM:<{from}> BODY=8BITMIME", "250"), ("RCPT", $"RCPT TO:<{to}>", "250"), ("DATA", "DATA", "354") })
+        {
+            await SmtpReplyReader.SendAsync(stream, command + "\r\n");
+            var reply = await SmtpReplyReader.ReadAsync(stream, wait);
+            var last = reply.Count == 0 ? "(connection closed)" : reply[^1];
+            if (!last.StartsWith(expect, StringComparison.Ordinal))
+            {
+                return (stage, last);
+            }
+        }
+
+        var stuffed = new MemoryStream();
+        var atLineStart = true;
+        foreach (var b in message)
+        {
+            if (atLineStart && b == (byte)'.')
+            {
+                stuffed.WriteByte((byte)'.');
+            }
+
+            stuffed.WriteByte(b);
+            atLineStart = b == (byte)'\n';
+        }
+
+        if (!atLineStart || message.Length < 2 || message[^2] != (byte)'\r')
+        {
+            stuffed.Write("\r\n"u8);
+        }
+
+        stuffed.Write(".\r\n"u8);
+        await stream.WriteAsync(stuffed.ToArray());
+        var final = await SmtpReplyReader.ReadAsync(stream, wait);
+        try
+        {
+            await SmtpReplyReader.SendAsync(stream, "QUIT\r\n");
+        }
+        catch (IOException)
+        {
+            // The relay may close after refusing the message; the reply above is what counts.
+        }
+
+        return ("DOT", final.Count == 0 ? "(connection closed)" : final[^1]);
     }
 
     private static async Task<bool> ReadReplyAsync(StreamReader reader, StringBuilder transcript)

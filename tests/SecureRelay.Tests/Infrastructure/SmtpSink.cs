@@ -57,6 +57,23 @@ public sealed partial class SmtpSink : IDisposable
         return sink;
     }
 
+    /// <summary>Starts a sink on a port chosen earlier (a next hop that was down until now), retrying a
+    /// few times in case something else took the port meanwhile.</summary>
+    public static async Task<SmtpSink> StartOnChosenPortAsync(int port)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await StartOnPortAsync(port).ConfigureAwait(false);
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await Task.Delay(200).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>The dump file's text (empty before the first message).</summary>
     public string ReadDump()
     {
@@ -68,6 +85,15 @@ public sealed partial class SmtpSink : IDisposable
         using var stream = new FileStream(DumpFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>The dump split into transactions, each starting with smtp-sink's <c>X-Client-Addr:</c>
+    /// line and holding its <c>X-Mail-Args</c>/<c>X-Rcpt-Args</c> lines and the message as received.</summary>
+    public IReadOnlyList<string> ReadTransactions()
+    {
+        var dump = ReadDump();
+        var starts = TransactionStart().Matches(dump).Select(m => m.Index).Append(dump.Length).ToList();
+        return [.. starts.Zip(starts.Skip(1), (from, to) => dump[from..to])];
     }
 
     /// <summary>Transactions completed so far (smtp-sink writes one X-Mail-Args line per transaction).</summary>
@@ -134,4 +160,7 @@ public sealed partial class SmtpSink : IDisposable
 
     [GeneratedRegex("^X-Mail-Args:", RegexOptions.Multiline)]
     private static partial Regex MailArgs();
+
+    [GeneratedRegex("^X-Client-Addr:", RegexOptions.Multiline)]
+    private static partial Regex TransactionStart();
 }

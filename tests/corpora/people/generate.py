@@ -476,9 +476,14 @@ def fam_patient_symptoms(g, i):
     cname, cdom = g.pick(CLINICS)
     office = (cname, g.pick(["frontdesk", "nurse", "info", "appointments", "triage"]) + "@" + cdom)
     when = g.when()
-    drug, dose, why = g.pick(MEDS)
-    mob = g.chance(0.4)
     v = i % 5
+    if v in (0, 4):
+        drug, dose, why = g.pick([m for m in MEDS if m[2] in ("blood pressure", "heart rate", "swelling")])
+    elif v == 2:
+        drug, dose, why = g.pick([m for m in MEDS if m[2] == "diabetes"])
+    else:
+        drug, dose, why = g.pick(MEDS)
+    mob = g.chance(0.4)
     dob = g.dob(1945, 1998)
     if v == 0:
         sbp = g.r.randint(92, 104)
@@ -678,7 +683,7 @@ def fam_second_opinion(g, i):
     doc2 = g.doc()
     while doc2["last"] == doc["last"]:
         doc2 = g.doc()
-    cname, _ = g.pick(CLINICS)
+    cname, cdom = g.pick(CLINICS)
     center = g.pick([("Mayfield Second Opinion Program", "secondopinion@mayfieldhealth.org"),
                      ("University Cancer Center New Patient Office", "newpatients@ucancercenter.org"),
                      ("Westbrook Clinic Referrals", "referrals@westbrookclinic.org"),
@@ -709,7 +714,7 @@ def fam_second_opinion(g, i):
                  f"{d_full(labd)}. Please let us know if you need imaging discs as well.\n\nMedical Records\n{cname}")
         body = (f"Forwarding my results from {cname} for my visit with {doc2['dr']} on {d_long(appt)}. "
                 f"Please let me know if you need anything else.\n\n{p['full']}\n{g.phone()}\n\n"
-                + fwd_block(f"Medical Records <records@{g.pick(CLINICS)[1]}>", f"{p['full']} <{p['email']}>",
+                + fwd_block(f"Medical Records <records@{cdom}>", f"{p['full']} <{p['email']}>",
                             when - dt.timedelta(days=2), "Your requested records", inner))
         subj = "Fwd: Your requested records"
         form = ["forward", "pdf"]
@@ -760,6 +765,8 @@ def fam_short_reply_appt(g, i):
                        "Confirmed, thanks! Still having trouble with the mask at night"])
         subj = "Re: Appointment confirmation"
     else:
+        pc = g.pick(CLINICS)
+        office = (pc[0], "lab@" + pc[1])
         orig = (f"{p['first']}, {doc['dr']} ordered a lipid panel and CMP before your physical on {d_short(d)}. "
                 f"Lab hours 7-11am.")
         body = g.pick(["ok got it - fasting after midnight for the bloodwork right?",
@@ -1110,9 +1117,9 @@ def fam_employee_own_leave(g, i):
     if v == 0:
         body = (f"Hi {mgr['first']},\n\nI'll be out {d.strftime('%A')} for a colonoscopy - the prep is the day before so I'll "
                 f"probably sign off around 2 on {(d - dt.timedelta(days=1)).strftime('%A')}. Back {(d + dt.timedelta(days=1)).strftime('%A')}.\n\n{emp['first']}")
-        subj = g.pick(["out Thursday", f"PTO {d_short(d)}", "Out for a procedure"])
+        subj = g.pick([f"out {d.strftime('%A')}", f"PTO {d_short(d)}", "Out for a procedure"])
     elif v == 1:
-        surg = g.pick(["gallbladder surgery", "a hernia repair", "sinus surgery", "rotator cuff surgery", "a hysterectomy"])
+        surg = g.pick(["gallbladder surgery", "hernia repair", "sinus surgery", "rotator cuff surgery", "knee surgery"])
         body = (f"Hi {mgr['first']},\n\n{doc['dr']} is putting me on medical leave for {g.r.randint(2, 6)} weeks after my {surg} on "
                 f"{d_long(d)}. I've started the paperwork with HR. I'll document where everything is before then.\n\n" + corp_sig(g, emp, dom))
         subj = g.pick(["medical leave", "Upcoming leave", "Surgery - out of office"])
@@ -1210,6 +1217,12 @@ def fam_paralegal_records(g, i):
                 f"3. Have you had the injection {doc['dr']} recommended?\n\n"
                 f"You can just reply to this email. Thanks!\n\n" + law_sig(g, para, firm))
         subj = g.pick(["Quick questions about your treatment", f"Your case - {matter}", "Following up - medical records"])
+        if i >= 5:
+            body = (f"Hi {cl['first']},\n\nGood news - {hosp} finally sent the ER records and the bill. They show the CT of your "
+                    f"neck was negative but you were diagnosed with a concussion and a {g.pick(['sprained wrist', 'rib contusion', 'whiplash injury'])}. "
+                    f"Attorney {firm[0].split()[0]} wants to know if you're still having headaches and whether {doc['dr']} "
+                    f"referred you to neurology. Please call me when you get a chance.\n\n" + law_sig(g, para, firm))
+            subj = g.pick(["ER records received", f"Update on your case ({matter})"])
     elif v == 3:
         to = ("Medical Records", "records@" + g.pick(CLINICS)[1])
         owhen = when - dt.timedelta(days=g.r.randint(21, 40))
@@ -1405,8 +1418,12 @@ def fam_pharmacy_errand(g, i):
     form = ["mobile"]
     drug, dose, why = g.pick(MEDS)
     if v == 0:
-        body = (f"Hon can you grab my {g.pick(['Zoloft', 'Lexapro', drug])} refill at {g.pick(PHARMACIES)} on the way home? "
-                f"It's under my name, Rx #{g.r.randint(1000000, 9999999)}. Should be ${g.r.randint(5, 40)}. Love you")
+        if i < 5:
+            body = (f"Hon can you grab my {g.pick(['Zoloft', 'Lexapro', drug])} refill at {g.pick(PHARMACIES)} on the way home? "
+                    f"It's under my name, Rx #{g.r.randint(1000000, 9999999)}. Should be ${g.r.randint(5, 40)}. Love you")
+        else:
+            body = (f"{b['first']}, if you're going out anyway could you stop at {g.pick(PHARMACIES)}? My {drug} {dose} is ready "
+                    f"(the {why} one). They'll ask for my birthday, it's {d_full(g.dob(1955, 1995))}. Thank youuu")
         subj = g.pick(["pharmacy", "pick up pls", "refill"])
     elif v == 1:
         body = (f"{b['first']} - Mom's Eliquis is ready at {g.pick(PHARMACIES)}, ${g.r.randint(35, 120)} copay, I already paid online so "
@@ -1432,3 +1449,872 @@ def fam_pharmacy_errand(g, i):
         subj = g.pick(["your meds", "on the counter", "got it"])
     body = typo(body, g, 0.04) + "\n\n" + (g.sentfrom() if form else "")
     return M(who(a), (b["full"], b["email"]), subj, body.rstrip() + "\n", form, date=when)
+
+
+# ---------------------------------------------------------------------------
+# CLEAN look-alike families
+# ---------------------------------------------------------------------------
+VETS = [("Maple Grove Animal Hospital", "maplegroveanimal.com"), ("Paws & Claws Veterinary", "pawsclawsvet.com"),
+        ("Riverbend Veterinary Clinic", "riverbendvet.com"), ("Companion Animal Care Center", "companionacc.com"),
+        ("Northside Cat Clinic", "northsidecatclinic.com")]
+
+
+def pet(g):
+    sp = g.pick([("dog", "Canine", g.pick(["Labrador retriever", "golden retriever", "beagle", "German shepherd", "pit mix", "goldendoodle", "dachshund"])),
+                 ("cat", "Feline", g.pick(["domestic shorthair", "Maine coon", "tabby", "Siamese mix"]))])
+    return {"name": g.pick(PET_NAMES), "species": sp[0], "Species": sp[1], "breed": sp[2],
+            "sex": g.pick(["F", "M"]), "age": g.r.randint(2, 14)}
+
+
+def fam_vet_pet_care(g, i):
+    owner = g.person()
+    pt = pet(g)
+    vet = g.pick(VETS)
+    if "Cat" in vet[0] and pt["species"] != "cat":
+        vet = VETS[0]
+    vdoc = g.doc()
+    when = g.when()
+    v = i % 5
+    hs = "she" if pt["sex"] == "F" else "he"
+    hr = "her" if pt["sex"] == "F" else "him"
+    hp = "her" if pt["sex"] == "F" else "his"
+    atts, form = [], []
+    staff = (f"{vet[0]}", g.pick(["care", "frontdesk", "info"]) + "@" + vet[1])
+    if v == 0:
+        med = g.pick(["carprofen 75 mg", "meloxicam 0.5 mg/mL", "gabapentin 100 mg", "buprenorphine (oral)"])
+        proc = g.pick(["dental cleaning with two extractions", "spay", "neuter", "mass removal from the left flank",
+                       "cystotomy to remove bladder stones"])
+        body = (f"Hi {owner['first']},\n\n{pt['name']} did great in surgery today ({proc}). {hs.capitalize()} is awake, "
+                f"a little groggy, and already asking for dinner. Discharge is at 5:30.\n\nAt home: give {med} "
+                f"{g.pick(['once daily', 'twice daily'])} with food for {g.r.randint(3, 7)} days, keep the cone on, and no stairs or "
+                f"jumping for 10 days. Recheck with {vdoc['dr']} in 10-14 days for a suture check.\n\n"
+                f"{vet[0]}\n{g.phone()}\n\n{VET_DISCLAIMER}")
+        subj = g.pick([f"{pt['name']}'s surgery update", f"{pt['name']} is in recovery", f"Discharge instructions - {pt['name']}"])
+        frm, to = staff, who(owner)
+    elif v == 1:
+        dmed = g.pick(["methimazole for his thyroid", "insulin for his diabetes", "enalapril for his heart murmur",
+                       "prednisolone for his allergies", "Apoquel for his itching"])
+        body = typo(f"Hi,\n\nThis is {owner['full']}, {pt['name']}'s owner ({g.r.randint(8, 15)} yr old {pt['breed']} {pt['species']}). "
+                    f"{pt['name']} has been vomiting since last night and won't touch his food. He's on {dmed}. "
+                    f"Should we bring him in today or is this something to watch? He's still drinking water.\n\n"
+                    f"Thanks,\n{owner['first']}\n{g.phone()}", g, 0.02)
+        subj = g.pick([f"{pt['name']} vomiting", f"{pt['name']} - sick since last night", "should we come in?"])
+        frm, to = who(owner), staff
+    elif v == 2:
+        vac = g.pick(["Rabies (3yr)", "DHPP", "FVRCP", "Bordetella", "Leptospirosis"])
+        items = [("Comprehensive exam", g.money(62, 79)), (f"Vaccine - {vac}", g.money(28, 42)),
+                 ("Heartworm/tick panel (4Dx)", g.money(55, 70)), (g.pick(["Apoquel 16mg #30", "Bravecto 1000-1400mg", "Simparica Trio #6", "Revolution Plus #3"]), g.money(70, 160))]
+        lines = "\n".join(f"  {a:<36}{b:>10}" for a, b in items)
+        body = (f"Hello {owner['first']} {owner['last']},\n\nThank you for visiting {vet[0]}! Here is your invoice.\n\n"
+                f"Patient: {pt['name']}   Species: {pt['Species']}   Breed: {pt['breed']}   Age: {pt['age']} yrs\n"
+                f"Client #: {g.r.randint(10000, 99999)}\n\n{lines}\n\n  Paid - Visa ending {g.r.randint(1000, 9999)}\n\n"
+                f"{pt['name']}'s next wellness exam is due {d_long(g.later(when, 300, 365))}.\n\n{VET_DISCLAIMER}")
+        subj = g.pick([f"Invoice for {pt['name']}", f"Your receipt from {vet[0]}", "Visit summary and invoice"])
+        frm, to = staff, who(owner)
+        form = ["html"]
+    elif v == 3:
+        sitter = g.person()
+        body = (f"Hi {sitter['first']}!\n\nThanks again for staying with {pt['name']} while we're away. Med schedule "
+                f"(the pill pockets are in the pantry):\n\n"
+                f"- 8am: 1/2 tablet gabapentin + {g.pick(['Vetmedin 2.5mg', 'Apoquel 5.4mg', 'levetiracetam 250mg'])}\n"
+                f"- 6pm: dinner, then insulin {g.r.randint(2, 8)} units (pen is in the fridge door, ALWAYS after food)\n"
+                f"- 8pm: 1/2 tablet gabapentin\n\nIf {pt['name']} seems wobbly or won't eat, skip the insulin and call the emergency "
+                f"vet ({vet[0]}, {g.phone()}). {hs.capitalize()}'s a {pt['age']} year old {pt['species']} so {hs} naps a LOT, that's normal.\n\n"
+                f"{owner['first']}")
+        subj = g.pick([f"{pt['name']}'s meds while we're gone", "pet sitting instructions", f"{pt['name']} care sheet"])
+        frm, to = who(owner), who(sitter)
+        if g.chance(0.5):
+            atts = [att_docx(["# " + pt["name"] + " care sheet", f"{pt['species'].capitalize()}, {pt['breed']}, {pt['age']} yrs",
+                              "Food: 1 cup kibble 7am / 6pm", "Insulin after dinner only", f"Vet: {vet[0]} {g.phone()}",
+                              "Walks: 3x daily (dogs) / litter scooped daily (cats)"], f"{asciify(pt['name'])}_care.docx")]
+    else:
+        bun, cr = g.r.randint(34, 48), round(g.r.uniform(2.1, 2.9), 1)
+        body = (f"Hi {owner['first']},\n\n{vdoc['dr']} reviewed {pt['name']}'s bloodwork. BUN was {bun} and creatinine {cr}, with "
+                f"SDMA of {g.r.randint(18, 24)}, which puts {hr} in IRIS stage 2 chronic kidney disease. This is common in "
+                f"{pt['species']}s {hp} age ({pt['age']}). We recommend switching to a renal diet (Hill's k/d or Royal Canin Renal), "
+                f"subcutaneous fluids {g.pick(['twice weekly', 'every other day'])}, and rechecking labs in 3 months.\n\n"
+                f"Please call to schedule a tech appointment to learn the fluids.\n\n{vet[0]} | {g.phone()}")
+        subj = g.pick([f"{pt['name']}'s lab results", "Bloodwork results", f"{pt['name']} - kidney values"])
+        frm, to = staff, who(owner)
+    return M(frm, to, subj, body, form, atts, date=when, html=("html" in form) or g.chance(0.2))
+
+
+def fam_vet_short_reply(g, i):
+    owner = g.person()
+    pt = pet(g)
+    vet = g.pick(VETS)
+    vdoc = g.doc()
+    when = g.when()
+    d = g.later(when, 1, 10)
+    day = d.strftime("%a")
+    office = (vet[0], "appointments@" + vet[1])
+    v = i % 4
+    if v == 0:
+        orig = (f"We have an opening {d.strftime('%A')} at 3:00 pm for {pt['name']}'s recheck with {vdoc['dr']}. "
+                f"Please reply to confirm. - {vet[0]}")
+        body = g.pick([f"Yes, {day} 3pm works for {pt['name']}'s follow-up with {vdoc['dr']}.",
+                       f"yes! {day} at 3 for {pt['name']} w/ {vdoc['dr']}"])
+    elif v == 1:
+        orig = (f"Reminder: {pt['name']} ({pt['Species']}) is due for vaccines and a dental exam. Appointment {d_wk(d)} at {tstr(g)}. "
+                f"Reply C to confirm.")
+        body = g.pick(["C", f"Confirmed, thanks. Does {pt['name']} need to fast?", "Confirmed - running 10 min late probably"])
+    elif v == 2:
+        orig = (f"{pt['name']}'s prescription refill ({g.pick(['Vetmedin', 'Apoquel', 'methimazole', 'Proin'])}) is ready for pickup "
+                f"at the front desk. - {vet[0]}")
+        body = g.pick(["thx will grab it after work", "Can my husband pick it up? He'll be there at 5",
+                       f"great, thanks! {pt['name']} says thanks too"])
+    else:
+        orig = (f"Hi {owner['first']}, {vdoc['dr']} would like to see {pt['name']} back in 2 weeks for a weight check and to "
+                f"recheck the ear. We have {d.strftime('%A')} 9:30 or 4:15.")
+        body = g.pick(["9:30 please", f"4:15 works. The ear looks better already", "Either is fine!"])
+    body = typo(body, g, 0.05)
+    sf = g.sentfrom()
+    body = body + ("\n\n" + sf if sf else "") + "\n\n" + quote(orig, f"{vet[0]} <{office[1]}>", when - dt.timedelta(hours=g.r.randint(1, 30)))
+    return M(who(owner), office, g.pick([["Re: Appointment", f"Re: {pt['name']}"], ["Re: Reminder from " + vet[0], f"Re: {pt['name']} is due"],
+                                         ["RE: Refill ready", f"Re: {pt['name']}'s prescription"], [f"Re: {pt['name']}", "Re: recheck"]][v]),
+             body, ["reply", "mobile"], date=when, reply=True)
+
+
+def newsletter_footer(g, org, addr):
+    return (f"\n\n--\nYou're receiving this because you subscribed at {addr}. "
+            f"Unsubscribe | Update preferences\n{org}, {g.r.randint(100, 9999)} {g.pick(['Market St', 'Elm Ave', 'Union Blvd'])}, "
+            f"{g.pick(['Austin, TX', 'Denver, CO', 'Portland, OR', 'Raleigh, NC'])}\n"
+            "This newsletter is for general information only and is not medical advice. Consult your physician "
+            "before starting any exercise or nutrition program.")
+
+
+def fam_fitness_newsletter(g, i):
+    coach = g.person(domain=g.pick(["ironworksfit.com", "corestrengthstudio.com", "elevatept.fit", "strongstartgym.com"]))
+    dom = coach["email"].split("@")[1]
+    sub = g.person()
+    when = g.when()
+    v = i % 4
+    greet = g.pick([f"Hi {sub['first']},", "Hey team,", f"{sub['first']} -", "Hi friend,"])
+    if v == 0:
+        title = "5 mobility drills for desk workers"
+        body = (f"{greet}\n\nSitting 8+ hours a day tightens the hips and rounds the upper back. This week, try these between meetings:\n\n"
+                "1. 90/90 hip switches - 10 each side\n2. Thoracic open books - 8 each side\n3. Couch stretch - 60 seconds\n"
+                "4. Band pull-aparts - 20 reps\n5. Deep squat hold - 1 minute total\n\n"
+                "If you have a knee or back injury, check with your doctor or PT before adding new movements.")
+    elif v == 1:
+        hero = g.person()
+        title = "Member spotlight + new schedule"
+        body = (f"{greet}\n\nThis month's member spotlight is {hero['full']}, who finished her first half marathon in "
+                f"{g.r.randint(1, 2)}:{g.r.randint(10, 59):02d} after training with our Saturday run club! Ask {hero['first']} about her "
+                f"playlist.\n\nNew class schedule starts {d_long(g.later(when, 5, 20))}: 6am HIIT moves to 5:45, and we're adding a "
+                f"Sunday mobility class.\n\nKeep showing up,\nCoach {coach['first']}")
+    elif v == 2:
+        title = "Training around a sore knee (general tips)"
+        body = (f"{greet}\n\nKnee pain is one of the most common questions we get. A few general principles - not a diagnosis:\n\n"
+                "- Pain under 3/10 that settles by the next day is usually ok to train through\n"
+                "- Swap deep lunges for box step-ups and reverse sled drags\n- Strengthen hips and calves, not just quads\n"
+                "- Sharp pain, swelling, locking or giving way: stop and see a doctor or physical therapist\n\n"
+                "Book a free movement screen at the front desk.")
+    else:
+        title = "Heart rate zones, explained"
+        body = (f"{greet}\n\nZone 2 training is everywhere right now. Quick refresher: estimate max heart rate (220 minus age is "
+                "rough), then Zone 2 is about 60-70% of that. Most of your weekly cardio should live there. If you take "
+                "beta blockers or other medication that affects heart rate, use perceived effort instead and ask your doctor.\n\n"
+                "Challenge: 3 x 30 minutes of Zone 2 this week. Reply with your favorite podcast for the long ones!")
+    body = f"{title.upper()}\n\n" + body + newsletter_footer(g, dom.split(".")[0].capitalize() + " Fitness", dom)
+    return M((f"Coach {coach['first']} at {dom.split('.')[0].capitalize()}", "news@" + dom), who(sub),
+             g.pick([title, title + " \U0001F4AA", f"This week: {title.lower()}"]), body, ["newsletter"], date=when,
+             html=True, headers={"List-Unsubscribe": f"<mailto:unsubscribe@{dom}>", "Precedence": "bulk"})
+
+
+def fam_nutrition_newsletter(g, i):
+    rd = g.person()
+    dom = g.pick(["wholeplatenutrition.com", "thefiberfix.co", "nourishweekly.com", "plantpoweredplate.net"])
+    sub = g.person()
+    when = g.when()
+    v = i % 4
+    greet = g.pick([f"Hi {sub['first']},", f"Hello {sub['first']}!", "Hi there,"])
+    if v == 0:
+        title = "Blood sugar basics: why fiber matters"
+        body = (f"{greet}\n\nSoluble fiber slows how fast carbohydrates hit your bloodstream, which can blunt glucose spikes "
+                "after meals. Good sources: oats, lentils, chia, apples, barley. Aim for 25-35 g a day and increase slowly.\n\n"
+                "People with diabetes or on glucose-lowering medication should talk to their care team before big diet changes.")
+    elif v == 1:
+        title = "Recipe: 20-minute red lentil soup"
+        body = (f"{greet}\n\nIngredients: 1 cup red lentils, 1 onion, 2 carrots, 3 garlic cloves, 1 tsp cumin, 1 can diced tomatoes, "
+                "4 cups low-sodium broth, lemon.\n\nSaute onion, carrot and garlic 5 min, add cumin, lentils, tomatoes and broth. "
+                "Simmer 15 min, blend half, finish with lemon. 18 g protein and 11 g fiber per serving. Heart-healthy and freezer friendly.")
+    elif v == 2:
+        title = "What the research says about intermittent fasting"
+        body = (f"{greet}\n\nA new randomized trial compared 16:8 time-restricted eating with standard calorie reduction over 12 "
+                "months. Weight loss was similar between groups; adherence was slightly better with the eating window. "
+                "Fasting isn't recommended for people who are pregnant, have a history of eating disorders, or take insulin "
+                "without medical supervision.\n\nBottom line: the best pattern is the one you can stick with.")
+    else:
+        title = "Ask the dietitian: is GLP-1 changing how we eat?"
+        body = (f"{greet}\n\nReader question: 'My coworker is on one of the new weight-loss shots. What should people eat on them?'\n\n"
+                "General answer: prioritize protein (about 25-30 g per meal), eat smaller portions, stay hydrated, and include "
+                "strength training to protect muscle. Anyone on these medications should follow their prescriber's guidance.\n\n"
+                f"Send your questions to ask@{dom}!")
+    body = f"{title}\n\n" + body + f"\n\nEat well,\n{rd['full']}, RDN" + newsletter_footer(g, dom.split(".")[0].capitalize(), dom)
+    return M((f"{rd['full']}, RDN", "hello@" + dom), who(sub), g.pick([title, "This week: " + title]), body, ["newsletter"],
+             date=when, html=True, headers={"List-Unsubscribe": f"<https://{dom}/unsub>", "Precedence": "bulk"})
+
+
+def fam_health_news(g, i):
+    a = g.person()
+    b = g.person()
+    when = g.when()
+    v = i % 5
+    if v == 0:
+        body = (f"Did you see King Charles is back to public duties? The palace said he's continuing cancer treatment. "
+                f"The BBC article said they still haven't said what kind. Wild that he's touring again already.\n\n{a['first']}")
+        subj = g.pick(["the king", "did you see this", "royal news"])
+    elif v == 1:
+        body = (f"{b['first']}, read this article about Céline Dion and stiff person syndrome - the documentary sounds intense. "
+                f"I'd never heard of it before. Apparently it affects like 1 in a million people. Want to watch it this weekend?\n\n"
+                f"https://www.{g.pick(['nytimes.com', 'people.com', 'theguardian.com'])}/2024/06/celine-dion-documentary\n\n{a['first']}")
+        subj = g.pick(["Celine doc", "watch this with me?", "stiff person syndrome"])
+    elif v == 2:
+        body = (f"Sharing the article we talked about at dinner - the measles outbreak in West Texas is over {g.r.randint(200, 700)} "
+                f"cases now according to the state health department. The school district sent a notice home "
+                f"about it too. Crazy times.\n\n{a['first']}")
+        subj = g.pick(["measles article", "that article", "fyi"])
+    elif v == 3:
+        body = (f"Ok so the new study says the GLP-1 drugs might cut heart attack risk by 20% even in people without diabetes. "
+                f"My brother-in-law the pharmacist says the shortage is basically over too. Not sure what to make of all the "
+                f"hype but it's interesting.\n\nLink: https://www.statnews.com/2024/glp1-cardiovascular-trial\n\n{a['first']}")
+        subj = g.pick(["GLP-1 study", "interesting", "did you see"])
+    else:
+        body = (f"Saw that Bruce Willis's family posted another update about his frontotemporal dementia. And Michael J. Fox "
+                f"talking about Parkinson's on that podcast. Both of them handling it so publicly is kind of brave. "
+                f"Anyway - still on for trivia Thursday?\n\n{a['first']}")
+        subj = g.pick(["trivia thurs", "random", "saw this"])
+    body = typo(body, g, 0.02)
+    return M(who(a), who(b), subj, body, [], date=when, html=g.chance(0.3))
+
+
+def fam_family_personal(g, i):
+    a = g.person()
+    fam = [g.person(last=a["last"]) for _ in range(g.r.randint(1, 3))]
+    when = g.when()
+    v = i % 5
+    if v == 0:
+        gp = g.pick(["Grandpa", "Dad", "Uncle Ray", "Abuelo", "Nana"])
+        body = (f"Hi everyone,\n\n{gp}'s 80th is {d_wk(g.later(when, 10, 40))}! We booked the back room at "
+                f"{g.pick(['Rosario', 'Golden Dragon', 'The Oak Room', 'Lucky Star'])} at 6. {fam[0]['first']} is doing the slideshow, "
+                f"please send old photos by the 1st. He shot a 79 at golf last week so expect to hear about it all night.\n\n{a['first']}")
+        subj = g.pick([f"{gp}'s 80th!!", "birthday dinner plans", "Save the date"])
+    elif v == 1:
+        body = (f"Ok movers are confirmed for Saturday 8am. I need someone to take Grandma's piano - it won't fit "
+                f"in the new place. Also does anyone want the pressure washer? {fam[0]['first']}, can you bring the big cooler?\n\n{a['first']}")
+        subj = g.pick(["moving day", "Saturday", "who wants the piano"])
+    elif v == 2:
+        kid = g.kid(a["last"])
+        body = (f"Report cards came in! {kid['first']} got straight A's except a B+ in PE (lol). The teacher said "
+                f"{kid['first']} is a 'natural leader' in group projects. We're celebrating with pizza Friday if you want to join.\n\n"
+                f"Love,\n{a['first']}")
+        subj = g.pick(["report card!", "proud mama", "pizza friday"])
+    elif v == 3:
+        body = (f"Flights are booked for the Lisbon trip: out {d_short(g.later(when, 30, 60))}, back 10 days later. "
+                f"Mom wants to do the Fado dinner and Sintra. I got travel insurance for everyone just in case. "
+                f"{fam[0]['first']}, your passport expires in March, check it!!\n\n{a['first']}")
+        subj = g.pick(["Lisbon!!", "flights booked", "trip details"])
+    else:
+        body = (f"Thanksgiving assignments:\n- {fam[0]['first']}: turkey (and NOT dry this year)\n- Me: pies\n"
+                f"- {fam[-1]['first']}: mashed potatoes + the famous cold soup nobody asked for\n- Kids: table + cleanup\n\n"
+                f"Heart emoji. Dinner at 3, football at 1.\n\n{a['first']}")
+        subj = g.pick(["Thanksgiving", "turkey day assignments", "who's bringing what"])
+    return M(who(a), [who(f) for f in fam], subj, typo(body, g, 0.02), [], date=when, html=g.chance(0.25))
+
+
+def fam_support_group(g, i):
+    v = i % 4
+    org = g.pick([[("Caregivers Circle", "caregiverscircle.org"), ("Hope Springs Community Center", "hopespringscc.org")],
+                  [("St. Luke's Parish", "stlukesparish.org"), ("Hope Springs Community Center", "hopespringscc.org")],
+                  [("Parkinson's Wellness Alliance", "pwalliance.org")],
+                  [("NAMI Lakeshore", "namilakeshore.org")]][v])
+    fac = g.person()
+    sub = g.person()
+    when = g.when()
+    d = g.later(when, 5, 25)
+    start = dt.datetime(d.year, d.month, d.day, g.pick([10, 18, 19]), 0)
+    v = i % 4
+    topic = ["Caregiver Support Group", "Grief Support Circle", "Parkinson's Support Group: Guest Speaker on Exercise",
+             "Family-to-Family Education Class (8 weeks)"][v]
+    body = (f"Hello friends,\n\nOur {topic} meets {d_wk(d)} at {start.strftime('%I:%M %p').lstrip('0')} in the "
+            f"{g.pick(['Fellowship Hall', 'Community Room B', 'Library annex', 'Zoom (link below)'])}. "
+            + ["This is a confidential, drop-in space for anyone caring for a loved one with memory loss, chronic illness or disability. ",
+               "All who are grieving a loss are welcome, whether recent or long ago. ",
+               f"Our speaker is {g.doc()['full']}, a movement-disorders specialist, who will talk about the benefits of exercise and voice work. ",
+               "This free course for family members of people living with mental health conditions covers crisis planning, medications and self-care. "][v]
+            + f"Facilitated by {fac['full']}. Light refreshments provided. No registration needed"
+            + (".\n\nWhat is shared in group stays in group.\n\n" if v != 3 else "; please RSVP so we have enough workbooks.\n\n")
+            + f"Warmly,\n{org[0]}\n{g.phone()}")
+    if g.chance(0.3):
+        body = f"Hi {sub['first']},\n\n" + body
+    atts = [att_ics(make_ics(f"{g.r.randint(10**8, 10**9)}@{org[1]}", start, start + dt.timedelta(hours=1, minutes=30),
+                             topic, g.pick(["Fellowship Hall", "Community Room B, 200 Main St", "Online"]),
+                             f"{topic}. Facilitated by {fac['full']}. All are welcome.", (org[0], "events@" + org[1])))] if g.chance(0.6) else []
+    return M((org[0], "events@" + org[1]), who(sub), g.pick([topic, f"This month: {topic}", f"Reminder - {topic}"]), body,
+             ["announcement"], atts, date=when, html=g.chance(0.5))
+
+
+def fam_book_club(g, i):
+    host = g.person()
+    mem = [g.person() for _ in range(g.r.randint(3, 6))]
+    when = g.when()
+    book = g.pick([("When Breath Becomes Air", "Paul Kalanithi", "a neurosurgeon's lung cancer diagnosis at 36"),
+                   ("Brain on Fire", "Susannah Cahalan", "her autoimmune encephalitis and the month she lost"),
+                   ("Between Two Kingdoms", "Suleika Jaouad", "her leukemia treatment in her twenties and the road trip after"),
+                   ("Everything Happens for a Reason", "Kate Bowler", "her stage IV colon cancer diagnosis at 35"),
+                   ("The Bright Hour", "Nina Riggs", "her metastatic breast cancer and raising two boys")])
+    v = i % 4
+    d = g.later(when, 7, 30)
+    if v == 0:
+        body = (f"Hi book lovers,\n\nNext month we're reading {book[0]} by {book[1]} - the memoir about {book[2]}. "
+                f"We'll meet at {mem[0]['first']}'s place on {d_wk(d)} at 7. Bring tissues, apparently.\n\n{host['first']}")
+    elif v == 1:
+        body = (f"Discussion questions for {book[0]}:\n\n1. How does {book[1].split()[0]} balance the role of patient and narrator?\n"
+                f"2. Which chapter changed how you think about doctors and hospitals?\n3. The ending was written by someone else - did it work for you?\n"
+                f"4. Would you want to know your prognosis?\n\nSee you {d.strftime('%A')}! {mem[1]['first']} is bringing dessert.\n\n{host['first']}")
+    elif v == 2:
+        body = (f"Thanks everyone for a great conversation last night about {book[0]}. {mem[0]['first']} made a good point that "
+                f"{book[1]} never asks for pity. Next pick is lighter - we voted for a mystery. {mem[1]['first']} hosts in {d.strftime('%B')}.\n\n{host['first']}")
+    else:
+        body = (f"Quick poll for our next memoir! Options:\n- {book[0]} ({book[1]})\n- Educated (Tara Westover)\n- Crying in H Mart (Michelle Zauner)\n\n"
+                f"Reply by Friday. Also {mem[2]['first']}, I still have your copy of Lessons in Chemistry!\n\n{host['first']}")
+    return M(who(host), [who(m) for m in mem], g.pick([f"Book club - {book[0]}", "Next month's book", "book club!", f"{book[0]} questions"]),
+             typo(body, g, 0.02), [], date=when, html=g.chance(0.3))
+
+
+def fam_nurse_application(g, i):
+    app = g.person()
+    when = g.when()
+    hosp = g.pick(HOSPITALS)
+    rec = g.person(domain=g.pick(["mercyhealthcareers.org", "providencejobs.org", "universityhospital.org"]))
+    unit = g.pick(["Medical ICU", "Cardiac Step-Down", "Labor & Delivery", "Emergency Department", "Pediatric Oncology", "Med-Surg / Telemetry"])
+    yrs = g.r.randint(2, 14)
+    v = i % 4
+    creds = g.pick(["RN, BSN", "RN, BSN, CCRN", "RN, MSN", "LPN", "RN, BSN, CEN"])
+    if v == 0:
+        body = (f"Dear {rec['first']} {rec['last']},\n\nI am applying for the {unit} RN position (Req #{g.r.randint(10000, 99999)}). "
+                f"I have {yrs} years of experience at {hosp}, where I care for up to {g.r.randint(2, 5)} patients per shift, including "
+                f"ventilated patients, titrating vasoactive drips, and managing post-op recovery. I hold ACLS, BLS and PALS certifications.\n\n"
+                f"My resume is attached. I would welcome the chance to talk.\n\nSincerely,\n{app['full']}, {creds}\n{g.phone()}")
+    elif v == 1:
+        body = (f"Hello,\n\nI saw your posting for travel nurses in {unit}. I'm a {creds} with {yrs} years experience, compact license "
+                f"(multistate), and I'm available starting {d_long(g.later(when, 14, 45))} for 13-week contracts. Charting: Epic and Cerner. "
+                f"Resume attached.\n\nThanks,\n{app['full']}")
+    elif v == 2:
+        body = (f"Dear Hiring Committee,\n\nAs a new graduate nurse (NCLEX passed {d_short(g.earlier(when, 10, 60))}), I completed my "
+                f"capstone on the {unit} unit at {hosp}, where I learned to prioritize assessments, educate families on discharge, and "
+                f"document in Epic. I'm excited to apply for your nurse residency program.\n\n{app['full']}, {creds}")
+    else:
+        body = (f"Hi {rec['first']},\n\nFollowing up on my application for {unit} night shift. I interviewed with the nurse manager "
+                f"on {d_short(g.earlier(when, 3, 12))} and wanted to send my references (attached to my updated resume). Happy to do a "
+                f"shadow shift anytime.\n\nBest,\n{app['full']}, {creds}")
+    res = att_docx(["# " + app["full"] + ", " + creds, f"{app['email']} | {g.phone()}", "# Experience",
+                    f"Staff Nurse, {unit} - {hosp} ({when.year - yrs}-present)",
+                    "Provide care for adult patients; titrate drips per protocol; precept new graduates; rapid response team member.",
+                    "# Education", g.pick(["BSN, University of Illinois Chicago", "BSN, Texas Woman's University",
+                                           "ADN, Sacramento City College; BSN, Chamberlain University"]),
+                    "# Certifications", "BLS, ACLS, PALS, NIHSS", "# References available on request"],
+                   f"{asciify(app['last'])}_{asciify(app['first'])}_Resume.docx")
+    subj = [g.pick([f"Application - {unit} RN", f"RN position - {app['full']}"]), "Travel RN availability - " + unit,
+            "Nurse residency application", f"Follow-up: {unit} application"][v]
+    return M(who(app), who(rec), subj, body, [], [res], date=when, html=g.chance(0.3))
+
+
+def fam_doctor_travel(g, i):
+    doc = g.doc()
+    dom = g.pick(CLINICS)[1]
+    demail = asciify(doc["first"]).lower().replace("-", "") + "." + doc["last"].lower() + "@" + dom
+    sp = g.person(last=doc["last"])
+    when = g.when()
+    d = g.later(when, 10, 60)
+    city = g.pick(["Lisbon", "Kyoto", "Chicago", "San Diego", "Vienna", "Cartagena", "Lake Tahoe"])
+    v = i % 4
+    atts = []
+    if v == 0:
+        body = (f"Hi love,\n\nBooked the {city} flights! Out {d_wk(d)} on the 6:40pm, back the following Sunday. I blocked my clinic "
+                f"schedule and {g.doc()['dr']} is covering call. Can you ask your mom about the dog?\n\n{doc['first']}")
+        to = who(sp)
+        subj = g.pick([f"{city}!", "flights booked", "trip"])
+    elif v == 1:
+        conf = g.pick(["ASCO Annual Meeting", "ACC.25", "AAFP FMX", "Digestive Disease Week", "AAN Annual Meeting"])
+        start = dt.datetime(d.year, d.month, d.day, 8, 0)
+        body = (f"Team,\n\nI'll be out {d_short(d)}-{d_short(d + dt.timedelta(days=4))} for {conf} in {city}. {g.doc()['dr']} is covering "
+                f"inbox and refills. Please don't book any new patients on my template that week. Calendar hold attached.\n\n"
+                f"Thanks,\n{doc['full']}, MD")
+        to = ("Clinic Staff", "staff@" + dom)
+        subj = g.pick(["Out of office - conference", f"{conf} - OOO", "Coverage while I'm away"])
+        atts = [att_ics(make_ics(f"{g.r.randint(10**8, 10**9)}@{dom}", start, start + dt.timedelta(days=4), f"OOO - {conf}",
+                                 city, f"{doc['full']} out of office. Coverage: see email."))]
+    elif v == 2:
+        tr = g.pick(["Delta", "United", "American", "Alaska"])
+        body = (f"Hi {doc['first']},\n\nYour trip is confirmed.\nPassenger: {doc['first'].upper()} {doc['last'].upper()}\nTitle: DR\n"
+                f"{tr} {g.r.randint(100, 2999)} departs {d_full(d)} 07:{g.r.randint(10, 59)}, seat {g.r.randint(8, 32)}{g.pick('ACDF')}\n"
+                f"Confirmation: {''.join(g.pick('ABCDEFGHJKLMNPQRSTUVWXYZ23456789') for _ in range(6))}\n\nHotel: {g.pick(['Marriott', 'Hyatt Regency', 'Hilton Garden Inn'])} {city}, 3 nights.\n\n"
+                f"Safe travels,\n{g.pick(['Acme Travel', 'Global Journeys', 'Corporate Travel Desk'])}")
+        to = (doc["full"], demail)
+        return M(("Travel Desk", "itinerary@" + g.pick(["acmetravel.com", "globaljourneys.com"])), to,
+                 f"Itinerary confirmation - Dr. {doc['last']} - {city}", body, [], [], date=when, html=True)
+    else:
+        fr = g.person()
+        body = (f"{fr['first']}! Yes, we're coming to {city} for the wedding. Landing Friday around noon. I finally took a real "
+                f"vacation - no pager, no charts, nothing. Let's get dinner Saturday before the rehearsal?\n\n{doc['first']}")
+        to = who(fr)
+        subj = g.pick(["see you soon", f"{city} wedding", "we're coming!"])
+    return M((doc["full"], demail if v == 1 else g.email(doc["first"], doc["last"])), to, subj, body, [], atts, date=when,
+             html=g.chance(0.3))
+
+
+def fam_prayer_list(g, i):
+    church = g.pick([("Grace Fellowship", "gracefellowship.org"), ("First Baptist Church", "fbcmain.org"),
+                     ("St. Anne Catholic Parish", "stanneparish.org"), ("Mt. Zion AME", "mtzioname.org"),
+                     ("Beth Shalom Congregation", "bethshalom.org")])
+    sender = g.person()
+    when = g.when()
+    names = [g.person() for _ in range(6)]
+    items = [f"{names[0]['full']} as she travels to visit her daughter in {g.pick(['Phoenix', 'Accra', 'Manila', 'Tulsa'])}",
+             f"The {names[1]['last']} family during this season",
+             f"{names[2]['first']} and {names[3]['first']} {names[2]['last']}, celebrating 50 years of marriage",
+             f"{names[4]['full']}, starting a new job on Monday",
+             f"Unspoken requests",
+             f"Our youth group on their mission trip to {g.pick(['Guatemala', 'Appalachia', 'the Gulf Coast'])}",
+             f"{names[5]['full']}, who asked for prayer for the whole family",
+             "Our graduates and their families",
+             f"Traveling mercies for Pastor {g.pick(LAST)}"]
+    g.r.shuffle(items)
+    k = g.r.randint(4, 7)
+    v = i % 4
+    intro = ["Please keep the following in your prayers this week:",
+             "Prayer list for the week of " + d_long(when.date()) + ":",
+             "Dear prayer team, here are this week's requests:",
+             "Good morning church family! Our prayer chain requests:"][v]
+    body = intro + "\n\n" + "\n".join("- " + it for it in items[:k]) + \
+        f"\n\nIf you have a request, reply to this email or call the church office.\n\nBlessings,\n{sender['full']}\n{church[0]} Prayer Ministry"
+    return M((f"{church[0]} Prayer Chain", "prayer@" + church[1]), ("Prayer Team", "prayerteam@" + church[1]),
+             g.pick(["Prayer list", "Weekly prayer requests", "Prayer chain", f"Prayers - week of {d_short(when.date())}"]),
+             body, ["announcement"], date=when, html=g.chance(0.4))
+
+
+def fam_insurance_quote(g, i):
+    broker = g.person(domain=g.pick(["bluehorizonbenefits.com", "securepathinsurance.com", "familyfirstins.com"]))
+    cl = g.person()
+    sp = g.person(last=cl["last"])
+    when = g.when()
+    zipc = g.r.randint(10001, 98999)
+    dob1, dob2 = g.dob(1960, 1995), g.dob(1960, 1995)
+    plans = [("Silver 70 HMO", g.r.randint(720, 980), 3500, 8700), ("Gold 80 PPO", g.r.randint(990, 1380), 1500, 7000),
+             ("Bronze 60 HSA", g.r.randint(480, 690), 7000, 9200), ("Silver 87 EPO", g.r.randint(610, 880), 2500, 8000)]
+    v = i % 4
+    rows = [["Plan", "Monthly premium", "Deductible", "Out-of-pocket max", "Network"]] + \
+           [[p[0], p[1], p[2], p[3], g.pick(["Anthem", "Blue Shield", "Kaiser", "Oscar", "Ambetter"])] for p in plans]
+    disc = ("\n\n" + f"{broker['full']} | Licensed Agent #{g.r.randint(1000000, 9999999)}\n"
+            "Quotes are estimates based on the ages and ZIP code provided and are subject to carrier underwriting rules "
+            "and final eligibility. Not a contract of insurance.")
+    if v == 0:
+        body = (f"Hi {cl['first']},\n\nAs requested, here are 2025 quotes for you and {sp['first']} (ZIP {zipc}). I've attached a "
+                f"side-by-side spreadsheet. The Gold PPO has the lowest deductible; the Bronze HSA is cheapest if you mostly "
+                f"want catastrophic coverage. Open enrollment ends {d_long(g.later(when, 10, 40))}." + disc)
+        atts = [att_xlsx([["Applicant", "DOB", "ZIP"], [cl["full"], d_full(dob1), zipc], [sp["full"], d_full(dob2), zipc], []] + rows,
+                         f"{asciify(cl['last'])}_quotes.xlsx", "Quotes")]
+    elif v == 1:
+        body = (f"{cl['first']},\n\nQuick follow up - the Silver 70 HMO would be ${plans[0][1]}/mo before subsidy. Based on the "
+                f"household income you gave me you may qualify for a tax credit of about ${g.r.randint(150, 450)}/mo. "
+                f"Want to hop on a call Thursday?" + disc)
+        atts = []
+    elif v == 2:
+        body = (f"Dear {cl['first']} {cl['last']},\n\nThank you for your interest in supplemental coverage. Attached is the quote for "
+                f"term life ($500,000, 20-year) and accident coverage for your household. Rates shown are standard-class estimates. "
+                f"Applicants: {cl['full']} (DOB {d_full(dob1)}), {sp['full']} (DOB {d_full(dob2)})." + disc)
+        atts = [att_pdf(["SUPPLEMENTAL COVERAGE QUOTE", f"Prepared for: {cl['full']}, {sp['full']}", f"ZIP {zipc}",
+                         f"Term Life 20yr $500k: ${g.r.randint(28, 60)}.00/mo per applicant",
+                         f"Accident plan (family): ${g.r.randint(30, 55)}.00/mo", "Dental PPO (family): $" + str(g.r.randint(70, 120)) + ".00/mo",
+                         "Quote valid 30 days. Subject to underwriting."], "supplemental_quote.pdf", "Quote")]
+    else:
+        body = (f"Hi {cl['first']},\n\nYour employer's plan renewal came in. For your family tier, the {plans[1][0]} "
+                f"goes from ${plans[1][1] - 60} to ${plans[1][1]} per month. I also priced an individual market "
+                f"alternative (CSV attached) so you can compare." + disc)
+        atts = [att_csv(rows, "plan_comparison.csv")]
+    return M(who(broker), who(cl), g.pick(["Your health insurance quotes", f"Quotes for the {cl['last']} household", "2025 plan options",
+                                          "Quote follow-up"]), body, [], atts, date=when, html=g.chance(0.4))
+
+
+def fam_wellness_leaderboard(g, i):
+    dom = g.pick(CORPS)
+    org = dom.split(".")[0].capitalize()
+    sender = g.person(domain=dom)
+    when = g.when()
+    ppl = [g.person(domain=dom) for _ in range(g.r.randint(8, 14))]
+    steps = sorted([g.r.randint(38000, 128000) for _ in ppl], reverse=True)
+    rows = [["Rank", "Name", "Team", "Steps (week)", "Daily avg"]]
+    teams = g.r.sample(["Step Sisters", "Walkie Talkies", "Sole Mates", "The Stepfords", "Feet Don't Fail Me", "Accounting Amblers"], 3)
+    for k, (p, s) in enumerate(zip(ppl, steps), 1):
+        rows.append([k, p["full"], g.pick(teams), s, s // 7])
+    v = i % 4
+    top = "\n".join(f"{r[0]}. {r[1]} - {r[3]:,} steps" for r in rows[1:6])
+    intro = [f"Week {g.r.randint(1, 6)} results are in! Top 5 walkers:",
+             "Leaderboard update for the Spring Step Challenge:",
+             f"Happy Friday {org}! Here's where we stand:",
+             "Final standings - thanks to everyone who walked with us!"][v]
+    body = (f"{intro}\n\n{top}\n\nTeam leader: {g.pick(teams)}. Full leaderboard attached. Remember steps sync from your "
+            f"app every night at midnight - no manual entries.\n\nKeep moving,\n{sender['full']}\n{org} Wellness Committee")
+    atts = [att_csv(rows, "leaderboard.csv") if v % 2 == 0 else att_xlsx(rows, "step_challenge_leaderboard.xlsx", "Leaderboard")]
+    return M((f"{org} Wellness", "wellness@" + dom), (f"All {org} Staff", "all-staff@" + dom),
+             g.pick(["Step Challenge leaderboard", "Weekly steps update", "\U0001F45F Leaderboard", "Final step challenge results"]),
+             body, ["announcement"], atts, date=when, html=g.chance(0.5))
+
+
+def fam_school_notice(g, i):
+    school = g.pick([("Jefferson Elementary", "jeffersonelem.k12.org"), ("Lincoln Middle School", "lincolnms.org"),
+                     ("Westside Academy", "westsideacademy.org"), ("Roosevelt K-8", "rooseveltk8.net")])
+    nurse = g.person(domain=school[1])
+    par = g.person()
+    when = g.when()
+    d = g.later(when, 5, 20)
+    v = i % 4
+    greet = g.pick(["Dear Families,", f"Dear {school[0]} families,", f"Hello {par['first']},", "Dear Parents and Guardians,"])
+    if v == 0:
+        body = (f"{greet}\n\nVision and hearing screenings for all Kindergarten, 1st, 3rd and 5th grade students will take place on "
+                f"{d_wk(d)}. Screenings are quick and painless. If your child wears glasses, please make sure they bring them. "
+                f"You will only be contacted if a follow-up with an eye doctor or audiologist is recommended. To opt out, "
+                f"email the health office by {d_short(d - dt.timedelta(days=2))}.")
+    elif v == 1:
+        body = (f"{greet}\n\nA case of head lice has been reported in your child's classroom. This is common and not a sign of "
+                f"poor hygiene. Please check your child's hair tonight, especially behind the ears and at the neckline. "
+                f"Information on treatment is attached from the CDC. Thank you for helping keep our classrooms lice-free!")
+    elif v == 2:
+        body = (f"{greet}\n\nOur free flu vaccine clinic, run by the county health department, is on {d_wk(d)} from 8 to 11 am "
+                f"in the gym. Consent forms must be returned by {d_short(d - dt.timedelta(days=3))}. Students without a signed "
+                f"form will not be vaccinated.")
+    else:
+        body = (f"{greet}\n\nReminder: state law requires all incoming 7th graders to have the Tdap booster and meningococcal "
+                f"vaccine on file before the first day of school. Please send a copy of your child's immunization record to the "
+                f"health office or upload it in the parent portal. Medical and religious exemption forms are available on our website.\n\n"
+                f"Students also need a current sports physical to try out for fall athletics.")
+    body += f"\n\n{nurse['full']}, RN\nSchool Nurse, {school[0]}\n{g.phone()}"
+    return M((f"{nurse['full']} (School Nurse)", nurse["email"]), ("Families", "families@" + school[1]) if "Hello" not in greet else who(par),
+             g.pick(["Health office notice", "Screening day", "From the school nurse", "Important health reminder"]),
+             body, ["announcement"], date=when, html=g.chance(0.5))
+
+
+def fam_coach_logistics(g, i):
+    coach = g.person()
+    team = g.pick(["U12 Girls Thunder", "Eagles 10U", "Varsity Volleyball", "JV Boys Lacrosse", "Blue Jays Little League"])
+    kids = [g.kid(g.pick(LAST)) for _ in range(6)]
+    when = g.when()
+    d = g.later(when, 2, 10)
+    v = i % 4
+    if v == 0:
+        body = (f"Parents,\n\nPractice moves to Field 3 this week. Snack schedule: {d_short(d)} {kids[0]['last']} family, "
+                f"{d_short(d + dt.timedelta(days=7))} {kids[1]['last']} family. Carpool for the away game: {kids[2]['first']} and "
+                f"{kids[3]['first']} are riding with me.\n\nCoach {coach['first']}")
+    elif v == 1:
+        body = (f"Hi all,\n\nHeat advisory tomorrow, so we'll do a shortened practice from 6-7:15pm with water breaks every 15 "
+                f"minutes. Please send 2 full water bottles. If practice is cancelled I'll post it by 3pm.\n\nCoach {coach['last']}")
+    elif v == 2:
+        body = (f"Reminder: every player needs a current sports physical form on file before the first game on {d_wk(d)}. "
+                f"Turn them in to the front office, not to me. Also jerseys: {kids[0]['first']} #{g.r.randint(1, 30)}, "
+                f"{kids[1]['first']} #{g.r.randint(31, 60)}, {kids[4]['first']} #{g.r.randint(61, 99)}.\n\nThanks!\nCoach {coach['first']}")
+    else:
+        body = (f"What a game! {kids[0]['first']} with 2 goals and {kids[5]['first']} with a huge save in the second half. "
+                f"{kids[1]['first']} was player of the match. Team photos {d_wk(d)} at 9am, wear the white jerseys. "
+                f"Pizza party after the last game - Venmo {coach['first']} $10.\n\nCoach {coach['first']}")
+    return M((f"Coach {coach['full']}", coach["email"]), ("Team Parents", f"{asciify(team).lower().replace(' ', '')}@groups.io"),
+             g.pick([[f"{team} - this week", "snacks + carpool"], ["Heat advisory - practice update", "Tomorrow's practice"],
+                     ["Physical forms + jerseys", "Reminders before the opener"], ["Game recap!", "What a game"]][v]), typo(body, g, 0.02),
+             ["announcement"], date=when, html=g.chance(0.3))
+
+
+def fam_mixed_language_personal(g, i):
+    when = g.when()
+    v = i % 4
+    if v == 0:
+        a = g.person(last=g.pick(["Reyes", "Morales", "Garcia", "Ortiz"]))
+        b = g.person(last=a["last"])
+        body = (f"Hola tía!\n\nLa quinceañera de Sofi es el sábado {d_short(g.later(when, 5, 30))} a las 6, en el salón de "
+                f"{g.pick(['la iglesia', 'Los Arcos', 'la Legión'])}. Can you bring the tres leches? Mami dice que me muero de "
+                f"hambre nomás de pensar en tu pastel jaja. Ya compramos las flores.\n\nBesos,\n{a['first']}")
+    elif v == 1:
+        a = g.person(last=g.pick(["Souza", "Silva", "Santos", "Ferreira"]))
+        b = g.person()
+        body = (f"Oi pessoal!\n\nChurrasco domingo lá em casa a partir do meio-dia. Cada um traz uma bebida, eu cuido da carne. "
+                f"O {g.pick(['Thiago', 'João', 'Marcelo'])} vai trazer o violão. Quem puder, chega cedo pra ajudar!\n\n"
+                f"Abraços,\n{a['first']}")
+    elif v == 2:
+        a = g.person(last=g.pick(["Delgado", "Hernández", "Castellanos"]))
+        b = g.person(last=a["last"])
+        body = (f"Primo,\n\nI'm dead tired from this week, el trabajo me tiene loco. But are we still going to the Dodgers "
+                f"game Friday? Tengo 4 boletos, section {g.r.randint(100, 160)}. Dile a tu hermano que no llegue tarde otra vez.\n\n{a['first']}")
+    else:
+        a = g.person(last=g.pick(["Carvalho", "Oliveira", "Reyes"]))
+        b = g.person()
+        body = (f"Hola {b['first']},\n\nTe mando las fotos del viaje a Oaxaca. ¡Qué rico el mole! Mi corazón se quedó allá, "
+                f"de verdad. Next time you have to come. Te debo los 40 dólares del tour, te los mando por Zelle.\n\n"
+                f"Un abrazo,\n{a['first']}")
+    return M(who(a), who(b), g.pick([["sábado!", "quince de Sofi"], ["churrasco domingo", "domingo!"], ["viernes", "Dodgers"],
+                                     ["fotos de Oaxaca", "hola"]][v]),
+             typo(body, g, 0.02), [], date=when, html=g.chance(0.3))
+
+
+def fam_employee_nonmedical_leave(g, i):
+    dom = g.pick(CORPS)
+    emp = g.person(domain=dom)
+    mgr = g.person(domain=dom)
+    when = g.when()
+    d = g.later(when, 7, 45)
+    v = i % 4
+    if v == 0:
+        body = (f"Hi {mgr['first']},\n\nI'd like to request PTO {d_short(d)}-{d_short(d + dt.timedelta(days=4))} for my sister's wedding in "
+                f"{g.pick(['Lagos', 'Manila', 'Guadalajara', 'Chicago', 'Dublin'])}. I'll make sure the month-end close is done before I leave.\n\n"
+                + corp_sig(g, emp, dom))
+        subj = g.pick(["PTO request", "Time off - family wedding", f"PTO {d_short(d)}"])
+    elif v == 1:
+        body = (f"Hi {mgr['first']},\n\nI got a jury duty summons for {d_wk(d)}. I'll know the night before if I actually have "
+                f"to report. Summons attached for HR records.\n\n" + corp_sig(g, emp, dom))
+        subj = g.pick(["Jury duty", "jury summons", "Out for jury duty"])
+    elif v == 2:
+        body = (f"{mgr['first']} - we close on the house {d.strftime('%A')} so I need the afternoon off for the signing and then "
+                f"{d_short(d + dt.timedelta(days=3))} for the move. Can work late the rest of the week.\n\n{emp['first']}")
+        subj = g.pick(["half day + moving day", "house closing", "time off for move"])
+    else:
+        body = (f"Hi {mgr['first']},\n\nMy son's college graduation is {d_long(d)} in {g.pick(['Austin', 'Ann Arbor', 'Atlanta'])}. "
+                f"Could I take that Thursday and Friday? {g.pick(FIRST)} offered to cover the client call.\n\n" + corp_sig(g, emp, dom))
+        subj = g.pick(["graduation - PTO", "time off request", "PTO Thurs/Fri"])
+    atts = [att_pdf(["SUPERIOR COURT - JUROR SUMMONS", f"Juror: {emp['full']}", f"Report date: {d_full(d)} 8:00 AM",
+                     f"Juror ID: {g.r.randint(100000, 999999)}", "Call the juror line after 5 PM the day before."],
+                    "jury_summons.pdf", "Summons")] if v == 1 else []
+    return M(who(emp), who(mgr), subj, body, [], atts, date=when, html=g.chance(0.3))
+
+
+def fam_legal_nonmedical(g, i):
+    firm = g.pick(FIRMS + [("Levi & Park Real Estate Law", "leviparklaw.com"), ("Summit Business Counsel", "summitbizcounsel.com")])
+    para = g.person(domain=firm[1])
+    cl = g.person()
+    when = g.when()
+    d = g.later(when, 3, 30)
+    v = i % 4
+    atts = []
+    if v == 0:
+        body = (f"Hi {cl['first']},\n\nYour closing on {g.r.randint(100, 9999)} {g.pick(['Magnolia Dr', 'Cedar St', 'Harbor View Ct'])} is set for "
+                f"{d_wk(d)} at 10am. Please bring two forms of ID and a cashier's check for ${g.r.randint(8000, 60000):,}. "
+                f"The title commitment is attached.\n\n" + law_sig(g, para, firm))
+        subj = g.pick(["Closing scheduled", f"{cl['last']} closing", "Closing details"])
+        atts = [att_pdf(["TITLE COMMITMENT - SCHEDULE A", f"Proposed insured: {cl['full']}",
+                         f"Amount: ${g.r.randint(250000, 900000):,}", "Vesting: fee simple", "Exceptions: see Schedule B-II"],
+                        "title_commitment.pdf", "Title Commitment")]
+    elif v == 1:
+        body = (f"Dear {cl['first']} {cl['last']},\n\nThe deposition of the opposing party's CFO in the breach-of-contract matter "
+                f"is set for {d_wk(d)}. The attorney would like to meet with you the day before to review the invoices and the "
+                f"email chain from last March. Please confirm your availability.\n\n" + law_sig(g, para, firm))
+        subj = g.pick(["Deposition scheduling", f"{cl['last']} v. {g.pick(LAST)} Holdings - deposition", "Prep meeting"])
+    elif v == 2:
+        body = (f"Hi {cl['first']},\n\nYour LLC's articles of organization were filed with the Secretary of State today. EIN "
+                f"application is next; we'll need the responsible party's SSN by phone (please do NOT email it).\n\n" + law_sig(g, para, firm))
+        subj = g.pick(["LLC filed", "Articles of organization", "Next steps for your company"])
+    else:
+        body = (f"Hello {cl['first']},\n\nAttached is the draft response to your landlord's notice regarding the security "
+                f"deposit. Please review paragraphs 3-5 for accuracy about the move-out date and the photos you took.\n\n" + law_sig(g, para, firm))
+        subj = g.pick(["Draft letter for review", "Security deposit dispute", "Landlord response - draft"])
+        atts = [att_docx(["# DRAFT - PRIVILEGED", f"Re: {cl['full']} - Security Deposit", "Dear Landlord:",
+                          "Our client vacated the premises on the date stated and returned all keys.",
+                          "Photographs taken at move-out show no damage beyond normal wear and tear.",
+                          "We demand return of the full deposit within 14 days."], "draft_letter.docx")]
+    return M(who(para), who(cl), subj, body, [], atts, date=when, html=g.chance(0.35))
+
+
+def fam_short_reply_nonmedical(g, i):
+    p = g.person()
+    when = g.when()
+    d = g.later(when, 1, 10)
+    day = d.strftime("%a")
+    doc = g.doc()
+    v = i % 4
+    if v == 0:
+        other = (doc["full"] + ", PhD", asciify(doc["last"]).lower() + "@" + g.pick(["stateu.edu", "uchi.edu", "tufts.edu"]))
+        orig = f"Hi {p['first']}, could we meet {d.strftime('%A')} at 3 to go over chapter 2 of your dissertation? - {doc['dr']}"
+        body = g.pick([f"Yes, {day} 3pm works for my meeting with {doc['dr']}. I'll bring the revised draft.",
+                       f"{day} at 3 works! Thx {doc['dr']}"])
+    elif v == 1:
+        sal = g.pick(["Luxe Hair Studio", "Fade Factory Barbers", "Salon Grace"])
+        other = (sal, "book@" + asciify(sal).lower().replace(" ", "") + ".com")
+        orig = f"Hi {p['first']}! Your appointment with {g.pick(FIRST)} is {d_wk(d)} at {tstr(g)}. Reply to confirm."
+        body = g.pick(["Confirmed!", "yes see you then", f"Can I move to {day} afternoon?"])
+    elif v == 2:
+        other = ("Tri-County Honda Service", "service@tricountyhonda.com")
+        orig = f"Your vehicle is due for its 30,000-mile service. We have {d_wk(d)} at 8:00 am available."
+        body = g.pick(["that works, I'll drop it off at 8", "Yes please. Need a loaner", "8am works"])
+    else:
+        other = (doc["full"], asciify(doc["first"]).lower().replace("-", "") + "@" + g.pick(["gmail.com", "me.com"]))
+        orig = f"Are you and the kids still up for the lake house {day}? Bring sunscreen - {doc['first']}"
+        body = g.pick([f"Yes!! {day} works, we'll bring the kayak", "yes! what can we bring?", "wouldn't miss it"])
+    body = typo(body, g, 0.05)
+    sf = g.sentfrom()
+    body = body + ("\n\n" + sf if sf else "") + "\n\n" + quote(orig, f"{other[0]} <{other[1]}>", when - dt.timedelta(hours=g.r.randint(1, 30)))
+    return M(who(p), other, g.pick([["Re: meeting", "Re: chapter 2"], ["Re: Appointment confirmation", "Re: Your appointment"],
+                                     ["Re: Service reminder", "Re: 30,000-mile service"], [f"Re: {day}", "Re: lake house"]][v]),
+             body, ["reply", "mobile"], date=when, reply=True)
+
+
+def fam_trainer_scheduling(g, i):
+    tr = g.person(domain=g.pick(["ironworksfit.com", "corestrengthstudio.com", "strongstartgym.com"]))
+    cl = g.person()
+    when = g.when()
+    d = g.later(when, 1, 8)
+    v = i % 4
+    if v == 0:
+        body = (f"Hi {cl['first']},\n\nGreat session today - you hit {g.r.randint(135, 275)} on the deadlift for a clean triple! "
+                f"Next week we'll start the new block: squat focus Monday, upper body Thursday. Does {d.strftime('%A')} at "
+                f"{tstr(g)} still work?\n\n{tr['first']}")
+    elif v == 1:
+        body = (f"Hi {cl['first']},\n\nYour 10-session package has 2 sessions left. Renewal is ${g.r.randint(550, 900)} for 10 or "
+                f"${g.r.randint(950, 1600)} for 20. Let me know and I'll send the invoice.\n\nThanks!\n{tr['full']}")
+    elif v == 2:
+        body = (f"{cl['first']} - I have to move your {d.strftime('%A')} session; my car is in the shop. Could we do 7am instead "
+                f"of 6:30? Sorry for the shuffle.\n\n{tr['first']}")
+    else:
+        body = (f"Hey {cl['first']},\n\nHere's your travel workout for the conference week: 4 rounds of 12 goblet squats (use a "
+                f"suitcase!), 10 push-ups, 15 walking lunges, 30-sec plank. Hotel gym counts. Send me a sweaty selfie.\n\n{tr['first']}")
+    return M(who(tr), who(cl), g.pick([["Nice work today", "Next week"], ["Session package", "Renewal"], ["Schedule change", "Thursday"],
+                                       ["Travel workout", "For your trip"]][v]),
+             body, [], date=when, html=g.chance(0.3))
+
+
+# ---------------------------------------------------------------------------
+# registry
+# ---------------------------------------------------------------------------
+FAMILIES = [
+    # name, label, func
+    ("patient_symptoms_to_office", "phi", fam_patient_symptoms),
+    ("patient_to_therapist", "phi", fam_patient_therapist),
+    ("patient_results_question", "phi", fam_patient_results),
+    ("second_opinion_lab_forward", "phi", fam_second_opinion),
+    ("short_reply_appointment", "phi", fam_short_reply_appt),
+    ("caregiver_dementia", "phi", fam_caregiver_dementia),
+    ("sibling_care_schedule", "phi", fam_sibling_care_schedule),
+    ("parent_to_school", "phi", fam_parent_school),
+    ("parent_to_coach", "phi", fam_parent_coach),
+    ("spouse_leave_request", "phi", fam_spouse_leave),
+    ("employee_own_medical_leave", "phi", fam_employee_own_leave),
+    ("paralegal_medical_records", "phi", fam_paralegal_records),
+    ("allied_provider_to_client", "phi", fam_allied_provider),
+    ("friend_about_diagnosis", "phi", fam_friend_diagnosis),
+    ("mixed_language_health", "phi", fam_mixed_language),
+    ("personal_pharmacy_errand", "phi", fam_pharmacy_errand),
+    ("vet_pet_care", "clean", fam_vet_pet_care),
+    ("vet_short_reply", "clean", fam_vet_short_reply),
+    ("fitness_newsletter", "clean", fam_fitness_newsletter),
+    ("nutrition_newsletter", "clean", fam_nutrition_newsletter),
+    ("public_health_news_chat", "clean", fam_health_news),
+    ("family_personal_no_health", "clean", fam_family_personal),
+    ("support_group_announcement", "clean", fam_support_group),
+    ("book_club_medical_memoir", "clean", fam_book_club),
+    ("nurse_job_application", "clean", fam_nurse_application),
+    ("doctor_personal_travel", "clean", fam_doctor_travel),
+    ("prayer_list_no_condition", "clean", fam_prayer_list),
+    ("insurance_broker_quote", "clean", fam_insurance_quote),
+    ("wellness_step_leaderboard", "clean", fam_wellness_leaderboard),
+    ("school_health_notice_general", "clean", fam_school_notice),
+    ("coach_team_logistics", "clean", fam_coach_logistics),
+    ("mixed_language_personal", "clean", fam_mixed_language_personal),
+    ("employee_nonmedical_leave", "clean", fam_employee_nonmedical_leave),
+    ("legal_nonmedical", "clean", fam_legal_nonmedical),
+    ("short_reply_nonmedical", "clean", fam_short_reply_nonmedical),
+    ("trainer_client_no_health", "clean", fam_trainer_scheduling),
+]
+
+
+# ---------------------------------------------------------------------------
+# MIME assembly
+# ---------------------------------------------------------------------------
+def build_eml(m, g, uid, malformed=False):
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = formataddr(m["frm"])
+    msg["To"] = ", ".join(formataddr(t) for t in m["to"])
+    if m["cc"]:
+        msg["Cc"] = ", ".join(formataddr(t) for t in m["cc"])
+    msg["Subject"] = m["subject"]
+    msg["Date"] = format_datetime(m["date"])
+    dom = m["frm"][1].split("@")[1]
+    msg["Message-ID"] = f"<{uid}.{g.r.randint(10**9, 10**10)}@{dom}>"
+    if m["reply"]:
+        ref = f"<{g.r.randint(10**11, 10**12):x}@{m['to'][0][1].split('@')[1]}>"
+        msg["In-Reply-To"] = ref
+        msg["References"] = ref
+    msg["MIME-Version"] = "1.0"
+    for k, v in m["headers"].items():
+        msg[k] = v
+    body = m["body"].rstrip() + "\n"
+    msg.set_content(body)
+    form = list(m["form"])
+    if m["html"]:
+        msg.add_alternative(to_html(body), subtype="html")
+        if "html" not in form:
+            form.append("html")
+    for data, mt, st, fn in m["atts"]:
+        msg.add_attachment(data, maintype=mt, subtype=st, filename=fn)
+        ext = fn.rsplit(".", 1)[-1].lower()
+        if ext not in form:
+            form.append(ext)
+    n = 0
+    for part in msg.walk():
+        if part.is_multipart():
+            n += 1
+            part.set_boundary(f"----=_Part_{uid}_{n}_{g.r.randint(10**7, 10**8)}")
+    data = msg.as_bytes()
+    if malformed and msg.is_multipart():
+        b = msg.get_boundary().encode()
+        closing = b"--" + b + b"--"
+        data = data.replace(closing, b"", 1).rstrip(b"\r\n") + b"\r\n"
+        form.append("malformed")
+    return data, "+".join(form) if form else "plain"
+
+
+def plan(split):
+    fams = FAMILIES
+    if split == "blind":
+        out = []
+        for name, label, fn in fams:
+            n = 10 if label == "phi" else 8
+            out += [(name, label, fn, k) for k in range(n)]
+        return out
+    # dev: 20 phi + 20 clean, variant indices offset so templates differ in sampling
+    r = random.Random(SEEDS["dev"])
+    phi = [f for f in fams if f[1] == "phi"]
+    cln = [f for f in fams if f[1] == "clean"]
+    out = []
+    for group, total in ((phi, 20), (cln, 20)):
+        for k in range(total):
+            name, label, fn = group[k % len(group)]
+            out.append((name, label, fn, r.randint(0, 99)))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=["blind", "dev"], default="blind")
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+    seed = SEEDS[a.split]
+    os.makedirs(a.out, exist_ok=True)
+    items = plan(a.split)
+    order = random.Random(seed + "-order")
+    order.shuffle(items)
+    mal_r = random.Random(seed + "-mal")
+    rows = []
+    for idx, (name, label, fn, k) in enumerate(items, 1):
+        g = G(random.Random(f"{seed}|{name}|{k}"))
+        m = fn(g, k)
+        malformed = mal_r.random() < 0.03
+        data, form = build_eml(m, g, f"{idx:04d}", malformed)
+        fname = f"{idx:04d}.eml"
+        with open(os.path.join(a.out, fname), "wb") as f:
+            f.write(data)
+        rows.append((fname, label, name, form))
+    with open(os.path.join(a.out, "manifest.tsv"), "w", encoding="utf-8", newline="") as f:
+        f.write("file\tlabel\tfamily\tform\n")
+        for r_ in rows:
+            f.write("\t".join(r_) + "\n")
+    print(f"wrote {len(rows)} messages to {a.out}")
+
+
+if __name__ == "__main__":
+    main()

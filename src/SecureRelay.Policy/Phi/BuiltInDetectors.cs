@@ -312,9 +312,9 @@ internal static class BuiltInDetectors
                 var delimiters = header.Count(',') + header.Count('\t') + header.Count(';') + header.Count('|');
                 // A name-only column ("Patient", "Member") needs a wider table than an identifier column ("DOB").
                 var needed = m.Value.ToLowerInvariant() is "patient" or "member" or "subscriber" or "claimant" or "insured" or "paciente" or "afiliado" ? 2 : 1;
-                if (delimiters < needed && header.Count("  ") < 2)
+                if ((delimiters < needed && header.Count("  ") < 2) || header.Contains('$') || (needed == 2 && header.ContainsAnyInRange('0', '9')))
                 {
-                    continue;
+                    continue; // a header row names columns: no prices, and no numbers beside a bare "Patient"
                 }
 
                 // ... and the identifier is a column name, not a word in a sentence.

@@ -52,7 +52,7 @@ internal static class ClinicalVocabulary
         "mamografía", "colonoscopía", "colonoscopia", "cirugía", "análisis de sangre", "radiografía", "ecografía", "ultrasonido",
         "quimioterapia", "diálisis", "vacuna", "vacunación", "infección", "gripe", "receta", "medicamento", "medicamentos",
         "insulina", "diagnóstico", "glucosa", "colesterol", "prenatal", "patología", "tumor", "fractura", "lesión", "alergia",
-        "convulsiones", "migraña", "artritis", "neumonía", "terapia", "consulta médica", "urgencias", "hospitalizado",
+        "convulsiones", "migraña", "alzheimer", "demencia", "dosis", "lumbar strain", "artritis", "neumonía", "terapia", "consulta médica", "urgencias", "hospitalizado",
         "hospitalizada", "tratamiento", "síntomas", "glucómetro", "urología", "cardiología", "oncología", "pediatría",
         "ginecología", "obstetricia", "psiquiatría", "psicología", "ortopedia", "dermatología", "neurología", "endocrinología",
     ];

@@ -97,9 +97,9 @@ internal static class BuiltInDetectors
             "ccda" => new RegexDetector(name, EvidenceSide.Record, weight, Patterns.Ccda()),
             "x12" => new X12Detector(weight),
             "phi_table" => new IdentifierTableDetector(weight),
-            "care_event" => new RegexDetector(name, what, weight, EvidencePatterns.CareEvent(), specific: true),
+            "care_event" => new AnyMatchDetector(name, what, weight, EvidencePatterns.CareEvent(), _ => true, specific: true),
             "personal_health" => new PersonalHealthDetector(weight, settings.ClinicalTerms),
-            "medication_dose" => new RegexDetector(name, what, weight, EvidencePatterns.MedicationDose(), specific: true),
+            "medication_dose" => new RegexDetector(name, what, weight, EvidencePatterns.MedicationDose(), (m, text) => !IsRateUnit(text, m.Index + m.Length), specific: true),
             "clinical_field" => new RegexDetector(name, what, weight, EvidencePatterns.ClinicalField(), specific: true),
             "lab_result" => new LabResultDetector(weight),
             "vital_signs" => new RegexDetector(name, what, weight, Patterns.VitalSigns(), IsIndividualResult, specific: true),
@@ -127,6 +127,13 @@ internal static class BuiltInDetectors
 
     private static Func<TextProfile, bool>? Shortcut(TermShortcut? shortcut) =>
         shortcut is null ? null : p => shortcut.MayMatch(p.Text);
+
+    /// <summary>"mg/dL", "units/kg" after a dose-like match: a concentration or a rate, not a dose.</summary>
+    private static bool IsRateUnit(string text, int end)
+    {
+        var tail = text.AsSpan(end, Math.Min(8, text.Length - end)).TrimStart();
+        return tail.StartsWith("/", StringComparison.Ordinal);
+    }
 
     /// <summary>A lab value preceded closely by "mean", "target", "normal"... is a statistic or a goal.</summary>
     private static bool IsIndividualResult(Match m, string text)
@@ -244,13 +251,21 @@ internal static class BuiltInDetectors
     /// just before make it a statistic or a target.</summary>
     private sealed class LabResultDetector(double weight) : PhiDetector("lab_result", EvidenceSide.What, weight, specific: true)
     {
+        // Both expressions start with a test name; a linear search for one decides whether they run.
+        public override bool MayFire(TextProfile profile) => EvidencePatterns.LabKeyword().IsMatch(profile.Text);
+
+        /// <summary>The two expressions anchored where a test name was found: they run only there.</summary>
+        private static readonly Regex[] Anchored =
+            [.. new[] { Patterns.LabResult(), EvidencePatterns.LabValue() }.Select(r => new Regex(@"\G(?:" + r + ")", r.Options & ~RegexOptions.NonBacktracking, r.MatchTimeout))];
+
         public override int Find(string text)
         {
-            foreach (var regex in new[] { Patterns.LabResult(), EvidencePatterns.LabValue() })
+            foreach (Match name in EvidencePatterns.LabKeyword().Matches(text))
             {
-                foreach (Match m in regex.Matches(text))
+                foreach (var regex in Anchored)
                 {
-                    if (IsIndividualResult(m, text))
+                    var m = regex.Match(text, name.Index);
+                    if (m.Success && IsIndividualResult(m, text))
                     {
                         return m.Index;
                     }

@@ -79,6 +79,24 @@ internal sealed class ClinicalTermIndex
         return words;
     }
 
+    [ThreadStatic]
+    private static (string Text, ClinicalTermIndex Index, List<(int Start, int End)> Words, List<Hit> Hits)? t_last;
+
+    /// <summary>The words and clinical terms of a text, computed once per text and thread (two detectors
+    /// read them one after the other).</summary>
+    public (List<(int Start, int End)> Words, List<Hit> Hits) Scan(string text)
+    {
+        if (t_last is { } last && ReferenceEquals(last.Text, text) && ReferenceEquals(last.Index, this))
+        {
+            return (last.Words, last.Hits);
+        }
+
+        var words = Words(text);
+        var hits = Find(text, words);
+        t_last = (text, this, words, hits);
+        return (words, hits);
+    }
+
     /// <summary>Every clinical term, in order (a matched multi-word term is not matched again inside).</summary>
     public List<Hit> Find(string text, List<(int Start, int End)> words)
     {

@@ -7,7 +7,7 @@ internal sealed class ClinicalTermsDetector(double weight, ClinicalTermIndex ind
 {
     public override int Find(string text)
     {
-        var hits = index.Find(text, ClinicalTermIndex.Words(text));
+        var (_, hits) = index.Scan(text);
         if (hits.Count < 2)
         {
             return -1;

@@ -36,11 +36,9 @@ internal static partial class Patterns
     [GeneratedRegex(@"\b[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}\b", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex DeaNumber();
 
-    [GeneratedRegex(@"\b(?:MRN|M\.R\.N\.?|medical\s+record\s*(?:number|no\.?|\#)?|chart\s*(?:number|no\.?|\#)|patient\s+(?:id|identifier|number|no\.?|\#|acct\.?|account)|pt\s+id|expediente(?:\s+(?:n[uú]m(?:ero)?\.?|no\.?))?|historia\s+cl[ií]nica|n[uú]mero\s+de\s+paciente)\s*(?:is\s+)?[:\#]?\s*\#?\s*([A-Z]{0,3}-?\d[\dA-Z-]{3,14})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    internal static partial Regex MrnLabelled();
+    internal static Regex MrnLabelled() => MrnLabelledRegex;
 
-    [GeneratedRegex(@"\b(?:member|subscriber|insured|beneficiary|medicaid|medicare|policy\s*holder|health\s+plan|plan\s+member)\s*(?:id|identification|number|no\.?|\#)\s*[:\#]?\s*([A-Z]{0,4}\d[A-Z0-9-]{4,16})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    internal static partial Regex MemberIdLabelled();
+    internal static Regex MemberIdLabelled() => MemberIdLabelledRegex;
 
     // Words that show a membership number belongs to a retail or loyalty programme, not a health plan.
     [GeneratedRegex(@"\b(?:rewards?|loyalty|points|club|frequent|gym|fitness|library|airline|miles|ExtraCare|card\s*holder)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
@@ -56,8 +54,10 @@ internal static partial class Patterns
     internal static partial Regex DobLabelled();
 
     // A full name followed by a date in parentheses: "Kwame Lindqvist (07/25/1971)" — how charts and lists write a birth date.
-    [GeneratedRegex(@"\b\p{Lu}[\p{L}'-]+\s+\p{Lu}[\p{L}'-]+\s*\(\s*(?:DOB:?\s*|b\.\s*)?(?<m>\d{1,2})[/.-](?<d>\d{1,2})[/.-](?<y>\d{4})\s*\)", RegexOptions.CultureInvariant, TimeoutMs)]
-    internal static partial Regex NameWithBirthDate();
+    internal static Regex NameWithBirthDate() => NameWithBirthDateRegex;
+
+    // Linear time: it may start at every capital letter.
+    private static readonly Regex NameWithBirthDateRegex = new(@"\b\p{Lu}[\p{L}'-]+\s+\p{Lu}[\p{L}'-]+\s*\(\s*(?:DOB:?\s*|b\.\s*)?(?<m>\d{1,2})[/.-](?<d>\d{1,2})[/.-](?<y>\d{4})\s*\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(TimeoutMs));
 
     [GeneratedRegex(@"\b(?:date\s+of\s+service|DOS|service\s+date|admission\s+date|admitted(?:\s+on)?|discharge\s+date|discharged(?:\s+on)?|date\s+of\s+visit|visit\s+date|date\s+of\s+injury|encounter\s+date)\b\W{0,6}(?:is\s+|was\s+)?" + DatePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex EncounterDate();
@@ -73,11 +73,9 @@ internal static partial class Patterns
     [GeneratedRegex(@"(?<=(?<![A-Za-z0-9.])[A-TV-Z])\d[0-9AB]\.[0-9A-TV-Z]{1,4}(?![A-Za-z0-9]|\.\d)", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Icd10Dotted();
 
-    [GeneratedRegex(@"\b(?:ICD(?:-?10)?(?:-CM)?|dx|diagnos[ie]s|diag|assessment|impression|problem\s+list)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    internal static partial Regex Icd10Label();
+    internal static Regex Icd10Label() => Icd10LabelRegex;
 
-    [GeneratedRegex(@"\b(?:CPT|HCPCS|procedure\s+codes?|proc\s+code)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    internal static partial Regex CptLabel();
+    internal static Regex CptLabel() => CptLabelRegex;
 
     [GeneratedRegex(@"(?<![\d.-])(?:\d{4}[0-9FTU]|[A-V]\d{4})(?![\d.-])", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex CptCode();
@@ -116,8 +114,7 @@ internal static partial class Patterns
     // An identifier column name in a delimited header row (the row and the data row after it are
     // checked in code: the former single expression backtracked over every delimited line, 143 us on
     // 13 KB of ordinary prose).
-    [GeneratedRegex(@"\b(?:dob|date[ _]of[ _]birth|birth[ _]?date|mrn|medical[ _]record(?:[ _](?:number|no))?|ssn|member[ _]?id|subscriber[ _]?id|patient[ _]?(?:id|name)|patient|member|subscriber|claimant|insured|employee[ _]name|student[ _]name|paciente|afiliado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    internal static partial Regex IdentifierColumn();
+    internal static Regex IdentifierColumn() => IdentifierColumnRegex;
 
     [GeneratedRegex(@"(?:^|[\r\n])MSH\|\^~\\&", RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex Hl7Header();
@@ -139,4 +136,11 @@ internal static partial class Patterns
 
     [GeneratedRegex(@"<!--.*?-->|<[^>]*>", RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeoutMs)]
     internal static partial Regex HtmlTag();
+
+    // Linear time (NonBacktracking): long case-insensitive alternations the backtracking engine tried at every position.
+    private static readonly Regex IdentifierColumnRegex = new(@"\b(?:dob|date[ _]of[ _]birth|birth[ _]?date|mrn|medical[ _]record(?:[ _](?:number|no))?|ssn|member[ _]?id|subscriber[ _]?id|patient[ _]?(?:id|name)|patient|member|subscriber|claimant|insured|employee[ _]name|student[ _]name|paciente|afiliado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(TimeoutMs));
+    private static readonly Regex MrnLabelledRegex = new(@"\b(?:MRN|M\.R\.N\.?|medical\s+record\s*(?:number|no\.?|\#)?|chart\s*(?:number|no\.?|\#)|patient\s+(?:id|identifier|number|no\.?|\#|acct\.?|account)|pt\s+id|expediente(?:\s+(?:n[uú]m(?:ero)?\.?|no\.?))?|historia\s+cl[ií]nica|n[uú]mero\s+de\s+paciente)\s*(?:is\s+)?[:\#]?\s*\#?\s*([A-Z]{0,3}-?\d[\dA-Z-]{3,14})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(TimeoutMs));
+    private static readonly Regex MemberIdLabelledRegex = new(@"\b(?:member|subscriber|insured|beneficiary|medicaid|medicare|policy\s*holder|health\s+plan|plan\s+member)\s*(?:id|identification|number|no\.?|\#)\s*[:\#]?\s*([A-Z]{0,4}\d[A-Z0-9-]{4,16})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(TimeoutMs));
+    private static readonly Regex Icd10LabelRegex = new(@"\b(?:ICD(?:-?10)?(?:-CM)?|dx|diagnos[ie]s|diag|assessment|impression|problem\s+list)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(TimeoutMs));
+    private static readonly Regex CptLabelRegex = new(@"\b(?:CPT|HCPCS|procedure\s+codes?|proc\s+code)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(TimeoutMs));
 }

@@ -106,6 +106,11 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon, bool ad
         {
             var first = m.Groups["first"].ValueSpan;
             var last = m.Groups["last"].ValueSpan;
+            if (AfterTitle(text, m.Index))
+            {
+                continue;
+            }
+
             var after = m.Groups["after"];
             var next = text.AsSpan(after.Index, Math.Min(24, text.Length - after.Index));
             var labelLike = after.ValueSpan.TrimStart() is ":";
@@ -200,6 +205,13 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon, bool ad
     /// <summary>Where the context already says a name follows: a known name, or a capitalised word that
     /// is not an everyday word ("Zanele").</summary>
     private bool NameLike(ReadOnlySpan<char> token) => lexicon.IsName(token) || !lexicon.IsWord(token);
+
+    /// <summary>The match follows "Dr.", "Nurse", "Dear", "Hi" ...: a clinician, or a greeting (the addressee's detector).</summary>
+    internal static bool AfterTitle(string text, int index)
+    {
+        var from = Math.Max(0, index - 8);
+        return EvidencePatterns.TitleBefore().IsMatch(text.AsSpan(from, index - from).ToString());
+    }
 
     private static int Earliest(int a, int b) => a < 0 ? b : b < 0 ? a : Math.Min(a, b);
 

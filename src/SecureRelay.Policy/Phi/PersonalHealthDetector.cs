@@ -17,8 +17,7 @@ internal sealed partial class PersonalHealthDetector(double weight, ClinicalTerm
 
     public override int Find(string text)
     {
-        var words = ClinicalTermIndex.Words(text);
-        var hits = index.Find(text, words);
+        var (words, hits) = index.Scan(text);
         if (hits.Count == 0)
         {
             return -1;

@@ -246,9 +246,22 @@ public sealed class PhiClassifier
     {
         var fired = new List<(PhiDetector Detector, Evidence Evidence)>();
         var profile = new TextProfile(text);
+        var whoDone = false;
         foreach (var detector in Settings.Detectors)
         {
             budget.Check();
+
+            // Record formats and WHO run first. With nobody identifiable (WHO exactly 0) the verdict is
+            // clean whatever the health content, so WHAT and counter-evidence are not computed.
+            if (!whoDone && detector.Side is EvidenceSide.What or EvidenceSide.Against)
+            {
+                whoDone = true;
+                if (!fired.Exists(f => f.Detector.Side is EvidenceSide.Who or EvidenceSide.Record))
+                {
+                    break;
+                }
+            }
+
             if (exhaustive || detector.MayFire(profile))
             {
                 var at = detector.Find(text);

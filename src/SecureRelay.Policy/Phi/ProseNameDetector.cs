@@ -13,6 +13,11 @@ internal sealed class ProseNameDetector(double weight, Lexicon lexicon) : PhiDet
     {
         foreach (Match m in EvidencePatterns.ProseName().Matches(text))
         {
+            if (PersonNameDetector.AfterTitle(text, m.Index))
+            {
+                continue;
+            }
+
             // A name that is also a word counts when what follows is about care ("Jorge A. has missed").
             var name = m.Groups["name"].ValueSpan;
             var careVerb = EvidencePatterns.CareVerb().IsMatch(text.AsSpan(m.Index + m.Length - m.Groups["verb"].Length, Math.Min(40, text.Length - m.Index - m.Length + m.Groups["verb"].Length)).ToString());

@@ -193,13 +193,22 @@ internal sealed class MessageContentScanner
         }
     }
 
-    /// <summary>For BDAT LAST: settles a CR held back at the very end of the content. Needs room for 3 bytes.</summary>
+    /// <summary>For BDAT LAST: settles a CR held back at the very end of the content, and ends a last
+    /// line that has no line ending with CRLF (as Postfix's cleanup does): content that stops mid-line
+    /// would otherwise be accepted and then fail to parse at delivery. Needs room for 3 bytes.</summary>
     public int Finish(Span<byte> output)
     {
         var o = 0;
         if (_state == State.Cr)
         {
             BareLineEnding(output, ref o);
+        }
+        else if (_state == State.Mid)
+        {
+            output[o++] = (byte)'\r';
+            output[o++] = (byte)'\n';
+            EndOfLine();
+            _state = State.LineStart;
         }
 
         return o;

@@ -5,7 +5,9 @@ namespace SecureRelay.Policy.Tests.Phi;
 /// <summary>Each detector on its own: positives, look-alike negatives and checksum rules.</summary>
 public class DetectorTests
 {
-    private static IReadOnlyList<string> Fired(string text) => PhiClassifier.Default.ClassifyText(text).Detectors;
+    // Each detector on its own: the classifier skips WHAT detectors when nobody is identifiable.
+    private static IReadOnlyList<string> Fired(string text) =>
+        [.. PhiClassifier.Default.Settings.Detectors.Where(d => d.Find(text) >= 0).Select(d => d.Name)];
 
     [TestCase("1234567893", true)]   // the CMS example NPI
     [TestCase("1245319599", true)]

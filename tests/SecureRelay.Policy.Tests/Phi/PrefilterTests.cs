@@ -113,8 +113,9 @@ public class PrefilterTests
             Assert.That(Outcome(() => classifier.ClassifyText(text)), Is.EqualTo(Outcome(() => classifier.ClassifyTextExhaustively(text))), text);
         }
 
-        Assert.That(classifier.ClassifyText("XXXX\nXXXX metformin").Detectors, Does.Contain("medication"));
-        Assert.That(classifier.ClassifyText("started \u212Aeytruda").Detectors, Does.Contain("medication"));
+        // With a person named, the WHAT detectors run and the shortcut must not hide the term.
+        Assert.That(classifier.ClassifyText("Patient: Ana Ruiz\nXXXX\nXXXX metformin").Detectors, Does.Contain("medication"));
+        Assert.That(classifier.ClassifyText("Patient: Ana Ruiz\nstarted \u212Aeytruda").Detectors, Does.Contain("medication"));
     }
 
     [Test]

@@ -68,6 +68,6 @@ internal sealed class SmtpStateTableTests
             "503 5.5.1 Error: need MAIL command\r\n503 5.5.1 Error: need MAIL command\r\n250 2.1.0 Ok\r\n503 5.5.1 Error: need RCPT command\r\n" +
             "503 5.5.1 Error: nested MAIL command\r\n503 5.5.1 Error: need RCPT command\r\n250 2.1.5 Ok\r\n250 2.0.0 3 octets received\r\n" +
             "503 5.5.1 Error: BDAT transfer in progress\r\n503 5.5.1 Error: BDAT transfer in progress\r\n250 2.0.0 Ok: queued\r\n221 2.0.0 Bye\r\n"));
-        Assert.That(harness.Acceptor.Single().BodyText, Is.EqualTo("abc"));
+        Assert.That(harness.Acceptor.Single().BodyText, Is.EqualTo("abc\r\n"), "a last BDAT chunk without a line ending is ended with CRLF");
     }
 }

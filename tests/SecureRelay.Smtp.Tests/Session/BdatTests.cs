@@ -87,4 +87,14 @@ public sealed class BdatTests
         var output = await harness.ReplayAsync(Envelope + "BDAT\r\nBDAT x\r\nBDAT 3 FIRST\r\nQUIT\r\n", Fragmentation.Whole);
         Assert.That(output, Does.EndWith("501 5.5.4 Syntax: BDAT chunk-size [LAST]\r\n501 5.5.4 Syntax: BDAT chunk-size [LAST]\r\n504 5.5.4 Unrecognized BDAT parameter\r\n221 2.0.0 Bye\r\n"));
     }
+
+    [Test]
+    public async Task LastChunkWithoutFinalLineEndingIsEndedWithCrLf()
+    {
+        // Postfix's cleanup does the same: content that stops mid-line still parses at delivery.
+        var harness = new SmtpHarness();
+        var output = await harness.ReplayAsync(Envelope + "BDAT 14 LAST\r\nA: 1\r\n\r\nbody xQUIT\r\n", Fragmentation.Whole);
+        Assert.That(output, Does.EndWith("250 2.0.0 Ok: queued\r\n221 2.0.0 Bye\r\n"));
+        Assert.That(harness.Acceptor.Single().BodyText, Is.EqualTo("A: 1\r\n\r\nbody x\r\n"));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -70,7 +71,35 @@ internal static class BuiltInDetectors
     public static IReadOnlyDictionary<string, double> DefaultWeights { get; } =
         Specs.ToDictionary(s => s.Key, s => s.Value.Weight, StringComparer.Ordinal);
 
+    /// <summary>Labels some identifier detectors need (compared ignoring case), so that a text with no
+    /// lower-case letter (smtp-source's filler, a code dump) is not searched for them in vain.</summary>
+    private static readonly SearchValues<string> UpperCaseLabels = SearchValues.Create(
+        ["dob", "d.o.b", "born", "birth", "fecha", "nac", "mrn", "m.r.n", "medical", "historia", "numero", "número", "patient", "pt", "chart",
+         "member", "subscriber", "insured", "beneficiary", "medicare", "medicaid", "policy", "health", "plan", "resident", "client", "nombre",
+         "re", "rx", "prescription", "receta", "your", "you ", "his ", "her ", "their", "my ", "su ", "sus ", "paciente", "expediente"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Necessary conditions of the WHO detectors: a name needs a separator; a greeting, a name in prose
+    /// or an address needs a lower-case letter; an identifier needs a lower-case letter or one of its labels.</summary>
+    private static Func<TextProfile, bool>? Gate(string name, ClassifierSettings settings) => name switch
+    {
+        "person_name" or "phi_table" => p => p.HasSeparator,
+        "addressee" => p => p.HasLowercase && p.HasSeparator,
+        "prose_name" or "address_phone" => p => p.HasLowercase,
+        "dob" => p => p.HasLowercase || p.Contains(UpperCaseLabels) || p.Text.Contains('('),
+        "mrn" when settings.MrnPatterns.Count == 0 => p => p.HasLowercase || p.Contains(UpperCaseLabels),
+        "member_id" when settings.MemberIdPatterns.Count == 0 => p => p.HasLowercase || p.Contains(UpperCaseLabels),
+        "patient_name" or "rx_number" or "personal_framing" => p => p.HasLowercase || p.Contains(UpperCaseLabels),
+        _ => null,
+    };
+
     public static PhiDetector Create(string name, double weight, ClassifierSettings settings)
+    {
+        var detector = CreateUngated(name, weight, settings);
+        return Gate(name, settings) is { } gate ? new GatedDetector(detector, gate) : detector;
+    }
+
+    private static PhiDetector CreateUngated(string name, double weight, ClassifierSettings settings)
     {
         var spec = Specs[name];
         var who = EvidenceSide.Who;

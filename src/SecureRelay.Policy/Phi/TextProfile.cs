@@ -15,7 +15,11 @@ internal sealed class TextProfile
 {
     private static readonly SearchValues<char> NonAsciiDigits = SearchValues.Create(BuildNonAsciiDigits());
 
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" \t,:#-|–");
+
     private bool? _hasDigitShapes;
+    private bool? _hasLowercase;
+    private bool? _hasSeparator;
     private bool _ssnShape;
     private bool _nineDigitRun;
     private bool _mbiShape;
@@ -34,6 +38,17 @@ internal sealed class TextProfile
 
     /// <summary>The text holds a non-ASCII decimal digit: the digit facts cannot vouch for it, run every detector.</summary>
     public bool Conservative { get; }
+
+    /// <summary>A lower-case letter occurs (any non-ASCII character counts, conservatively): every name
+    /// found in prose, every greeting and every label written in ordinary case needs one.</summary>
+    public bool HasLowercase => _hasLowercase ??= Text.AsSpan().IndexOfAnyInRange('a', 'z') >= 0 || Text.AsSpan().IndexOfAnyExceptInRange('\0', '\x7f') >= 0;
+
+    /// <summary>A separator between two words occurs (space, tab, comma, colon, '#', '-', '|'): a name
+    /// pair, a label and its value, a table cell all need one.</summary>
+    public bool HasSeparator => _hasSeparator ??= Text.AsSpan().IndexOfAny(Separators) >= 0;
+
+    /// <summary>One of <paramref name="words"/> occurs, compared ignoring case.</summary>
+    public bool Contains(SearchValues<string> words) => Text.AsSpan().ContainsAny(words);
 
     /// <summary>Digit runs of lengths 3, 2 and 4 joined by the same '-' or ' ' (the shape of <see cref="Patterns.Ssn"/>).</summary>
     public bool SsnShape => Conservative || (ScanDigits() && _ssnShape);

@@ -5,7 +5,17 @@ WORKDIR /src
 COPY . .
 RUN dotnet publish src/SecureRelay -c Release -o /out --nologo
 
+# The names list the PHI classifier loads at run time (npm humannames, MIT); the Debian word lists
+# are installed in the runtime image below. A missing list stops start-up.
+FROM node:20-bookworm-slim AS lexicons
+WORKDIR /lexicons
+COPY lexicons/package.json lexicons/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+RUN apt-get update && apt-get install -y --no-install-recommends wamerican hunspell-en-med hunspell-es \
+ && rm -rf /var/lib/apt/lists/*
+COPY --from=lexicons /lexicons /usr/share/securerelay/lexicons
 RUN useradd --system --home /var/lib/securerelay securerelay \
  && mkdir -p /var/lib/securerelay /etc/securerelay \
  && chown securerelay /var/lib/securerelay && chmod 0700 /var/lib/securerelay

@@ -24,7 +24,7 @@ public class ContentScannerBenchmarks
     [Benchmark]
     public long ScanData()
     {
-        var scanner = new MessageContentScanner(dotStuffed: true, binary: false, new SmtpLimits());
+        var scanner = new MessageContentScanner(dotStuffed: true, new SmtpLimits());
         var input = _data.AsSpan();
         long total = 0;
         while (!input.IsEmpty)

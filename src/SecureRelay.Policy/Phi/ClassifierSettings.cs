@@ -36,7 +36,10 @@ public sealed class ClassifierSettings
         (DiagnosisRegex, DiagnosisShortcut) = TermRegex([.. MedicalTerms.Diagnoses, .. extraDiagnoses]);
         ClinicalTerms = new ClinicalTermIndex(
             [.. ClinicalVocabulary.Terms, .. MedicalTerms.Medications, .. MedicalTerms.Diagnoses, .. extraMedications, .. extraDiagnoses], lexicon);
-        Detectors = [.. weights.Select(w => BuiltInDetectors.Create(w.Key, w.Value, this))];
+        // WHO and record formats first, then WHAT, then counter-evidence: the classifier stops early when the
+        // later sides cannot change the verdict (nobody identifiable; no health content).
+        Detectors = [.. weights.Select(w => BuiltInDetectors.Create(w.Key, w.Value, this))
+            .OrderBy(d => d.Side switch { EvidenceSide.What => 1, EvidenceSide.Against => 2, _ => 0 })];
     }
 
     /// <summary>The built-in settings (what applies with no policy file).</summary>

@@ -247,6 +247,7 @@ public sealed class PhiClassifier
         var fired = new List<(PhiDetector Detector, Evidence Evidence)>();
         var profile = new TextProfile(text);
         var whoDone = false;
+        var whatDone = false;
         foreach (var detector in Settings.Detectors)
         {
             budget.Check();
@@ -257,6 +258,16 @@ public sealed class PhiClassifier
             {
                 whoDone = true;
                 if (!fired.Exists(f => f.Detector.Side is EvidenceSide.Who or EvidenceSide.Record))
+                {
+                    break;
+                }
+            }
+
+            // Counter-evidence only lowers WHAT: with no health content at all it cannot change the verdict.
+            if (!whatDone && detector.Side is EvidenceSide.Against)
+            {
+                whatDone = true;
+                if (!fired.Exists(f => f.Detector.Side is EvidenceSide.What || f.Detector.AlsoWhat > 0))
                 {
                     break;
                 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SecureRelay.Policy.Phi;
 
 /// <summary>Fires at the earliest match, among several regexes, that the validator accepts.</summary>
-internal sealed class AnyMatchDetector(string name, EvidenceSide side, double weight, IReadOnlyList<Regex> regexes, Func<Match, bool> valid, bool specific = false) : PhiDetector(name, side, weight, specific)
+internal sealed class AnyMatchDetector(string name, EvidenceSide side, double weight, IReadOnlyList<Regex> regexes, Func<Match, bool> valid) : PhiDetector(name, side, weight)
 {
     public override int Find(string text)
     {

@@ -126,7 +126,7 @@ internal static class BuiltInDetectors
             "ccda" => new RegexDetector(name, EvidenceSide.Record, weight, Patterns.Ccda()),
             "x12" => new X12Detector(weight),
             "phi_table" => new IdentifierTableDetector(weight),
-            "care_event" => new AnyMatchDetector(name, what, weight, EvidencePatterns.CareEvent(), _ => true, specific: true),
+            "care_event" => new RegexDetector(name, what, weight, EvidencePatterns.CareEvent(), specific: true),
             "personal_health" => new PersonalHealthDetector(weight, settings.ClinicalTerms),
             "medication_dose" => new RegexDetector(name, what, weight, EvidencePatterns.MedicationDose(), (m, text) => !IsRateUnit(text, m.Index + m.Length), specific: true),
             "clinical_field" => new RegexDetector(name, what, weight, EvidencePatterns.ClinicalField(), specific: true),

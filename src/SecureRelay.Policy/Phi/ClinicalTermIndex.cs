@@ -55,7 +55,7 @@ internal sealed class ClinicalTermIndex
     public readonly record struct Hit(int Start, int End, bool Clear);
 
     /// <summary>The words of a text: start and end offsets of runs of letters, digits, apostrophes and hyphens.</summary>
-    public static List<(int Start, int End)> Words(string text)
+    private static List<(int Start, int End)> Words(string text)
     {
         var words = new List<(int, int)>();
         var i = 0;
@@ -98,7 +98,7 @@ internal sealed class ClinicalTermIndex
     }
 
     /// <summary>Every clinical term, in order (a matched multi-word term is not matched again inside).</summary>
-    public List<Hit> Find(string text, List<(int Start, int End)> words)
+    private List<Hit> Find(string text, List<(int Start, int End)> words)
     {
         var hits = new List<Hit>();
         for (var w = 0; w < words.Count; w++)

@@ -21,7 +21,7 @@ internal static partial class EvidencePatterns
     }
 
     private static readonly Regex LabKeywordRegex = new(
-        @"\b(?:free\s+T4|vitamin\s+D|Hb\s?A1c|A1c|glucose|blood\s+sugar|LDL|HDL|cholesterol|triglycerides|creatinine|eGFR|GFR|TSH|T4|hemoglobin|hgb|hematocrit|hct|WBC|RBC|platelets?|potassium|sodium|calcium|chloride|ALT|AST|PSA|INR|BUN|vitamin|B12|ferritin|troponin|BNP|CRP|ESR|viral\s+load|CD4|bilirubin|albumin|lipase|amylase|magnesium|phosphorus|uric\s+acid|cortisol|hCG|blood\s+pressure|BP|pulse|heart\s+rate|SpO2|oxygen\s+saturation|O2\s+sat|temp(?:erature)?|BMI|peak\s+flow|FEV1|glucosa|colesterol|hemoglobina|presi[oó]n\s+arterial|triglic[eé]ridos|az[uú]car|HbA1c|glucose|cholesterol|potassium|sodium|hemoglobin|creatinine|PSA|INR|TSH|vitamin|viral|CD4)\b",
+        @"\b(?:free\s+T4|vitamin\s+D|Hb\s?A1c|A1c|glucose|blood\s+sugar|LDL|HDL|cholesterol|triglycerides|creatinine|eGFR|GFR|TSH|T4|hemoglobin|hgb|hematocrit|hct|WBC|RBC|platelets?|potassium|sodium|calcium|chloride|ALT|AST|PSA|INR|BUN|vitamin|B12|ferritin|troponin|BNP|CRP|ESR|viral\s+load|CD4|bilirubin|albumin|lipase|amylase|magnesium|phosphorus|uric\s+acid|cortisol|hCG|blood\s+pressure|BP|pulse|heart\s+rate|SpO2|oxygen\s+saturation|O2\s+sat|temp(?:erature)?|BMI|peak\s+flow|FEV1|glucosa|colesterol|hemoglobina|presi[oó]n\s+arterial|triglic[eé]ridos|az[uú]car|HbA1c|viral)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout);
 
     // A capitalised name token: "Rosa", "O'Neil", "Nguyen-Tran", "Gómez".
@@ -91,7 +91,7 @@ internal static partial class EvidencePatterns
 
     /// <summary>A fact about someone's care: a result, a visit, a pick-up, a scheduled procedure, leave for
     /// an operation, a bill for a service. English and Spanish.</summary>
-    internal static IReadOnlyList<Regex> CareEvent() => [CareEventRegex];
+    internal static Regex CareEvent() => CareEventRegex;
 
     /// <summary>A named test or measurement followed closely by a value: "A1c from 3/14 was 8.5%", "LDL 162
     /// mg/dL (ref &lt;100) H", "Glucose: 212". The value is not part of a date or a longer number.</summary>

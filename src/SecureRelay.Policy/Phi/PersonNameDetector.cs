@@ -157,21 +157,8 @@ internal sealed class PersonNameDetector(double weight, Lexicon lexicon, bool ad
         }
 
         best = Earliest(best, FindPair(text, EvidencePatterns.LastFirstCell()));
-        foreach (var pattern in new[] { EvidencePatterns.CapitalName(), EvidencePatterns.NameAtLineEnd() })
-        {
-            foreach (Match m in pattern.Matches(text))
-            {
-                var first = m.Groups["first"].ValueSpan;
-                var last = m.Groups["last"].ValueSpan;
-                if (!IsGeneric(first) && !IsGeneric(last) && lexicon.IsName(first) && lexicon.IsName(last)
-                    && (lexicon.IsUnambiguousName(first) || lexicon.IsUnambiguousName(last)))
-                {
-                    best = Earliest(best, m.Index);
-                    break;
-                }
-            }
-        }
-
+        best = Earliest(best, FindPair(text, EvidencePatterns.CapitalName()));
+        best = Earliest(best, FindPair(text, EvidencePatterns.NameAtLineEnd()));
         best = Earliest(best, FindPair(text, EvidencePatterns.NameCell()));
         foreach (Match m in EvidencePatterns.Relation().Matches(text))
         {

@@ -20,8 +20,7 @@ internal sealed class ProseNameDetector(double weight, Lexicon lexicon) : PhiDet
 
             // A name that is also a word counts when what follows is about care ("Jorge A. has missed").
             var name = m.Groups["name"].ValueSpan;
-            var careVerb = EvidencePatterns.CareVerb().IsMatch(text.AsSpan(m.Index + m.Length - m.Groups["verb"].Length, Math.Min(40, text.Length - m.Index - m.Length + m.Groups["verb"].Length)).ToString());
-            if (lexicon.IsUnambiguousName(name) || (careVerb && (lexicon.IsName(name) || !lexicon.IsWord(name))))
+            if (lexicon.IsUnambiguousName(name) || ((lexicon.IsName(name) || !lexicon.IsWord(name)) && FollowedByCare(text, m.Groups["verb"])))
             {
                 return m.Index;
             }
@@ -29,4 +28,9 @@ internal sealed class ProseNameDetector(double weight, Lexicon lexicon) : PhiDet
 
         return -1;
     }
+
+    /// <summary>The sentence goes on about care from the verb after the name (checked only when the name
+    /// alone does not decide).</summary>
+    private static bool FollowedByCare(string text, Group verb) =>
+        EvidencePatterns.CareVerb().IsMatch(text.AsSpan(verb.Index, Math.Min(40, text.Length - verb.Index)).ToString());
 }

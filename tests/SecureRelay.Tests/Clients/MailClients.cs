@@ -82,21 +82,10 @@ public static class MailClients
     private static async Task PythonAsync(Submission s, string mode)
     {
         var python = Tools.Require("python3");
-        var args = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["port"] = s.Port,
-            ["kind"] = KindName(s.Kind),
-            ["mode"] = mode,
-            ["sender"] = s.Sender,
-            ["to"] = s.Recipient,
-            ["subject"] = s.Subject,
-            ["body"] = s.Body,
-            ["user"] = Submission.User,
-            ["password"] = Submission.Password,
-            ["eml"] = s.EmlPath,
-            ["attachment"] = s.AttachmentPath,
-            ["attachment_name"] = s.AttachmentName,
-        });
+        var fields = ScriptFields(s);
+        fields["mode"] = mode;
+        fields["eml"] = s.EmlPath;
+        var args = JsonSerializer.Serialize(fields);
         await Expect0(python, [Path.Combine(ClientsDir(), "smtplib_send.py"), args]);
     }
 
@@ -109,21 +98,24 @@ public static class MailClients
             Assert.Ignore($"nodemailer is not installed: scripts/test.sh runs 'npm ci' in {dir}");
         }
 
-        var args = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["port"] = s.Port,
-            ["kind"] = KindName(s.Kind),
-            ["sender"] = s.Sender,
-            ["to"] = s.Recipient,
-            ["subject"] = s.Subject,
-            ["body"] = s.Body,
-            ["user"] = Submission.User,
-            ["password"] = Submission.Password,
-            ["attachment"] = s.AttachmentPath,
-            ["attachment_name"] = s.AttachmentName,
-        });
+        var args = JsonSerializer.Serialize(ScriptFields(s));
         await Expect0(node, [Path.Combine(dir, "send.js"), args]);
     }
+
+    /// <summary>What the Python and Node senders read from their JSON argument.</summary>
+    private static Dictionary<string, object> ScriptFields(Submission s) => new()
+    {
+        ["port"] = s.Port,
+        ["kind"] = KindName(s.Kind),
+        ["sender"] = s.Sender,
+        ["to"] = s.Recipient,
+        ["subject"] = s.Subject,
+        ["body"] = s.Body,
+        ["user"] = Submission.User,
+        ["password"] = Submission.Password,
+        ["attachment"] = s.AttachmentPath,
+        ["attachment_name"] = s.AttachmentName,
+    };
 
     private static async Task MailKitAsync(Submission s)
     {

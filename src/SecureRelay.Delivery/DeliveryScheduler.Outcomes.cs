@@ -51,7 +51,7 @@ public sealed partial class DeliveryScheduler
             DateTimeOffset nextAttempt = now;
             if (deferred)
             {
-                DateTimeOffset retryAt = now + _options.Retry.DelayAfter(m.Attempts + 1);
+                DateTimeOffset retryAt = now + _options.RetrySchedule().DelayAfter(m.Attempts + 1);
                 // The last try happens at the expiry time, so the message expires on schedule.
                 nextAttempt = retryAt < expiresAt ? retryAt : expiresAt;
             }

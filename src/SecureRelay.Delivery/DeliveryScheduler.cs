@@ -506,7 +506,7 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
             Destination d;
             do
             {
-                d = _destinations.GetOrAdd(key, k => new Destination(k, _options.Limits.With(_options.DomainLimits.GetValueOrDefault(k))));
+                d = _destinations.GetOrAdd(key, k => new Destination(k, _options.LimitsFor(k)));
             }
             while (!d.TryEnqueue(job));
 

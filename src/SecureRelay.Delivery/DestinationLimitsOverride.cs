@@ -1,6 +1,8 @@
+using System.Runtime.Serialization;
+
 namespace SecureRelay.Delivery;
 
-/// <summary>Per-destination override of <see cref="DestinationLimits"/>; null fields inherit.</summary>
+/// <summary>Per-destination override of <see cref="DestinationLimits"/> (<c>delivery.domains.NAME</c>); null fields inherit.</summary>
 public sealed class DestinationLimitsOverride
 {
     /// <summary>See <see cref="DestinationLimits.MaxConnections"/>.</summary>
@@ -10,6 +12,7 @@ public sealed class DestinationLimitsOverride
     public int? MessagesPerConnection { get; set; }
 
     /// <summary>See <see cref="DestinationLimits.MessagesPerSecond"/>.</summary>
+    [DataMember(Name = "rate_per_second")]
     public double? MessagesPerSecond { get; set; }
 
     /// <summary>See <see cref="DestinationLimits.ConnectTimeout"/>.</summary>

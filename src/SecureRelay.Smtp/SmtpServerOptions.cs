@@ -18,6 +18,9 @@ public sealed class SmtpServerOptions
         }
 
         ArgumentNullException.ThrowIfNull(Limits);
-        Limits.Validate();
+        foreach (var (key, message) in Limits.Validate())
+        {
+            throw new ArgumentOutOfRangeException(nameof(Limits), $"limits.{key}: {message}");
+        }
     }
 }

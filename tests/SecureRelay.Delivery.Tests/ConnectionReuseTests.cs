@@ -12,7 +12,7 @@ public class ConnectionReuseTests
         await using var sink = new ScriptedSmtpSink();
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
-        options.Limits.MaxConnections = 2;
+        options.MaxConnections = 2;
         var events = new RecordingEvents();
         await using var scheduler = new DeliveryScheduler(spool, options, events: events);
         await scheduler.StartAsync(CancellationToken.None);
@@ -43,8 +43,8 @@ public class ConnectionReuseTests
         await using var sink = new ScriptedSmtpSink();
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
-        options.Limits.MaxConnections = 1;
-        options.Limits.MessagesPerConnection = 5;
+        options.MaxConnections = 1;
+        options.MessagesPerConnection = 5;
         await using var scheduler = new DeliveryScheduler(spool, options);
         await scheduler.StartAsync(CancellationToken.None);
         for (int i = 0; i < 20; i++)
@@ -63,7 +63,7 @@ public class ConnectionReuseTests
         await using var sink = new ScriptedSmtpSink { DataDelay = TimeSpan.FromMilliseconds(150) };
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
-        options.Limits.MaxConnections = 10;
+        options.MaxConnections = 10;
         options.DomainLimits[$"127.0.0.1:{sink.Port}"] = new DestinationLimitsOverride { MaxConnections = 3 };
         await using var scheduler = new DeliveryScheduler(spool, options);
         await scheduler.StartAsync(CancellationToken.None);
@@ -83,7 +83,7 @@ public class ConnectionReuseTests
         await using var sink = new ScriptedSmtpSink();
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
-        options.Limits.MessagesPerSecond = 20;
+        options.MessagesPerSecond = 20;
         await using var scheduler = new DeliveryScheduler(spool, options);
         await scheduler.StartAsync(CancellationToken.None);
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -103,7 +103,7 @@ public class ConnectionReuseTests
         await using var sink = new ScriptedSmtpSink { DropAfterMessages = 1 };
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
-        options.Limits.MaxConnections = 1;
+        options.MaxConnections = 1;
         var events = new RecordingEvents();
         await using var scheduler = new DeliveryScheduler(spool, options, events: events);
         await scheduler.StartAsync(CancellationToken.None);
@@ -149,7 +149,7 @@ public class ConnectionReuseTests
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
         options.IdleConnectionTimeout = TimeSpan.FromMilliseconds(100);
-        options.Limits.MessagesPerSecond = 1000;
+        options.MessagesPerSecond = 1000;
         await using var scheduler = new DeliveryScheduler(spool, options) { DestinationSweepInterval = TimeSpan.FromMilliseconds(100) };
         await scheduler.StartAsync(CancellationToken.None);
         scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "a@dest.test"), TestMessages.Content()));

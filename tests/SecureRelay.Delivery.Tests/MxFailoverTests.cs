@@ -13,7 +13,8 @@ public class MxFailoverTests
     {
         HostName = "relay.test",
         SmtpPort = port,
-        Limits = new DestinationLimits { ConnectTimeout = TimeSpan.FromSeconds(5), CommandTimeout = TimeSpan.FromSeconds(10) },
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        CommandTimeout = TimeSpan.FromSeconds(10),
     };
 
     [Test]

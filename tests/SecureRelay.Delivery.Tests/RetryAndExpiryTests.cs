@@ -54,7 +54,7 @@ public class RetryAndExpiryTests
         var spool = new InMemorySpool();
         var time = new ManualTimeProvider(Harness.Start);
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
-        options.Retry.Intervals = [TimeSpan.FromMinutes(10)];
+        options.RetryIntervals = [TimeSpan.FromMinutes(10)];
         options.MaxQueueAge = TimeSpan.FromMinutes(25);
         var events = new RecordingEvents();
         await using var scheduler = new DeliveryScheduler(spool, options, events: events, timeProvider: time);

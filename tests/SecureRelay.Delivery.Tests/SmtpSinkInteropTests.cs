@@ -14,8 +14,8 @@ public class SmtpSinkInteropTests
         await using PostfixSmtpSink sink = await PostfixSmtpSink.StartAsync();
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
-        options.Limits.MaxConnections = 4;
-        options.Limits.MessagesPerConnection = 100;
+        options.MaxConnections = 4;
+        options.MessagesPerConnection = 100;
         await using var scheduler = new DeliveryScheduler(spool, options);
         await scheduler.StartAsync(CancellationToken.None);
         const int count = 2000;

@@ -10,7 +10,8 @@ public sealed class LoadedYaml<T>
 {
     private readonly YamlNode? _root;
 
-    internal LoadedYaml(T value, string file, YamlNode? root)
+    /// <summary>Pairs a document with the node tree it was read from.</summary>
+    public LoadedYaml(T value, string file, YamlNode? root)
     {
         Value = value;
         File = file;

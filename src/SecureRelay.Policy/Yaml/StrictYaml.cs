@@ -24,9 +24,13 @@ public static class StrictYaml
     /// <exception cref="ConfigurationException">The file is missing, too large or wrong.</exception>
     public static LoadedYaml<T> Load<T>(string path)
         where T : new()
+        => Parse<T>(ReadText(path), path);
+
+    /// <summary>Reads a configuration file (at most <see cref="MaxFileBytes"/>).</summary>
+    /// <exception cref="ConfigurationException">The file is missing, unreadable or too large.</exception>
+    public static string ReadText(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
         try
         {
             var info = new FileInfo(path);
@@ -35,7 +39,7 @@ public static class StrictYaml
                 throw new ConfigurationException(path, 1, 1, $"file is larger than {MaxFileBytes} bytes");
             }
 
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (IOException e)
         {
@@ -45,19 +49,15 @@ public static class StrictYaml
         {
             throw new ConfigurationException(path, 1, 1, e.Message, e);
         }
-
-        return Parse<T>(text, path);
     }
 
-    /// <summary>Deserializes YAML text; <paramref name="file"/> names it in errors.</summary>
-    /// <exception cref="ConfigurationException">The text is not a valid document of type <typeparamref name="T"/>.</exception>
-    public static LoadedYaml<T> Parse<T>(string text, string file)
-        where T : new()
+    /// <summary>Parses YAML text into its node tree (null for an empty document); syntax errors and
+    /// duplicate keys are reported at the parser's marks.</summary>
+    /// <exception cref="ConfigurationException">The text is not one well-formed YAML document.</exception>
+    public static YamlNode? ParseTree(string text, string file)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
-        YamlNode? root;
-        T? value;
         try
         {
             var stream = new YamlStream();
@@ -68,7 +68,23 @@ public static class StrictYaml
                 throw new ConfigurationException(file, (int)second.Line, (int)second.Column, "only one YAML document is allowed");
             }
 
-            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            throw new ConfigurationException(file, (int)e.Start.Line, (int)e.Start.Column, Describe(e), e);
+        }
+    }
+
+    /// <summary>Deserializes YAML text; <paramref name="file"/> names it in errors.</summary>
+    /// <exception cref="ConfigurationException">The text is not a valid document of type <typeparamref name="T"/>.</exception>
+    public static LoadedYaml<T> Parse<T>(string text, string file)
+        where T : new()
+    {
+        var root = ParseTree(text, file);
+        T? value;
+        try
+        {
             value = Deserializer.Deserialize<T>(text);
         }
         catch (YamlException e)

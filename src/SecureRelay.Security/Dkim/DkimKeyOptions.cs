@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SecureRelay.Security.Dkim;
 
 /// <summary>One DKIM signing key (an item of <c>dkim.keys</c>).</summary>
@@ -10,6 +12,7 @@ public sealed class DkimKeyOptions
     public string Selector { get; set; } = "";
 
     /// <summary>Path of the private key PEM (<c>private_key_path</c>; PKCS#1 or PKCS#8).</summary>
+    [DataType("path")]
     public string PrivateKeyPath { get; set; } = "";
 
     /// <summary>Key type (<c>algorithm</c>: <c>rsa</c> default, or <c>ed25519</c>).</summary>

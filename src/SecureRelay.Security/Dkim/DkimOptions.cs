@@ -17,4 +17,32 @@ public sealed class DkimOptions
 
     /// <summary>Header fields to sign (<c>headers</c>); empty = <see cref="DkimSigningService.DefaultHeaders"/>.</summary>
     public List<string> Headers { get; set; } = [];
+
+    /// <summary>Checks the values: one (YAML key relative to <c>dkim:</c>, message) pair per problem, empty when valid.</summary>
+    public IEnumerable<(string Key, string Message)> Validate()
+    {
+        for (var i = 0; i < Keys.Count; i++)
+        {
+            var key = Keys[i];
+            if (Uri.CheckHostName(key.Domain) != UriHostNameType.Dns)
+            {
+                yield return ($"keys[{i}].domain", $"'{key.Domain}' is not a domain name");
+            }
+
+            if (string.IsNullOrWhiteSpace(key.Selector))
+            {
+                yield return ($"keys[{i}].selector", "selector must not be empty");
+            }
+
+            if (!File.Exists(key.PrivateKeyPath))
+            {
+                yield return ($"keys[{i}].private_key_path", $"'{key.PrivateKeyPath}' does not exist (make one with: securerelay dkim keygen)");
+            }
+        }
+
+        if (DefaultDomain is { Length: > 0 } d && Uri.CheckHostName(d) != UriHostNameType.Dns)
+        {
+            yield return ("default_domain", $"'{d}' is not a domain name");
+        }
+    }
 }

@@ -1,9 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SecureRelay.Security.Encryption;
 
 /// <summary>S/MIME settings (YAML section <c>smime:</c>).</summary>
 public sealed class SmimeOptions
 {
     /// <summary>Directory of recipient certificates, PEM or DER (<c>certificates_dir</c>).</summary>
+    [DataType("path")]
     public string CertificatesDir { get; set; } = "certs/smime";
 
     /// <summary>Reload the directory when files change (<c>reload_on_change</c>, default true).</summary>
@@ -22,11 +25,14 @@ public sealed class SmimeOptions
     /// Organisation signing certificate (<c>signing_certificate</c>): a PKCS#12 file (.p12/.pfx) or
     /// a PEM chain (leaf first). Empty = messages are encrypted but not signed.
     /// </summary>
+    [DataType("path")]
     public string? SigningCertificate { get; set; }
 
     /// <summary>PEM private key for a PEM <see cref="SigningCertificate"/> (<c>signing_key</c>).</summary>
+    [DataType("path")]
     public string? SigningKey { get; set; }
 
     /// <summary>File holding the PKCS#12 password (<c>signing_password_file</c>); secrets stay out of the YAML.</summary>
+    [DataType("path")]
     public string? SigningPasswordFile { get; set; }
 }

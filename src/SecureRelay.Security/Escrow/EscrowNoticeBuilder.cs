@@ -22,7 +22,7 @@ public sealed class EscrowNoticeBuilder
     public EscrowNoticeBuilder(EscrowOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.ThrowIfInvalid();
         _options = options;
         _sender = MailboxAddress.Parse(options.NoticeSender);
         _portalBase = options.PortalBaseUrl.TrimEnd('/');

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SecureRelay.Security.Escrow;
 
 /// <summary>
@@ -6,12 +8,14 @@ namespace SecureRelay.Security.Escrow;
 public sealed class EscrowOptions
 {
     /// <summary>SQLite database file (<c>database_path</c>); default <c>{data_dir}/escrow/escrow.db</c> set by the host.</summary>
+    [DataType("path")]
     public string DatabasePath { get; set; } = "data/escrow/escrow.db";
 
     /// <summary>
     /// Master key file (<c>key_file</c>), created 0600 on first run. Keep it outside the data
     /// directory so a copy of the database alone reveals nothing.
     /// </summary>
+    [DataType("path")]
     public string KeyFile { get; set; } = "keys/escrow.key";
 
     /// <summary>Days a message stays available (<c>expiry_days</c>, default 30).</summary>
@@ -32,38 +36,48 @@ public sealed class EscrowOptions
     /// </summary>
     public string? SenderOrganisation { get; set; }
 
-    /// <summary>Checks the values, throwing <see cref="ArgumentException"/> naming the bad key.</summary>
-    public void Validate()
+    /// <summary>Checks the values: one (YAML key relative to <c>escrow:</c>, message) pair per problem, empty when valid.</summary>
+    public IEnumerable<(string Key, string Message)> Validate()
     {
         if (string.IsNullOrWhiteSpace(DatabasePath))
         {
-            throw new ArgumentException("escrow.database_path must be set");
+            yield return ("database_path", "must be set");
         }
 
         if (string.IsNullOrWhiteSpace(KeyFile))
         {
-            throw new ArgumentException("escrow.key_file must be set");
+            yield return ("key_file", "must be set");
         }
 
         if (ExpiryDays is < 1 or > 3650)
         {
-            throw new ArgumentException("escrow.expiry_days must be between 1 and 3650");
+            yield return ("expiry_days", "must be between 1 and 3650");
         }
 
         if (MaxMessageBytes < 1)
         {
-            throw new ArgumentException("escrow.max_message_bytes must be positive");
+            yield return ("max_message_bytes", "must be positive");
         }
 
         if (!Uri.TryCreate(PortalBaseUrl, UriKind.Absolute, out var portal)
             || (portal.Scheme != Uri.UriSchemeHttps && !(portal.Scheme == Uri.UriSchemeHttp && portal.IsLoopback)))
         {
-            throw new ArgumentException("escrow.portal_base_url must be an absolute https URL (http only for loopback)");
+            yield return ("portal_base_url", "must be an absolute https URL (http only for loopback)");
         }
 
         if (!MimeKit.MailboxAddress.TryParse(NoticeSender, out _))
         {
-            throw new ArgumentException("escrow.notice_sender must be an email address");
+            yield return ("notice_sender", "must be an email address");
+        }
+    }
+
+    /// <summary>Throws for the first problem <see cref="Validate"/> finds.</summary>
+    /// <exception cref="ArgumentException">An option is invalid; the message names its key.</exception>
+    public void ThrowIfInvalid()
+    {
+        foreach (var (key, message) in Validate())
+        {
+            throw new ArgumentException($"escrow.{key} {message}");
         }
     }
 }

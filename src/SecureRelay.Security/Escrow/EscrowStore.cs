@@ -33,7 +33,7 @@ public sealed class EscrowStore
     public EscrowStore(EscrowOptions options, TimeProvider? timeProvider = null, ILogger<EscrowStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.ThrowIfInvalid();
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;

@@ -42,7 +42,7 @@ public sealed class RecipientTlsServices : IDisposable
         var errors = options.Validate();
         if (errors.Count > 0)
         {
-            throw new ArgumentException(string.Join("; ", errors), nameof(options));
+            throw new ArgumentException(string.Join("; ", errors.Select(e => $"tls.{e.Key}: {e.Message}")), nameof(options));
         }
 
         loggerFactory ??= NullLoggerFactory.Instance;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SecureRelay.Security.Tls;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace SecureRelay.Security.Tls;
 public sealed class TlsOptions
 {
     /// <summary><c>trust_anchors</c>: PEM file with one or more CA certificates trusted in addition to the system roots (private CAs, tests). Empty = system roots only.</summary>
+    [DataType("path")]
     public string TrustAnchors { get; set; } = "";
 
     /// <summary><c>dns_servers</c>: resolvers as <c>ip</c> or <c>ip:port</c>. Empty = the system resolvers. DANE needs a DNSSEC-validating resolver (it must set the AD bit).</summary>
@@ -39,15 +42,15 @@ public sealed class TlsOptions
     /// <summary><c>capability_cache_seconds</c>: how long what an MX offered (STARTTLS, TLS version, method) is remembered.</summary>
     public int CapabilityCacheSeconds { get; set; } = 86_400;
 
-    /// <summary>Checks the values; returns one message per problem (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Checks the values: one (YAML key relative to <c>tls:</c>, message) pair per problem, empty when valid.</summary>
+    public IReadOnlyList<(string Key, string Message)> Validate()
     {
-        var errors = new List<string>();
-        foreach (var server in DnsServers)
+        var errors = new List<(string Key, string Message)>();
+        for (var i = 0; i < DnsServers.Count; i++)
         {
-            if (!DnsServerEndpoint.TryParse(server, out _))
+            if (!DnsServerEndpoint.TryParse(DnsServers[i], out _))
             {
-                errors.Add($"tls.dns_servers: '{server}' is not ip or ip:port");
+                errors.Add(($"dns_servers[{i}]", $"'{DnsServers[i]}' is not ip or ip:port"));
             }
         }
 
@@ -59,22 +62,22 @@ public sealed class TlsOptions
         Positive(errors, "capability_cache_seconds", CapabilityCacheSeconds, 30 * 86_400);
         if (MtaStsFetchRetries is < 0 or > 10)
         {
-            errors.Add("tls.mta_sts_fetch_retries: must be 0..10");
+            errors.Add(("mta_sts_fetch_retries", "must be 0..10"));
         }
 
         if (TrustAnchors.Length > 0 && !File.Exists(TrustAnchors))
         {
-            errors.Add($"tls.trust_anchors: file '{TrustAnchors}' does not exist");
+            errors.Add(("trust_anchors", $"file '{TrustAnchors}' does not exist"));
         }
 
         return errors;
     }
 
-    private static void Positive(List<string> errors, string key, int value, int max)
+    private static void Positive(List<(string Key, string Message)> errors, string key, int value, int max)
     {
         if (value < 1 || value > max)
         {
-            errors.Add($"tls.{key}: must be 1..{max}");
+            errors.Add((key, $"must be 1..{max}"));
         }
     }
 }

@@ -20,7 +20,7 @@ public static class CheckCommand
             try
             {
                 var settings = RelayConfigLoader.Load(path);
-                parse.InvocationConfiguration.Output.WriteLine($"{path}: OK ({settings.Listeners.Count} listener(s), {settings.Raw.Routes.Count} route(s))");
+                parse.InvocationConfiguration.Output.WriteLine($"{path}: OK ({settings.Listeners.Count} listener(s), {settings.Config.Routes.Count} route(s))");
                 foreach (var warning in ExposureWarnings(settings))
                 {
                     parse.InvocationConfiguration.Error.WriteLine($"{path}: warning: {warning}");
@@ -49,7 +49,7 @@ public static class CheckCommand
         ArgumentNullException.ThrowIfNull(settings);
         foreach (var listener in settings.Listeners)
         {
-            if (listener.Tls == Smtp.SmtpTlsMode.None && !System.Net.IPAddress.IsLoopback(listener.Endpoint.Address))
+            if (listener.Tls == Smtp.SmtpTlsMode.None && !System.Net.IPAddress.IsLoopback(listener.Endpoint!.Address))
             {
                 yield return $"listener {listener.Name} binds {listener.Endpoint} (not loopback) with tls: none; mail crosses the network in plaintext";
             }

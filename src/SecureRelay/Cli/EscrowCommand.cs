@@ -70,6 +70,6 @@ public static class EscrowCommand
             return 1;
         }
 
-        return action(new EscrowStore(settings.Raw.Escrow));
+        return action(new EscrowStore(settings.Config.Escrow));
     }
 }

@@ -63,8 +63,8 @@ public static class PolicyCommand
 
             if (decision.Rejection is null)
             {
-                using var certificates = new SmimeCertificateDirectory(Static(settings.Raw.Smime));
-                using var keys = new PgpKeyDirectory(Static(settings.Raw.Pgp));
+                using var certificates = new SmimeCertificateDirectory(Static(settings.Config.Smime));
+                using var keys = new PgpKeyDirectory(Static(settings.Config.Pgp));
                 foreach (var r in decision.Recipients)
                 {
                     await output.WriteLineAsync($"method for {r.Recipient}:").ConfigureAwait(false);

@@ -42,8 +42,8 @@ internal sealed class SendmailTarget
     public static SendmailTarget Resolve(SendmailOptions options)
     {
         var settings = LoadSettings(options);
-        var hostname = settings?.Hostname ?? RelayConfigLoader.DefaultHostname();
-        var maxSize = settings?.Raw.Limits?.MaxMessageSize ?? new SmtpLimits().MessageSize;
+        var hostname = settings?.Hostname ?? new RelayConfig().Hostname;
+        var maxSize = (settings?.Config.Limits ?? new SmtpLimits()).MessageSize;
         var listener = settings?.Listeners[0];
         var pinned = listener is null ? [] : PinnedCertificates(listener, settings!);
         if (options.Server is { } server)
@@ -53,7 +53,7 @@ internal sealed class SendmailTarget
             return new SendmailTarget(host, port, tls, hostname, maxSize, pinned);
         }
 
-        var endpoint = listener!.Endpoint;
+        var endpoint = listener!.Endpoint!;
         var address = endpoint.Address.Equals(IPAddress.Any) ? IPAddress.Loopback
             : endpoint.Address.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback
             : endpoint.Address;
@@ -97,7 +97,7 @@ internal sealed class SendmailTarget
         }
     }
 
-    private static HashSet<string> PinnedCertificates(ListenerSettings listener, RelaySettings settings)
+    private static HashSet<string> PinnedCertificates(ListenerConfig listener, RelaySettings settings)
     {
         var file = listener.CertificateFile ?? Path.Combine(settings.DataDir, "tls", "selfsigned.crt");
         try

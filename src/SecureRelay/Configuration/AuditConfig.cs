@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SecureRelay.Configuration;
 
 /// <summary>The audit trail (<c>audit:</c>): one JSON object per line per recipient outcome, with its
@@ -5,5 +7,6 @@ namespace SecureRelay.Configuration;
 public sealed class AuditConfig
 {
     /// <summary>The JSON-lines file; default <c>DATA_DIR/audit/audit.jsonl</c>.</summary>
+    [DataType(ConfigKey.PathDataType)]
     public string? Path { get; set; }
 }

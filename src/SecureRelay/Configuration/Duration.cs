@@ -40,4 +40,19 @@ public static class Duration
         value = TimeSpan.FromSeconds(n * multiplier);
         return true;
     }
+
+    /// <summary>Writes <paramref name="value"/> in the largest unit that divides it (<c>5m</c>, <c>4h</c>,
+    /// <c>5d</c>), or in seconds.</summary>
+    public static string Format(TimeSpan value)
+    {
+        foreach (var (unit, seconds) in new (char, long)[] { ('w', 604800), ('d', 86400), ('h', 3600), ('m', 60) })
+        {
+            if (value.Ticks > 0 && value.Ticks % (seconds * TimeSpan.TicksPerSecond) == 0)
+            {
+                return $"{value.Ticks / (seconds * TimeSpan.TicksPerSecond)}{unit}";
+            }
+        }
+
+        return value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
+    }
 }

@@ -1,20 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using SecureRelay.Delivery;
+using SecureRelay.Delivery.Routing;
 using SecureRelay.Security.Dkim;
 using SecureRelay.Security.Encryption;
 using SecureRelay.Security.Escrow;
 using SecureRelay.Security.Tls;
+using SecureRelay.Smtp;
+using SecureRelay.Spool;
 
 namespace SecureRelay.Configuration;
 
-/// <summary>The root of <c>securerelay.yaml</c> (snake_case keys). Defaults here are the embedded
-/// defaults; <c>config/securerelay.yaml</c> documents every key.</summary>
+/// <summary>The root of <c>securerelay.yaml</c> (snake_case keys). Each section is the options type of
+/// the component that uses it, bound straight from YAML; the defaults in those types are the relay's
+/// defaults (<c>securerelay config defaults</c> prints them).</summary>
 public sealed class RelayConfig
 {
     /// <summary>Where the spool, keys and generated certificates live. Relative paths resolve
     /// against the directory of the configuration file.</summary>
+    [DataType(ConfigKey.PathDataType)]
     public string DataDir { get; set; } = "./data";
 
-    /// <summary>Our host name in the banner, EHLO and <c>Received:</c>; default: the machine name.</summary>
-    public string? Hostname { get; set; }
+    /// <summary>Our host name in the banner, EHLO (in and out), <c>Received:</c> and DSNs; it is the
+    /// delivery options' host name. Default: the machine name.</summary>
+    public string Hostname { get => Delivery.HostName; set => Delivery.HostName = value; }
 
     /// <summary>SMTP listeners.</summary>
     public List<ListenerConfig> Listeners { get; set; } = [];
@@ -22,17 +30,18 @@ public sealed class RelayConfig
     /// <summary>Users for SMTP AUTH.</summary>
     public List<UserConfig> Users { get; set; } = [];
 
-    /// <summary>Transport map: first match wins; no match = MX lookup.</summary>
-    public List<RouteConfig> Routes { get; set; } = [];
+    /// <summary>Transport map: first match wins; no match = MX lookup. These are the delivery options'
+    /// routes, written at the top level.</summary>
+    public List<DeliveryRoute> Routes { get => Delivery.Routes; set => Delivery.Routes = value; }
 
     /// <summary>Inbound SMTP limits.</summary>
-    public LimitsConfig Limits { get; set; } = new();
+    public SmtpLimits Limits { get; set; } = new();
 
-    /// <summary>Outbound delivery: concurrency, rates, retries.</summary>
-    public DeliveryConfig Delivery { get; set; } = new();
+    /// <summary>Outbound delivery: concurrency, rates, retries, per-domain settings.</summary>
+    public DeliveryOptions Delivery { get; set; } = new();
 
-    /// <summary>Spool settings.</summary>
-    public SpoolConfig Spool { get; set; } = new();
+    /// <summary>Spool settings (its directory is <c>DATA_DIR/spool</c>).</summary>
+    public SpoolOptions Spool { get; set; } = new() { DataDirectory = "" };
 
     /// <summary>Admin HTTP endpoint.</summary>
     public AdminConfig Admin { get; set; } = new();
@@ -42,6 +51,7 @@ public sealed class RelayConfig
 
     /// <summary>The admins' policy file (rules, classifier, domains); unset = the built-in default
     /// policy (PHI → smime, pgp, tls-verified, escrow; everything else → opportunistic).</summary>
+    [DataType(ConfigKey.PathDataType)]
     public string? PolicyFile { get; set; }
 
     /// <summary>S/MIME: recipient certificates directory, optional signing identity.</summary>
@@ -64,4 +74,163 @@ public sealed class RelayConfig
 
     /// <summary>Consent and suppression stores (marketing).</summary>
     public StoresConfig Stores { get; set; } = new();
+
+    /// <summary>The defaults for a data directory: escrow keeps its database and key beside the spool.</summary>
+    public static RelayConfig Create(string dataDir)
+    {
+        ArgumentNullException.ThrowIfNull(dataDir);
+        return new RelayConfig
+        {
+            DataDir = dataDir,
+            Escrow = new EscrowOptions
+            {
+                DatabasePath = Path.Combine(dataDir, "escrow", "escrow.db"),
+                KeyFile = Path.Combine(dataDir, "keys", "escrow", "escrow.key"),
+            },
+        };
+    }
+
+    /// <summary>Checks every section (each through its own options type's <c>Validate</c>) and what
+    /// spans sections: one (full key path, message) pair per problem, empty when valid.</summary>
+    public IEnumerable<(string Key, string Message)> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(DataDir))
+        {
+            yield return ("data_dir", "data_dir must not be empty");
+        }
+
+        if (!IsDomainName(Hostname))
+        {
+            yield return ("hostname", $"'{Hostname}' is not a host name");
+        }
+
+        if (Listeners.Count == 0)
+        {
+            yield return ("listeners", "at least one listener is required");
+        }
+
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Listeners.Count; i++)
+        {
+            foreach (var e in In($"listeners[{i}]", Listeners[i].Validate()))
+            {
+                yield return e;
+            }
+
+            if (!string.IsNullOrWhiteSpace(Listeners[i].Name) && !names.Add(Listeners[i].Name))
+            {
+                yield return ($"listeners[{i}].name", $"duplicate listener name '{Listeners[i].Name}'");
+            }
+        }
+
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Users.Count; i++)
+        {
+            foreach (var e in In($"users[{i}]", Users[i].Validate()))
+            {
+                yield return e;
+            }
+
+            if (!string.IsNullOrWhiteSpace(Users[i].Name) && !users.Add(Users[i].Name))
+            {
+                yield return ($"users[{i}].name", $"duplicate user '{Users[i].Name}'");
+            }
+        }
+
+        for (var i = 0; i < Routes.Count; i++)
+        {
+            foreach (var e in ValidateRoute(Routes[i], $"routes[{i}]"))
+            {
+                yield return e;
+            }
+        }
+
+        var sections = In("limits", Limits.Validate())
+            .Concat(In("delivery", Delivery.Validate()))
+            .Concat(In("spool", Spool.Validate()))
+            .Concat(In("admin", Admin.Validate()))
+            .Concat(In("logging", Logging.Validate()))
+            .Concat(In("tls", Tls.Validate()))
+            .Concat(In("escrow", Escrow.Validate()))
+            .Concat(In("dkim", Dkim.Validate()));
+        foreach (var e in sections)
+        {
+            yield return e;
+        }
+
+        if (PolicyFile is not null && !File.Exists(PolicyFile))
+        {
+            yield return ("policy_file", $"'{PolicyFile}' does not exist");
+        }
+
+        // The spool reads every *.key beside its key file as a retired spool key.
+        var spoolKeyFile = Spool.KeyFile ?? Path.Combine(DataDir, "keys", "spool.key");
+        if (string.Equals(Path.GetDirectoryName(spoolKeyFile), Path.GetDirectoryName(Escrow.KeyFile), StringComparison.Ordinal))
+        {
+            yield return ("escrow.key_file", "must not be in the same directory as the spool key file");
+        }
+    }
+
+    /// <summary>Whether <paramref name="name"/> is a DNS name (letters, digits, '-', '_'; 63-byte labels).</summary>
+    public static bool IsDomainName(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > 253)
+        {
+            return false;
+        }
+
+        foreach (var label in name.TrimEnd('.').Split('.'))
+        {
+            if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-')
+            {
+                return false;
+            }
+
+            foreach (var ch in label)
+            {
+                if (!(char.IsAsciiLetterOrDigit(ch) || ch == '-' || ch == '_'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<(string Key, string Message)> ValidateRoute(DeliveryRoute route, string at)
+    {
+        if (route.Domains.Count == 0)
+        {
+            yield return (at, "a route needs at least one entry in domains");
+        }
+
+        for (var d = 0; d < route.Domains.Count; d++)
+        {
+            var pattern = route.Domains[d];
+            var bare = pattern.StartsWith("*.", StringComparison.Ordinal) ? pattern[2..] : pattern;
+            if (pattern != "*" && !IsDomainName(bare))
+            {
+                yield return ($"{at}.domains[{d}]", $"'{pattern}' is not a domain pattern (example.com, *.example.com or *)");
+            }
+        }
+
+        string? hopError = null;
+        try
+        {
+            NextHop.Parse(route.NextHop ?? "", 25);
+        }
+        catch (FormatException e)
+        {
+            hopError = e.Message;
+        }
+
+        if (hopError is not null)
+        {
+            yield return ($"{at}.next_hop", hopError);
+        }
+    }
+
+    private static IEnumerable<(string Key, string Message)> In(string section, IEnumerable<(string Key, string Message)> errors) =>
+        errors.Select(e => (e.Key.Length == 0 ? section : $"{section}.{e.Key}", e.Message));
 }

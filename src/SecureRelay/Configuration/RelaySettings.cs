@@ -1,80 +1,64 @@
-using System.Net;
 using SecureRelay.Policy.Yaml;
+using SecureRelay.Spool;
 
 namespace SecureRelay.Configuration;
 
-/// <summary>The configuration after validation: parsed endpoints, networks and durations, absolute paths.</summary>
+/// <summary>A loaded, valid configuration and the values the host derives from it (paths under
+/// <c>data_dir</c> where a key is unset).</summary>
 public sealed class RelaySettings
 {
+    /// <summary>Wraps a bound and validated configuration.</summary>
+    public RelaySettings(RelayConfig config, string configFile, LoadedYaml<RelayConfig> source)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config;
+        ConfigFile = configFile;
+        Source = source;
+    }
+
+    /// <summary>The configuration; every section is the options type of its component.</summary>
+    public RelayConfig Config { get; }
+
     /// <summary>The file it came from (absolute).</summary>
-    public required string ConfigFile { get; init; }
+    public string ConfigFile { get; }
 
-    /// <summary>The raw document as written.</summary>
-    public required RelayConfig Raw { get; init; }
-
-    /// <summary>Positions of the raw document's nodes, for errors found later (e.g. a certificate that fails to load).</summary>
-    public required LoadedYaml<RelayConfig> Source { get; init; }
+    /// <summary>Positions of the document's nodes, for errors found later (e.g. a certificate that fails to load).</summary>
+    public LoadedYaml<RelayConfig> Source { get; }
 
     /// <summary>Absolute data directory.</summary>
-    public required string DataDir { get; init; }
+    public string DataDir => Config.DataDir;
 
     /// <summary>Our host name.</summary>
-    public required string Hostname { get; init; }
+    public string Hostname => Config.Hostname;
 
-    /// <summary>Validated listeners.</summary>
-    public required IReadOnlyList<ListenerSettings> Listeners { get; init; }
+    /// <summary>The listeners.</summary>
+    public IReadOnlyList<ListenerConfig> Listeners => Config.Listeners;
 
     /// <summary>The admin endpoint.</summary>
-    public required IPEndPoint AdminEndpoint { get; init; }
+    public System.Net.IPEndPoint AdminEndpoint => Config.Admin.Endpoint;
 
     /// <summary>Absolute admin bearer-token file (<c>admin.token_file</c> or data_dir/admin.token).</summary>
-    public required string AdminTokenFile { get; init; }
+    public string AdminTokenFile => Config.Admin.TokenFile ?? Path.Combine(DataDir, "admin.token");
 
     /// <summary>True when <c>admin.token_file</c> was not set: the relay creates the file on first run.</summary>
-    public bool AdminTokenFileIsDefault { get; init; }
+    public bool AdminTokenFileIsDefault => Config.Admin.TokenFile is null;
 
     /// <summary>Absolute spool key file.</summary>
-    public required string SpoolKeyFile { get; init; }
+    public string SpoolKeyFile => Config.Spool.KeyFile ?? Path.Combine(DataDir, "keys", "spool.key");
 
-    /// <summary>Parsed inbound timeouts: command, data.</summary>
-    public TimeSpan? CommandTimeout { get; init; }
-
-    /// <summary>Parsed data timeout.</summary>
-    public TimeSpan? DataTimeout { get; init; }
-
-    /// <summary>Parsed command timeout under stress (<c>limits.stress_command_timeout</c>).</summary>
-    public TimeSpan? StressCommandTimeout { get; init; }
-
-    /// <summary>Parsed retry schedule start.</summary>
-    public required TimeSpan RetryFirst { get; init; }
-
-    /// <summary>Parsed retry schedule cap.</summary>
-    public required TimeSpan RetryMax { get; init; }
-
-    /// <summary>Parsed maximum queue age.</summary>
-    public required TimeSpan MaxAge { get; init; }
-
-    /// <summary>Parsed outbound connect timeout.</summary>
-    public required TimeSpan ConnectTimeout { get; init; }
-
-    /// <summary>Parsed outbound command timeout.</summary>
-    public required TimeSpan OutboundCommandTimeout { get; init; }
-
-    /// <summary>Parsed DNS servers.</summary>
-    public required IReadOnlyList<IPEndPoint> DnsServers { get; init; }
+    /// <summary>The spool's options: the <c>spool:</c> section in <c>DATA_DIR/spool</c>.</summary>
+    public SpoolOptions Spool => Config.Spool with { DataDirectory = Path.Combine(DataDir, "spool"), KeyFile = SpoolKeyFile };
 
     /// <summary>Absolute policy file, or null for the built-in default policy.</summary>
-    public string? PolicyFile { get; init; }
+    public string? PolicyFile => Config.PolicyFile;
 
     /// <summary>Absolute audit log path.</summary>
-    public required string AuditLog { get; init; }
+    public string AuditLog => Config.Audit.Path ?? Path.Combine(DataDir, "audit", "audit.jsonl");
 
     /// <summary>Absolute consent database path.</summary>
-    public required string ConsentDb { get; init; }
+    public string ConsentDb => Config.Stores.ConsentDb ?? Path.Combine(DataDir, "stores", "consent.db");
 
     /// <summary>Absolute suppression database path.</summary>
-    public required string SuppressionDb { get; init; }
+    public string SuppressionDb => Config.Stores.SuppressionDb ?? Path.Combine(DataDir, "stores", "suppression.db");
 
-    /// <summary>Resolves a path from the configuration against the configuration file's directory.</summary>
-    public string ResolvePath(string path) => RelayConfigLoader.ResolvePath(ConfigFile, path);
 }

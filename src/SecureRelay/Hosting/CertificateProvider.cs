@@ -12,7 +12,7 @@ namespace SecureRelay.Hosting;
 public static class CertificateProvider
 {
     /// <summary>Returns the certificate (with private key) for <paramref name="listener"/>.</summary>
-    public static X509Certificate2 Load(ListenerSettings listener, RelaySettings settings, ILogger logger)
+    public static X509Certificate2 Load(ListenerConfig listener, RelaySettings settings, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(listener);
         ArgumentNullException.ThrowIfNull(settings);

@@ -51,7 +51,7 @@ public sealed class RelayComponents : IAsyncDisposable
     public PolicyStore PolicyStore => _policyStore ?? throw new InvalidOperationException("not started");
 
     /// <summary>The listeners from configuration.</summary>
-    public IReadOnlyList<ListenerSettings> Listeners => _settings.Listeners;
+    public IReadOnlyList<ListenerConfig> Listeners => _settings.Listeners;
 
     /// <summary>The connection handler for a listener.</summary>
     public SmtpConnectionHandler HandlerFor(string listener) => _handlers[listener];
@@ -82,7 +82,7 @@ public sealed class RelayComponents : IAsyncDisposable
         }
 
         _spool = new SqliteMessageSpool(
-            new SpoolOptions { DataDirectory = Path.Combine(_settings.DataDir, "spool"), KeyFile = _settings.SpoolKeyFile, MinFreeBytes = _settings.Raw.Spool.MinFreeBytes },
+            _settings.Spool,
             loggerFactory.CreateLogger<SqliteMessageSpool>());
         var report = await _spool.OpenAsync(cancellationToken).ConfigureAwait(false);
         RelayLog.Recovered(logger, report.Messages, report.Quarantined.Count, (long)report.Elapsed.TotalMilliseconds);
@@ -91,10 +91,10 @@ public sealed class RelayComponents : IAsyncDisposable
             RelayLog.Quarantined(logger, id);
         }
 
-        var users = new UserDirectory(_settings.Raw.Users);
+        var users = new UserDirectory(_settings.Config.Users);
         _scheduler = new DeliveryScheduler(
             _spool,
-            DeliveryOptionsFrom(_settings),
+            _settings.Config.Delivery,
             resolver: null,
             events: new DeliveryMetricsObserver(_metrics),
             logger: loggerFactory.CreateLogger<DeliveryScheduler>(),
@@ -102,7 +102,7 @@ public sealed class RelayComponents : IAsyncDisposable
         await _scheduler.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var acceptor = new SpoolingMessageAcceptor(_spool, engine, users, _scheduler.Enqueue, _metrics, loggerFactory.CreateLogger<SpoolingMessageAcceptor>());
-        var serverOptions = new SmtpServerOptions { HostName = _settings.Hostname, Limits = LimitsFrom(_settings) };
+        var serverOptions = new SmtpServerOptions { HostName = _settings.Hostname, Limits = _settings.Config.Limits };
         var tracker = new SmtpClientTracker();
         var events = new SmtpMetricsObserver(_metrics);
         foreach (var listener in _settings.Listeners)
@@ -132,7 +132,7 @@ public sealed class RelayComponents : IAsyncDisposable
     /// owned (and disposed) here.</summary>
     private SecureDeliveryServices CreateSecurityServices(ILoggerFactory loggerFactory, UserDirectory users)
     {
-        var raw = _settings.Raw;
+        var raw = _settings.Config;
         var certificates = Own(new SmimeCertificateDirectory(raw.Smime, logger: loggerFactory.CreateLogger<SmimeCertificateDirectory>()));
         var keys = Own(new PgpKeyDirectory(raw.Pgp, logger: loggerFactory.CreateLogger<PgpKeyDirectory>()));
         WebKeyDirectoryClient? wkd = null;
@@ -265,68 +265,5 @@ public sealed class RelayComponents : IAsyncDisposable
         {
             // Shutting down; the next scrape will not come.
         }
-    }
-
-    /// <summary>The SMTP limits: Postfix-like defaults, each replaced where the configuration sets it.</summary>
-    private static SmtpLimits LimitsFrom(RelaySettings settings)
-    {
-        var c = settings.Raw.Limits;
-        var d = new SmtpLimits();
-        return new SmtpLimits
-        {
-            MessageSize = c.MaxMessageSize ?? d.MessageSize,
-            RecipientsPerMessage = c.MaxRecipients ?? d.RecipientsPerMessage,
-            CommandLineLength = c.MaxLineLength ?? d.CommandLineLength,
-            DataLineLength = c.MaxLineLength ?? d.DataLineLength,
-            HeaderSectionSize = c.MaxHeaderSize ?? d.HeaderSectionSize,
-            CommandTimeout = settings.CommandTimeout ?? d.CommandTimeout,
-            DataTimeout = settings.DataTimeout ?? d.DataTimeout,
-            MinimumDataRate = c.MinDataRate ?? d.MinimumDataRate,
-            ConnectionsPerAddress = c.MaxConnectionsPerIp ?? d.ConnectionsPerAddress,
-            ErrorsPerSession = c.MaxBadCommands ?? d.ErrorsPerSession,
-            AuthFailuresPerAddress = c.MaxAuthFailures ?? d.AuthFailuresPerAddress,
-            AuthFailuresPerUser = c.MaxAuthFailuresPerUser ?? d.AuthFailuresPerUser,
-            MaxConnections = c.MaxConnections ?? d.MaxConnections,
-            StressCommandTimeout = settings.StressCommandTimeout ?? d.StressCommandTimeout,
-            BareLineEndings = c.BareLineEndings switch
-            {
-                "normalize" => BareLineEndingHandling.Normalize,
-                "reject" => BareLineEndingHandling.Reject,
-                _ => d.BareLineEndings,
-            },
-        };
-    }
-
-    private static DeliveryOptions DeliveryOptionsFrom(RelaySettings settings)
-    {
-        var c = settings.Raw.Delivery;
-        var options = new DeliveryOptions
-        {
-            HostName = settings.Hostname,
-            Routes = settings.Raw.Routes.Select(r => new DeliveryRoute { Domains = r.Domains, NextHop = r.NextHop }).ToList(),
-            Limits = new DestinationLimits
-            {
-                MaxConnections = c.MaxConnections,
-                MessagesPerConnection = c.MessagesPerConnection,
-                MessagesPerSecond = c.RatePerSecond,
-                ConnectTimeout = settings.ConnectTimeout,
-                CommandTimeout = settings.OutboundCommandTimeout,
-            },
-            Retry = new RetryOptions { Base = settings.RetryFirst, Max = settings.RetryMax },
-            MaxConnectionsTotal = c.MaxConnectionsTotal,
-            MaxQueueAge = settings.MaxAge,
-            DnsServers = settings.DnsServers.Select(e => e.ToString()).ToList(),
-        };
-        foreach (var (domain, o) in c.Domains)
-        {
-            options.DomainLimits[domain] = new DestinationLimitsOverride
-            {
-                MaxConnections = o.MaxConnections,
-                MessagesPerConnection = o.MessagesPerConnection,
-                MessagesPerSecond = o.RatePerSecond,
-            };
-        }
-
-        return options;
     }
 }

@@ -57,7 +57,7 @@ public static class RelayHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logOutput);
-        builder.Logging.SetMinimumLevel(ParseLevel(settings.Raw.Logging.Level));
+        builder.Logging.SetMinimumLevel(settings.Config.Logging.Level);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
 
         var metrics = new RelayMetrics();
@@ -74,7 +74,7 @@ public static class RelayHost
             foreach (var listener in components.Listeners)
             {
                 // The handler is built in StartAsync below; Kestrel accepts nothing before app.StartAsync.
-                kestrel.Listen(listener.Endpoint, lo => lo.Run(connection => components.HandlerFor(listener.Name).OnConnectedAsync(connection)));
+                kestrel.Listen(listener.Endpoint!, lo => lo.Run(connection => components.HandlerFor(listener.Name).OnConnectedAsync(connection)));
             }
         });
 
@@ -93,7 +93,7 @@ public static class RelayHost
 
         await components.StartAsync(loggerFactory, cancellationToken).ConfigureAwait(false);
 
-        var guard = new AdminGuard(tokens, settings.AdminEndpoint, settings.Raw.Admin.AllowedHosts, metrics, loggerFactory.CreateLogger<AdminGuard>());
+        var guard = new AdminGuard(tokens, settings.AdminEndpoint, settings.Config.Admin.AllowedHosts, metrics, loggerFactory.CreateLogger<AdminGuard>());
         var errors = new AdminErrors(loggerFactory.CreateLogger<AdminErrors>());
         app.Use(guard.InvokeAsync);
         app.Use(errors.InvokeAsync);
@@ -115,13 +115,4 @@ public static class RelayHost
 
         return 0;
     }
-
-    private static LogLevel ParseLevel(string level) => level switch
-    {
-        "trace" => LogLevel.Trace,
-        "debug" => LogLevel.Debug,
-        "warning" => LogLevel.Warning,
-        "error" => LogLevel.Error,
-        _ => LogLevel.Information,
-    };
 }

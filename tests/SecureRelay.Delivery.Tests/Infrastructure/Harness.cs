@@ -13,7 +13,8 @@ public static class Harness
         HostName = "relay.test",
         Routes = [new DeliveryRoute { Domains = ["*"], NextHop = $"127.0.0.1:{port}" }],
         IdleConnectionTimeout = TimeSpan.FromSeconds(2),
-        Limits = new DestinationLimits { ConnectTimeout = TimeSpan.FromSeconds(5), CommandTimeout = TimeSpan.FromSeconds(10) },
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        CommandTimeout = TimeSpan.FromSeconds(10),
     };
 
     public static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)

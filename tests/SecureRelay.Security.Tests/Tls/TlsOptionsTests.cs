@@ -26,8 +26,7 @@ public sealed class TlsOptionsTests
     {
         var options = new TlsOptions { DnsServers = ["dns.example"], DnsTimeoutSeconds = 0, TrustAnchors = "/nonexistent/anchors.pem", MtaStsFetchRetries = 11 };
         var errors = options.Validate();
-        Assert.That(errors, Has.Count.EqualTo(4));
-        Assert.That(errors, Has.Some.Contains("dns_servers"));
-        Assert.That(errors, Has.Some.Contains("trust_anchors"));
+        Assert.That(errors.Select(e => e.Key), Is.EquivalentTo(new[] { "dns_servers[0]", "dns_timeout_seconds", "trust_anchors", "mta_sts_fetch_retries" }));
+        Assert.That(errors, Has.Some.Matches<(string Key, string Message)>(e => e.Message.Contains("dns.example")));
     }
 }

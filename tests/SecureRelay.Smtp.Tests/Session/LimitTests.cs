@@ -248,9 +248,10 @@ public sealed class LimitTests
     [Test]
     public void LimitsAreValidated()
     {
-        Assert.That(() => new SmtpLimits { CommandLineLength = 100 }.Validate(), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("CommandLineLength"));
-        Assert.That(() => new SmtpLimits { RecipientsPerMessage = 0 }.Validate(), Throws.InstanceOf<ArgumentOutOfRangeException>());
-        Assert.That(() => new SmtpLimits().Validate(), Throws.Nothing);
+        Assert.That(new SmtpLimits { CommandLineLength = 100 }.Validate().Select(e => e.Key), Is.EqualTo(new[] { "command_line_length" }));
+        Assert.That(new SmtpLimits { RecipientsPerMessage = 0, LineLength = 999 }.Validate().Select(e => e.Key), Is.EquivalentTo(new[] { "max_recipients", "max_line_length" }));
+        Assert.That(new SmtpLimits().Validate(), Is.Empty);
+        Assert.That(() => new SmtpServerOptions { Limits = new SmtpLimits { RecipientsPerMessage = 0 } }.Validate(), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("limits.max_recipients"));
         var defaults = new SmtpLimits();
         Assert.Multiple(() =>
         {

@@ -261,12 +261,25 @@ public static class PolicyCompiler
             "verified" => TlsRequirement.Verified,
             _ => throw loaded.Error($"{path}.require_tls", $"require_tls must be false, true, any or verified, not '{o.RequireTls}'"),
         };
+        // Delivery limits were validated here and then read by nothing; their one home is securerelay.yaml.
+        if (o.MaxConnections is not null)
+        {
+            throw loaded.Error($"{path}.max_connections", $"max_connections moved to securerelay.yaml: delivery.domains.{o.Domain}.max_connections");
+        }
+
+        if (o.MaxMessagesPerMinute is not null)
+        {
+            throw loaded.Error($"{path}.max_messages_per_minute", $"max_messages_per_minute moved to securerelay.yaml: delivery.domains.{o.Domain}.rate_per_second (messages per second)");
+        }
+
+        if (o.MaxRecipientsPerMessage is not null)
+        {
+            throw loaded.Error($"{path}.max_recipients_per_message", "max_recipients_per_message is not supported (it was never enforced); remove it");
+        }
+
         var methods = o.Methods is null ? null : Methods(loaded, $"{path}.methods", o.Methods, forPhi: false);
         return new DomainSettings(o.Domain.ToLowerInvariant(), tls, methods,
-            o.MaxMessageSize is { } size ? Positive(loaded, $"{path}.max_message_size", size) : null,
-            o.MaxConnections is { } c ? (int)Positive(loaded, $"{path}.max_connections", c) : null,
-            o.MaxMessagesPerMinute is { } m ? (int)Positive(loaded, $"{path}.max_messages_per_minute", m) : null,
-            o.MaxRecipientsPerMessage is { } r ? (int)Positive(loaded, $"{path}.max_recipients_per_message", r) : null);
+            o.MaxMessageSize is { } size ? Positive(loaded, $"{path}.max_message_size", size) : null);
     }
 
     private static PolicyRule Rule(LoadedYaml<PolicyDocument> loaded, string path, RuleOptions o, Dictionary<string, IReadOnlyList<string>> groups)

@@ -120,12 +120,12 @@ public sealed class SmtpLimits
             yield return ("max_line_length", "must be at least 1000 (RFC 5321 §4.5.3.1.6)");
         }
 
-        if (CommandLineLength < 512)
+        if (_commandLineLength < 512)
         {
             yield return ("command_line_length", "must be at least 512 (RFC 5321 §4.5.3.1.4)");
         }
 
-        if (DataLineLength < 998)
+        if (_dataLineLength < 998)
         {
             yield return ("data_line_length", "must be at least 998 (RFC 5321 §4.5.3.1.6)");
         }

@@ -16,12 +16,14 @@ public sealed class DomainOptions
     /// <summary>Largest message accepted for this domain in bytes; larger is refused with <c>552 5.3.4</c>.</summary>
     public long? MaxMessageSize { get; set; }
 
-    /// <summary>Most concurrent connections to this domain (for the delivery scheduler).</summary>
+    /// <summary>No longer read here: delivery limits per domain live in <c>securerelay.yaml</c>
+    /// (<c>delivery.domains.DOMAIN.max_connections</c>). Kept so that an old file gets an error naming
+    /// the replacement instead of "unknown key".</summary>
     public int? MaxConnections { get; set; }
 
-    /// <summary>Most messages per minute to this domain (for the delivery scheduler).</summary>
+    /// <summary>No longer read here: see <c>delivery.domains.DOMAIN.rate_per_second</c> in <c>securerelay.yaml</c>.</summary>
     public int? MaxMessagesPerMinute { get; set; }
 
-    /// <summary>Most recipients per outbound transaction (for the delivery scheduler).</summary>
+    /// <summary>Never enforced (delivery sends a destination's recipients in one transaction); an error if set.</summary>
     public int? MaxRecipientsPerMessage { get; set; }
 }

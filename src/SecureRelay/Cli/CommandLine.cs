@@ -16,6 +16,7 @@ public static class CommandLine
         var root = new RootCommand("SecureRelay: a secure, high-throughput SMTP relay for protected health information.");
         root.Add(RunCommand.Create());
         root.Add(CheckCommand.Create());
+        root.Add(ConfigCommand.Create());
         root.Add(UsersCommand.Create());
         root.Add(QueueCommand.Create());
         root.Add(PolicyCommand.Create());

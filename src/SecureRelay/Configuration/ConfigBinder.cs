@@ -14,6 +14,7 @@ public sealed class ConfigBinder
 {
     private readonly string _baseDirectory;
     private readonly List<(Mark Mark, string Key, string Message)> _errors = [];
+    private readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
 
     /// <summary>Creates a binder; relative paths resolve against <paramref name="baseDirectory"/>.</summary>
     public ConfigBinder(string baseDirectory)
@@ -24,6 +25,25 @@ public sealed class ConfigBinder
 
     /// <summary>The problems found so far: where, which key, what.</summary>
     public IReadOnlyList<(Mark Mark, string Key, string Message)> Errors => _errors;
+
+    /// <summary>The position of the value at <paramref name="path"/> (<c>listeners[0].endpoint</c>,
+    /// <c>delivery.domains.example.com.max_connections</c>), or of its nearest parent that the file
+    /// contains (a default has no position of its own); the file's start when none does.</summary>
+    public Mark Locate(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        while (path.Length > 0)
+        {
+            if (_marks.TryGetValue(path, out var mark))
+            {
+                return mark;
+            }
+
+            path = path[..Math.Max(0, Math.Max(path.LastIndexOf('.'), path.LastIndexOf('[')))];
+        }
+
+        return new Mark(0, 1, 1);
+    }
 
     /// <summary>Binds <paramref name="node"/> (a mapping, or null for an empty file) onto
     /// <paramref name="target"/> and resolves the paths of the whole object graph.</summary>
@@ -59,6 +79,7 @@ public sealed class ConfigBinder
             }
 
             var at = Join(path, name);
+            _marks[at] = v.Start;
             if (IsNull(v))
             {
                 if (key.IsNullable)
@@ -105,6 +126,7 @@ public sealed class ConfigBinder
                 for (var i = 0; i < sequence.Children.Count; i++)
                 {
                     var item = sequence.Children[i];
+                    _marks[$"{path}[{i}]"] = item.Start;
                     if (IsNull(item))
                     {
                         ok = Fail(item, $"{path}[{i}]", "needs a value");
@@ -135,6 +157,7 @@ public sealed class ConfigBinder
                 foreach (var (k, v) in entries.Children)
                 {
                     var name = (k as YamlScalarNode)?.Value ?? "";
+                    _marks[Join(path, name)] = v.Start;
                     if (TryConvert(v, valueType, null, Join(path, name), out var entry))
                     {
                         map[name] = entry;

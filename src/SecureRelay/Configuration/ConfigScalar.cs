@@ -44,7 +44,7 @@ public static class ConfigScalar
         {
             if (long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && (t == typeof(long) || n is >= int.MinValue and <= int.MaxValue))
             {
-                value = t == typeof(int) ? (int)n : n;
+                value = t == typeof(int) ? (object)(int)n : n;
             }
 
             error = $"'{s}' is not a whole number{(t == typeof(int) ? $" up to {int.MaxValue}" : "")}";

@@ -40,11 +40,15 @@ public static class RelayConfigLoader
         var errors = binder.Errors
             .Select(e => new ConfigurationException(file, (int)e.Mark.Line, (int)e.Mark.Column, Describe(e.Key, e.Message)))
             .ToList();
-        if (errors.Count == 0)
-        {
-            // Validation reads a fully bound model only: a value that did not bind is reported once.
-            errors.AddRange(config.Validate().Select(e => loaded.Error(e.Key, Describe(e.Key, e.Message))));
-        }
+        // Validation runs on what did bind; a value that did not is reported once, by the binder.
+        var unbound = binder.Errors.Select(e => e.Key).ToList();
+        errors.AddRange(config.Validate()
+            .Where(e => !unbound.Any(k => k.Length > 0 && (e.Key == k || e.Key.StartsWith(k + ".", StringComparison.Ordinal) || e.Key.StartsWith(k + "[", StringComparison.Ordinal))))
+            .Select(e =>
+            {
+                var mark = binder.Locate(e.Key);
+                return new ConfigurationException(file, (int)mark.Line, (int)mark.Column, Describe(e.Key, e.Message));
+            }));
 
         if (errors.Count > 0)
         {

@@ -20,11 +20,12 @@ public sealed partial class ConfigDocumentationTests
         foreach (var (line, key, value, example) in SampleKeys(File.ReadAllLines(path)))
         {
             var template = Template(key);
-            if (!Defaults.TryGetValue(template, out var expected))
+            if (!Exists(template))
             {
                 problems.Add($"line {line}: '{key}' is not a key (securerelay config defaults lists them)");
             }
-            else if (!example && value.Length > 0 && expected.Length > 0 && template == key && !key.StartsWith("hostname", StringComparison.Ordinal))
+            else if (!example && value.Length > 0 && Defaults.TryGetValue(template, out var expected) && expected.Length > 0
+                && template == key && !key.Contains("[]", StringComparison.Ordinal) && key != "hostname")
             {
                 checkedDefaults++;
                 if (!Same(expected, value))
@@ -35,7 +36,7 @@ public sealed partial class ConfigDocumentationTests
         }
 
         Assert.That(problems, Is.Empty);
-        Assert.That(checkedDefaults, Is.GreaterThan(40), "the sample's keys were read");
+        Assert.That(checkedDefaults, Is.GreaterThan(30), "the sample's keys were read");
         Assert.DoesNotThrow(() => RelayConfigLoader.Parse(File.ReadAllText(path), path));
     }
 
@@ -60,7 +61,7 @@ public sealed partial class ConfigDocumentationTests
             if (prefix is null)
             {
                 // A header: configuration tables start with a "key" column ("key", "`limits.` key").
-                prefix = cells[0] == "key" ? "" : HeaderPrefix().Match(cells[0]) is { Success: true } m ? m.Groups[1].Value : "-";
+                prefix = cells[0] == "key" ? "" : HeaderPrefix().Match(cells[0]) is { Success: true } m ? m.Groups[1].Value + "." : "-";
                 defaultColumn = cells.IndexOf("default");
                 continue;
             }
@@ -76,7 +77,7 @@ public sealed partial class ConfigDocumentationTests
             {
                 rows++;
                 var template = Template(keys[i].Replace(".<destination>.*", ".NAME.max_connections", StringComparison.Ordinal));
-                if (!Defaults.ContainsKey(template) && !Defaults.Keys.Any(k => k.StartsWith(template + ".", StringComparison.Ordinal) || k.StartsWith(template + "[", StringComparison.Ordinal)))
+                if (!Exists(template))
                 {
                     problems.Add($"'{keys[i]}' is not a key");
                     continue;
@@ -110,10 +111,10 @@ public sealed partial class ConfigDocumentationTests
     }
 
     /// <summary>The keys of the sample, commented out or not: line, key path, value, marked "e.g.".</summary>
-    private static IEnumerable<(int Line, string Key, string Value, bool Example)> SampleKeys(IReadOnlyList<string> lines)
+    private static IEnumerable<(int Line, string Key, string Value, bool Example)> SampleKeys(string[] lines)
     {
         var stack = new List<(int Indent, string Key)>();
-        for (var n = 0; n < lines.Count; n++)
+        for (var n = 0; n < lines.Length; n++)
         {
             var line = lines[n].StartsWith("# ", StringComparison.Ordinal) ? lines[n][2..] : lines[n];
             var m = KeyLine().Match(line);
@@ -152,6 +153,10 @@ public sealed partial class ConfigDocumentationTests
             }
         }
     }
+
+    /// <summary>Whether a key or section (<c>limits</c>, <c>listeners[]</c>) exists.</summary>
+    private static bool Exists(string template) =>
+        Defaults.ContainsKey(template) || Defaults.Keys.Any(k => k.StartsWith(template + ".", StringComparison.Ordinal) || k.StartsWith(template + "[", StringComparison.Ordinal));
 
     /// <summary>A key as <c>config defaults</c> lists it: list items as <c>[]</c>, map entries as <c>NAME</c>.</summary>
     private static string Template(string key)

@@ -141,7 +141,7 @@ public sealed class RelayConfigLoaderTests
     [Test]
     public void ShowRedactsSecretsButNotPaths()
     {
-        var yaml = Listener + "users:\n  - name: app\n    password_hash: \"" + Users.PasswordHasher.Hash("pw") + "\"\n";
+        var yaml = Listener + "users:\n  - name: app\n    password_hash: \"" + SecureRelay.Users.PasswordHasher.Hash("pw") + "\"\n";
         var settings = RelayConfigLoader.Parse(yaml, "/etc/sr/c.yaml");
         var shown = ConfigListing.Effective(settings.Config).ToDictionary(x => x.Key, x => x.Value);
         Assert.That(shown["users[0].password_hash"], Is.EqualTo(ConfigListing.Redacted));

@@ -109,32 +109,11 @@ public sealed class RelayConfig
             yield return ("listeners", "at least one listener is required");
         }
 
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < Listeners.Count; i++)
+        var items = Named("listeners", Listeners, l => l.Name, l => l.Validate(), "listener name", StringComparer.OrdinalIgnoreCase)
+            .Concat(Named("users", Users, u => u.Name, u => u.Validate(), "user", StringComparer.Ordinal));
+        foreach (var e in items)
         {
-            foreach (var e in In($"listeners[{i}]", Listeners[i].Validate()))
-            {
-                yield return e;
-            }
-
-            if (!string.IsNullOrWhiteSpace(Listeners[i].Name) && !names.Add(Listeners[i].Name))
-            {
-                yield return ($"listeners[{i}].name", $"duplicate listener name '{Listeners[i].Name}'");
-            }
-        }
-
-        var users = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < Users.Count; i++)
-        {
-            foreach (var e in In($"users[{i}]", Users[i].Validate()))
-            {
-                yield return e;
-            }
-
-            if (!string.IsNullOrWhiteSpace(Users[i].Name) && !users.Add(Users[i].Name))
-            {
-                yield return ($"users[{i}].name", $"duplicate user '{Users[i].Name}'");
-            }
+            yield return e;
         }
 
         for (var i = 0; i < Routes.Count; i++)
@@ -228,6 +207,25 @@ public sealed class RelayConfig
         if (hopError is not null)
         {
             yield return ($"{at}.next_hop", hopError);
+        }
+    }
+
+    /// <summary>Validates each item of a list whose items are named, and that no name is used twice.</summary>
+    private static IEnumerable<(string Key, string Message)> Named<T>(
+        string list, List<T> items, Func<T, string> name, Func<T, IEnumerable<(string Key, string Message)>> validate, string what, StringComparer comparer)
+    {
+        var seen = new HashSet<string>(comparer);
+        for (var i = 0; i < items.Count; i++)
+        {
+            foreach (var e in In($"{list}[{i}]", validate(items[i])))
+            {
+                yield return e;
+            }
+
+            if (!string.IsNullOrWhiteSpace(name(items[i])) && !seen.Add(name(items[i])))
+            {
+                yield return ($"{list}[{i}].name", $"duplicate {what} '{name(items[i])}'");
+            }
         }
     }
 

@@ -1,8 +1,8 @@
 using MimeKit;
+using SecureRelay.Contracts;
 using SecureRelay.Delivery.Audit;
 using SecureRelay.Delivery.Dsn;
 using SecureRelay.Delivery.Scheduling;
-using SecureRelay.Policy;
 using SecureRelay.Spool;
 
 namespace SecureRelay.Delivery;
@@ -132,7 +132,7 @@ public sealed partial class DeliveryScheduler
             return;
         }
 
-        IReadOnlyDictionary<string, string> a = m.Envelope.Annotations;
+        DecisionRecord d = m.Envelope.Decision;
         SecurityDetail? s = r.Security;
         AuditOutcome outcome = r.State switch
         {
@@ -160,10 +160,11 @@ public sealed partial class DeliveryScheduler
                 PgpFingerprint = s?.PgpFingerprint,
                 Signed = s?.Signed,
                 EscrowId = s?.EscrowId,
-                Phi = a.GetValueOrDefault(PolicyAnnotations.Phi),
-                Verdict = a.GetValueOrDefault(PolicyAnnotations.Verdict),
-                Category = a.GetValueOrDefault(PolicyAnnotations.Category),
-                Rule = a.GetValueOrDefault(PolicyAnnotations.RuleKey(r.Index)),
+                // Not classified (relay-generated): no verdict to report.
+                Phi = d.Verdict is null ? null : d.IsProtected ? "true" : "false",
+                Verdict = d.Verdict?.ToName(),
+                Category = d.Verdict is null ? null : d.Category.ToName(),
+                Rule = d.Recipient(r.Index)?.Rule,
                 DsnStatus = r.DsnStatus,
                 Response = r.Response,
             });
@@ -194,12 +195,8 @@ public sealed partial class DeliveryScheduler
                     Recipients = [new SpoolRecipient(m.Envelope.ReversePath, 0, null)],
                     ReceivedAt = now,
                     HeloName = _options.HostName,
-                    // Relay-generated and PHI-free: delivered opportunistically (PolicyAnnotations.MethodsFor).
-                    Annotations = new Dictionary<string, string>
-                    {
-                        ["dsn_for"] = m.QueueId,
-                        [PolicyAnnotations.Origin] = PolicyAnnotations.InternalOrigin,
-                    },
+                    // Relay-generated and PHI-free: delivered opportunistically (DecisionRecord.MethodsFor).
+                    Decision = DecisionRecord.RelayGenerated(MessageOrigin.DeliveryReport, m.QueueId),
                 }, CancellationToken.None).ConfigureAwait(false);
                 DeliveryLog.DsnQueued(_logger, m.QueueId, queued.QueueId);
                 Enqueue(queued);

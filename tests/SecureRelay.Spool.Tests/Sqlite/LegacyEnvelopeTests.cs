@@ -139,6 +139,7 @@ public sealed class LegacyEnvelopeTests
             var w = new System.Buffers.ArrayBufferWriter<byte>();
             RecordCodec.WriteEnvelope(w, old);
             Assert.That(w.WrittenSpan[0], Is.EqualTo(SpoolFormat.EnvelopeVersion));
+            TestContext.Out.WriteLine($"{name}: format 2 envelope {w.WrittenCount} bytes");
             SpoolEnvelope again = RecordCodec.ReadEnvelope(w.WrittenSpan);
             for (int i = 0; i < old.Recipients.Count + 1; i++)
             {

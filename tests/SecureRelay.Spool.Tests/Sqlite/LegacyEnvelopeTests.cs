@@ -29,6 +29,17 @@ public sealed class LegacyEnvelopeTests
         Assert.That(Fixture, Has.Count.EqualTo(6));
     }
 
+    /// <summary>The message-level facts of a submitted, classified message.</summary>
+    private static void AssertClassified(DecisionRecord d, VerdictClass verdict, double score, string[] detectors, MessageCategory category)
+    {
+        Assert.That(d.Verdict, Is.EqualTo(verdict));
+        Assert.That(d.IsProtected, Is.EqualTo(verdict != VerdictClass.Clean));
+        Assert.That(d.Score, Is.EqualTo(score));
+        Assert.That(d.Detectors, Is.EqualTo(detectors));
+        Assert.That(d.Category, Is.EqualTo(category));
+        Assert.That(d.Origin, Is.EqualTo(MessageOrigin.Submitted));
+    }
+
     [Test]
     public void Phi_message_keeps_each_recipients_methods_rule_and_flags()
     {
@@ -37,12 +48,7 @@ public sealed class LegacyEnvelopeTests
         Assert.Multiple(() =>
         {
             Assert.That(e.Recipients.Select(r => r.Address), Is.EqualTo(new[] { "pat@hospital.example", "billing@payer.example" }));
-            Assert.That(d.Verdict, Is.EqualTo(VerdictClass.Phi));
-            Assert.That(d.IsProtected, Is.True);
-            Assert.That(d.Score, Is.EqualTo(2.5));
-            Assert.That(d.Detectors, Is.EqualTo(new[] { "dob", "care_event" }));
-            Assert.That(d.Category, Is.EqualTo(MessageCategory.Treatment));
-            Assert.That(d.Origin, Is.EqualTo(MessageOrigin.Submitted));
+            AssertClassified(d, VerdictClass.Phi, 2.5, ["dob", "care_event"], MessageCategory.Treatment);
             Assert.That(d.MethodsFor(0), Is.EqualTo(new[] { DeliveryMethod.Smime, DeliveryMethod.Pgp, DeliveryMethod.TlsVerified, DeliveryMethod.Escrow }));
             Assert.That(d.Recipient(0), Is.EqualTo(d.Recipients[0]));
             Assert.That(d.Recipients[0].Rule, Is.EqualTo("phi-default"));
@@ -66,11 +72,7 @@ public sealed class LegacyEnvelopeTests
         DecisionRecord d = e.Decision;
         Assert.Multiple(() =>
         {
-            Assert.That(d.Verdict, Is.EqualTo(VerdictClass.Clean));
-            Assert.That(d.IsProtected, Is.False);
-            Assert.That(d.Score, Is.Zero);
-            Assert.That(d.Detectors, Is.Empty);
-            Assert.That(d.Category, Is.EqualTo(MessageCategory.Unspecified));
+            AssertClassified(d, VerdictClass.Clean, 0, [], MessageCategory.Unspecified);
             Assert.That(d.MethodsFor(0), Is.EqualTo(new[] { DeliveryMethod.Opportunistic }));
             Assert.That(d.Recipients[0].Rule, Is.EqualTo("(default)"));
             Assert.That(d.Recipients[0].DomainTls, Is.EqualTo(TlsRequirement.Any));
@@ -85,11 +87,7 @@ public sealed class LegacyEnvelopeTests
         DecisionRecord d = e.Decision;
         Assert.Multiple(() =>
         {
-            Assert.That(d.Verdict, Is.EqualTo(VerdictClass.Uncertain));
-            Assert.That(d.IsProtected, Is.True);
-            Assert.That(d.Score, Is.EqualTo(0.75));
-            Assert.That(d.Detectors, Is.EqualTo(new[] { "unreadable:encrypted_pdf" }));
-            Assert.That(d.Category, Is.EqualTo(MessageCategory.Operations));
+            AssertClassified(d, VerdictClass.Uncertain, 0.75, ["unreadable:encrypted_pdf"], MessageCategory.Operations);
             Assert.That(d.MethodsFor(0), Is.EqualTo(new[] { DeliveryMethod.TlsVerified, DeliveryMethod.Tls, DeliveryMethod.Escrow }));
             Assert.That(d.Recipients[0].Rule, Is.EqualTo("uncertain"));
             Assert.That(d.Recipients[0].RequireTls, Is.False, "the policy did not ask for it");

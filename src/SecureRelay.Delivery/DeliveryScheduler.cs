@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using SecureRelay.Delivery.Dns;
 using SecureRelay.Delivery.Outbound;
+using SecureRelay.Delivery.Outcomes;
 using SecureRelay.Delivery.Routing;
 using SecureRelay.Delivery.Scheduling;
 using SecureRelay.Delivery.Secure;
@@ -29,7 +30,7 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
     private readonly RouteTable _routes;
     private readonly SmtpDeliveryAgent _agent;
     private readonly SecureJobRunner _runner;
-    private readonly SecureDeliveryServices _security;
+    private readonly OutcomeRecorder _outcomes;
     private readonly IDeliveryEvents _events;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -78,10 +79,11 @@ public sealed partial class DeliveryScheduler : IAsyncDisposable
         _events = events ?? NoEvents.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _security = security ?? SecureDeliveryServices.None;
+        security ??= SecureDeliveryServices.None;
         _agent = new SmtpDeliveryAgent(options, resolver ?? new DnsMxResolver(options), tlsPolicy ?? new OpportunisticTlsPolicy(),
-            _security.Tls, _time, _logger);
-        _runner = new SecureJobRunner(spool, _security, _agent, transform ?? new PassThroughTransform(), Enqueue, options.HostName, _time, _logger);
+            security.Tls, _time, _logger);
+        _runner = new SecureJobRunner(spool, security, _agent, transform ?? new PassThroughTransform(), Enqueue, options.HostName, _time, _logger);
+        _outcomes = new OutcomeRecorder(spool, options, _routes, _events, security.Audit, Enqueue, _time, _logger);
     }
 
     /// <summary>Messages known to the scheduler (scheduled or being delivered).</summary>

@@ -38,6 +38,33 @@ public sealed class PolicyDecision
     /// <summary>Why, one line per step, for <c>securerelay policy test</c> and logs.</summary>
     public IReadOnlyList<string> Explanation { get; }
 
+    /// <summary>The typed record of this decision that travels with the message (recipients in
+    /// envelope order): what delivery and the audit read.</summary>
+    public DecisionRecord ToRecord()
+    {
+        var c = Classification;
+        return new DecisionRecord
+        {
+            Verdict = c.Verdict switch
+            {
+                Phi.PhiVerdict.Phi => VerdictClass.Phi,
+                Phi.PhiVerdict.Uncertain => VerdictClass.Uncertain,
+                _ => VerdictClass.Clean,
+            },
+            Score = c.Score,
+            Detectors = c.Detectors,
+            Category = c.Category,
+            Recipients = [.. Recipients.Select(r => new RecipientDecisionRecord
+            {
+                Rule = r.RuleName,
+                Methods = r.Methods,
+                SignSmime = r.SignSmime,
+                RequireTls = r.RequireTls,
+                DomainTls = r.Domain?.RequireTls ?? TlsRequirement.None,
+            })],
+        };
+    }
+
     /// <summary>The stable text form used by <c>policy test</c> and golden files.</summary>
     public string Format()
     {

@@ -1,3 +1,5 @@
+using SecureRelay.Contracts;
+
 namespace SecureRelay.Spool;
 
 /// <summary>Everything about a message except its content, stored with it and sealed like it.</summary>
@@ -40,7 +42,11 @@ public sealed record SpoolEnvelope
     /// same transaction, so no crash can let it be delivered. Not stored in the envelope itself.</summary>
     public bool Hold { get; init; }
 
-    /// <summary>Free-form facts other stages attach (classification verdict, category, policy rule).
-    /// Never PHI: names and verdicts only.</summary>
-    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+    /// <summary>The policy decision for the message and each recipient (never PHI: names, verdicts
+    /// and flags only); <see cref="DecisionRecord.Undecided"/> fails closed.</summary>
+    public DecisionRecord Decision { get; init; } = DecisionRecord.Undecided;
+
+    /// <summary>What the SMTP server saw of the content, or null when unknown (BDAT BINARYMIME,
+    /// relay-generated messages).</summary>
+    public ContentFacts? Content { get; init; }
 }

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using SecureRelay.Contracts;
 using SecureRelay.Delivery.Tests.Infrastructure;
-using SecureRelay.Policy;
 using SecureRelay.Security.Encryption;
 using SecureRelay.Spool;
 
@@ -24,8 +24,7 @@ public class KeyLookupTests
     private static SpoolEnvelope Phi(string methods, params string[] to)
     {
         SpoolEnvelope envelope = TestMessages.WithMethods(DateTimeOffset.UtcNow, "app@sender.test", methods, to);
-        var a = new Dictionary<string, string>(envelope.Annotations) { [PolicyAnnotations.Phi] = "true" };
-        return envelope with { Annotations = a };
+        return envelope with { Decision = envelope.Decision with { Verdict = VerdictClass.Phi } };
     }
 
     [Test]

@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using MimeKit;
 using MimeKit.Cryptography;
+using SecureRelay.Contracts;
 using SecureRelay.Delivery.Tests.Infrastructure;
-using SecureRelay.Policy;
 using SecureRelay.Security.Dkim;
 using SecureRelay.Security.Escrow;
 using SecureRelay.Spool;
@@ -26,19 +26,14 @@ public class SecureDeliveryTests
     [TearDown]
     public void TearDown() => _env.Dispose();
 
-    /// <summary>A PHI message as the host stores it: policy headers still in, decision annotated.</summary>
+    /// <summary>A PHI message as the host stores it: policy headers still in, decision recorded.</summary>
     private static (SpoolEnvelope Envelope, string Content) Phi(string? methods, string to = Recipient)
     {
         SpoolEnvelope envelope = TestMessages.WithMethods(DateTimeOffset.UtcNow, "app@sender.test", methods, to);
         if (methods is not null)
         {
-            var a = new Dictionary<string, string>(envelope.Annotations)
-            {
-                [PolicyAnnotations.Phi] = "true",
-                [PolicyAnnotations.Category] = "treatment",
-                [PolicyAnnotations.RuleKey(0)] = "phi-default",
-            };
-            envelope = envelope with { Annotations = a };
+            envelope = envelope.WithRecipients(r => r with { Rule = "phi-default" });
+            envelope = envelope with { Decision = envelope.Decision with { Verdict = VerdictClass.Phi, Category = MessageCategory.Treatment } };
         }
 
         string content = "X-SecureRelay-Classification: phi\nX-SecureRelay-Category: treatment\n" + TestMessages.Content(to: to);
@@ -106,7 +101,7 @@ public class SecureDeliveryTests
         (SpoolEnvelope envelope, string content) = Phi("smime");
         if (sign)
         {
-            envelope = envelope with { Annotations = new Dictionary<string, string>(envelope.Annotations) { [PolicyAnnotations.SignSmimeKey(0)] = "true" } };
+            envelope = envelope.WithRecipients(r => r with { SignSmime = true });
         }
 
         scheduler.Enqueue(spool.Add(envelope, content));
@@ -275,18 +270,18 @@ public class SecureDeliveryTests
         JsonElement audit = (await _env.AuditForAsync(Recipient));
         Assert.That(audit.GetProperty("method").GetString(), Is.EqualTo("opportunistic"));
         Assert.That(audit.TryGetProperty("tls_protocol", out _), Is.False, "smtp-sink offers no STARTTLS: plaintext");
-        Assert.That(audit.TryGetProperty("phi", out _), Is.False, "no PHI verdict was annotated");
+        Assert.That(audit.TryGetProperty("phi", out _), Is.False, "no PHI verdict was recorded");
     }
 
     [Test]
-    public async Task NoAnnotations_NotInternal_FailsClosed_NeverPlaintext()
+    public async Task NoDecision_NotInternal_FailsClosed_NeverPlaintext()
     {
         await using var sink = new ScriptedSmtpSink();
         var spool = new InMemorySpool();
         var events = new RecordingEvents();
         await using DeliveryScheduler scheduler = await StartAsync(spool, Harness.RouteAllTo(sink.Port), _env.Services(), events);
         (SpoolEnvelope envelope, string content) = Phi(methods: null);
-        Assert.That(envelope.Annotations, Is.Empty);
+        Assert.That(envelope.Decision, Is.SameAs(DecisionRecord.Undecided));
         scheduler.Enqueue(spool.Add(envelope, content));
 
         Assert.That(await Harness.WaitUntilAsync(() => events.Deferred.Count == 1), Is.True);

@@ -1,8 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using SecureRelay.Contracts;
 using SecureRelay.Delivery.Audit;
 using SecureRelay.Delivery.Tests.Infrastructure;
-using SecureRelay.Policy;
 using SecureRelay.Spool;
 
 namespace SecureRelay.Delivery.Tests;
@@ -19,10 +19,10 @@ public class SecureGroupingTests
     [TearDown]
     public void TearDown() => _env.Dispose();
 
-    private static SpoolEnvelope Envelope(string[] recipients, params (string Key, string Value)[] annotations) =>
+    private static SpoolEnvelope Envelope(string[] recipients, params RecipientDecisionRecord[] decisions) =>
         TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", recipients) with
         {
-            Annotations = annotations.ToDictionary(a => a.Key, a => a.Value),
+            Decision = new DecisionRecord { Recipients = decisions },
         };
 
     [Test]
@@ -34,7 +34,7 @@ public class SecureGroupingTests
         await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), security: _env.Services(smime: true));
         await scheduler.StartAsync(CancellationToken.None);
         SpoolEnvelope envelope = Envelope(["a@dest.test", "enc@dest.test", "b@dest.test"],
-            ("methods.0", "opportunistic"), ("methods.1", "smime,escrow"), ("methods.2", "smime,opportunistic"));
+            TestMessages.Methods("opportunistic"), TestMessages.Methods("smime,escrow"), TestMessages.Methods("smime,opportunistic"));
         scheduler.Enqueue(spool.Add(envelope, TestMessages.Content()));
 
         Assert.That(await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(15)), Is.True);
@@ -54,7 +54,7 @@ public class SecureGroupingTests
     }
 
     [Test]
-    public async Task RequireTlsAnnotation_UnverifiedTls_Deferred4710()
+    public async Task RequireTlsDecision_UnverifiedTls_Deferred4710()
     {
         using X509Certificate2 cert = TestPki.SelfSigned("sink.test");
         await using var sink = new ScriptedSmtpSink { Certificate = cert, AdvertiseRequireTls = true };
@@ -62,7 +62,7 @@ public class SecureGroupingTests
         var events = new RecordingEvents();
         await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events, security: _env.Services(tls: true));
         await scheduler.StartAsync(CancellationToken.None);
-        scheduler.Enqueue(spool.Add(Envelope(["r@dest.test"], ("methods.0", "tls,opportunistic"), (PolicyAnnotations.RequireTlsKey(0), "true")), TestMessages.Content()));
+        scheduler.Enqueue(spool.Add(Envelope(["r@dest.test"], TestMessages.Methods("tls,opportunistic") with { RequireTls = true }), TestMessages.Content()));
 
         Assert.That(await Harness.WaitUntilAsync(() => events.Deferred.Count == 1), Is.True);
         Assert.That(events.Deferred.Single().DsnStatus, Is.EqualTo("4.7.10"));
@@ -79,7 +79,7 @@ public class SecureGroupingTests
         var events = new RecordingEvents();
         await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events, security: _env.Services(smime: true, escrow: true));
         await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(Envelope(["r@dest.test"], ("methods.0", "smime,escrow"), (PolicyAnnotations.DomainTlsKey(0), "any")), TestMessages.Content());
+        QueuedMessage q = spool.Add(Envelope(["r@dest.test"], TestMessages.Methods("smime,escrow") with { DomainTls = TlsRequirement.Any }), TestMessages.Content());
         scheduler.Enqueue(q);
 
         // The notice inherits the domain's TLS demand: it waits too, so nothing reaches the plaintext peer.
@@ -88,6 +88,9 @@ public class SecureGroupingTests
         Assert.That(events.Delivered.Single().Method, Is.EqualTo("escrow"));
         Assert.That(events.Deferred.Single().Response, Does.Contain("domain requires TLS"));
         Assert.That(sink.Messages, Is.Empty);
+        DecisionRecord notice = spool.All().Single(m => m.QueueId != q.QueueId).Envelope.Decision;
+        Assert.That((notice.Origin, notice.RelatedQueueId), Is.EqualTo((MessageOrigin.EscrowNotice, q.QueueId)));
+        Assert.That(notice.Recipient(0)!.DomainTls, Is.EqualTo(TlsRequirement.Any));
         JsonElement first = await _env.AuditForAsync("r@dest.test", q.QueueId);
         Assert.That(first.GetProperty("skipped")[0].GetString(), Is.EqualTo("smime: domain requires TLS (no STARTTLS)"));
     }
@@ -103,10 +106,11 @@ public class SecureGroupingTests
         QueuedMessage q = spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "gone@dest.test"), TestMessages.Content());
         scheduler.Enqueue(q);
 
-        Assert.That(await Harness.WaitUntilAsync(() => spool.All().Any(m => m.Envelope.Annotations.ContainsKey("dsn_for") && m.Attempts > 0)), Is.True);
-        QueuedMessage dsn = spool.All().Single(m => m.Envelope.Annotations.ContainsKey("dsn_for"));
-        Assert.That(dsn.Envelope.Annotations[PolicyAnnotations.Origin], Is.EqualTo(PolicyAnnotations.InternalOrigin));
-        Assert.That(PolicyAnnotations.MethodsFor(dsn.Envelope.Annotations, 0), Is.EqualTo(new[] { DeliveryMethod.Opportunistic }));
+        Assert.That(await Harness.WaitUntilAsync(() => spool.All().Any(m => m.Envelope.Decision.Origin == MessageOrigin.DeliveryReport && m.Attempts > 0)), Is.True);
+        QueuedMessage dsn = spool.All().Single(m => m.Envelope.Decision.Origin == MessageOrigin.DeliveryReport);
+        Assert.That(dsn.Envelope.Decision.RelatedQueueId, Is.EqualTo(q.QueueId));
+        Assert.That(dsn.Envelope.Decision.Verdict, Is.Null, "a report is never classified");
+        Assert.That(dsn.Envelope.Decision.MethodsFor(0), Is.EqualTo(new[] { DeliveryMethod.Opportunistic }));
         List<JsonElement> audit = await _env.WaitForAuditAsync(l => l.Any(r => r.GetProperty("outcome").GetString() == "deferred"));
         Assert.That(audit.Select(r => r.GetProperty("outcome").GetString()), Has.Some.EqualTo("bounced").And.Some.EqualTo("deferred"));
     }

@@ -1,5 +1,5 @@
+using SecureRelay.Contracts;
 using SecureRelay.Delivery.Tests.Infrastructure;
-using SecureRelay.Policy;
 using SecureRelay.Spool;
 
 namespace SecureRelay.Delivery.Tests;
@@ -25,7 +25,7 @@ public class UnparseableContentTests
         SpoolEnvelope envelope = TestMessages.WithMethods(DateTimeOffset.UtcNow, "app@sender.test", methods, "pat@dest.test");
         if (methods == "escrow")
         {
-            envelope = envelope with { Annotations = new Dictionary<string, string>(envelope.Annotations) { [PolicyAnnotations.Phi] = "true" } };
+            envelope = envelope with { Decision = envelope.Decision with { Verdict = VerdictClass.Phi } };
         }
 
         QueuedMessage q = spool.Add(envelope, Garbage);

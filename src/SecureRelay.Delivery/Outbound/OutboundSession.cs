@@ -16,9 +16,6 @@ internal sealed class OutboundSession(RelaySmtpClient client, string destination
     /// <summary>Postfix style <c>host[ip]:port</c>.</summary>
     public string Relay { get; } = string.Create(CultureInfo.InvariantCulture, $"{host}[{address}]:{port}");
 
-    /// <summary>The TLS certificate was authenticated by the TLS policy (REQUIRETLS needs this).</summary>
-    public bool CertificateAuthenticated { get; set; }
-
     /// <summary>What the connection offers for the recipients' TLS requirements (set after connecting).</summary>
     public SessionSecurity Security { get; set; } = SessionSecurity.Plain;
 

@@ -98,25 +98,10 @@ internal sealed class SmtpDeliveryAgent(
             CheckCertificateRevocation = false,
         };
         var session = new OutboundSession(client, destination, hostName, address, port);
-        TlsValidationSession? validation = null;
-        string? certificateSha256 = null;
-        if (tls is not null && policy is not null)
-        {
-            // Not "require verified": one connection serves tls and tls-verified recipients alike; the
-            // session's result says which it satisfies. DANE / MTA-STS enforce still refuse here.
-            validation = tls.Validator.CreateSession(hostName, policy, requireVerified: false);
-            client.ServerCertificateValidationCallback = validation.Callback;
-        }
-        else
-        {
-            client.ServerCertificateValidationCallback = (_, certificate, chain, errors) =>
-            {
-                bool accept = tlsPolicy.AcceptCertificate(destination, hostName, certificate, chain, errors, out bool authenticated);
-                session.CertificateAuthenticated = accept && authenticated;
-                certificateSha256 = certificate is null ? null : CertificateFingerprint.Sha256(certificate);
-                return accept;
-            };
-        }
+        CertificateCheck check = tls is not null && policy is not null
+            ? CertificateCheck.ForRecipientPolicy(tls, hostName, policy)
+            : CertificateCheck.ForSeam(tlsPolicy, destination, hostName);
+        client.ServerCertificateValidationCallback = check.Callback;
 
         Socket? socket = null;
         Stream? stream = null;
@@ -131,7 +116,7 @@ internal sealed class SmtpDeliveryAgent(
             // The host name (not the IP) goes to MailKit for SNI and certificate checks.
             await client.ConnectAsync(stream, hostName, port, SecureSocketOptions.StartTlsWhenAvailable, timeout.Token).ConfigureAwait(false);
             stream = null; // owned by the client now
-            session.Security = await DescribeAsync(session, validation, policy, certificateSha256).ConfigureAwait(false);
+            session.Security = await DescribeAsync(session, check, policy).ConfigureAwait(false);
             return (session, null, false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -145,8 +130,8 @@ internal sealed class SmtpDeliveryAgent(
             bool tlsFailed = ex is SslHandshakeException or System.Security.Authentication.AuthenticationException;
             string why = ex is SmtpCommandException sce
                 ? $"greeting {(int)sce.StatusCode} {RecipientResult.Flatten(sce.Message)}"
-                : tlsFailed && validation?.Result is { } result
-                    ? "TLS handshake failed: " + result.Reason
+                : tlsFailed && check.RefusalReason is { } refusal
+                    ? "TLS handshake failed: " + refusal
                     : RecipientResult.Flatten(ex.Message);
             return (null, $"connect to {session.Relay}: {why}", tlsFailed);
         }
@@ -162,29 +147,11 @@ internal sealed class SmtpDeliveryAgent(
         }
     }
 
-    /// <summary>What the connection offers: TLS, verification, the audit facts.</summary>
-    private async Task<SessionSecurity> DescribeAsync(OutboundSession session, TlsValidationSession? validation, RecipientTlsPolicy? policy, string? certificateSha256)
+    /// <summary>What the connection offers (TLS, verification, the audit facts), remembered per MX.</summary>
+    private async Task<SessionSecurity> DescribeAsync(OutboundSession session, CertificateCheck check, RecipientTlsPolicy? policy)
     {
         RelaySmtpClient client = session.Client;
-        bool policyRequires = policy?.RequiresAuthentication(session.Host) ?? false;
-        SessionSecurity security;
-        if (!client.IsEncrypted)
-        {
-            security = new SessionSecurity(false, false, policyRequires, SslProtocols.None, null, "none", null, "no STARTTLS");
-        }
-        else if (validation?.Result is not null)
-        {
-            TlsSecurityReceipt receipt = validation.CreateReceipt(client.SslProtocol, client.SslCipherSuite);
-            security = new SessionSecurity(true, receipt.Verified && receipt.ProtocolAcceptable, policyRequires, receipt.Protocol,
-                receipt.CipherSuite?.ToString(), MethodName(receipt.Method), receipt.CertificateSha256, receipt.Reason);
-        }
-        else
-        {
-            bool verified = session.CertificateAuthenticated && TlsProtocolPolicy.IsAcceptable(client.SslProtocol);
-            security = new SessionSecurity(true, verified, policyRequires, client.SslProtocol, client.SslCipherSuite?.ToString(),
-                verified ? "pkix" : "none", certificateSha256, verified ? "PKIX valid" : "certificate not authenticated");
-        }
-
+        SessionSecurity security = check.Describe(client, policy?.RequiresAuthentication(session.Host) ?? false);
         if (tls is not null)
         {
             bool offered = client.IsEncrypted || client.Capabilities.HasFlag(SmtpCapabilities.StartTLS);
@@ -200,14 +167,6 @@ internal sealed class SmtpDeliveryAgent(
 
         return security;
     }
-
-    private static string MethodName(TlsValidationMethod method) => method switch
-    {
-        TlsValidationMethod.Dane => "dane",
-        TlsValidationMethod.MtaSts => "mta-sts",
-        TlsValidationMethod.Pkix => "pkix",
-        _ => "none",
-    };
 
     /// <summary>Runs one transaction sending <paramref name="message"/> (final: encrypted and signed as
     /// needed) to <paramref name="indices"/> of <paramref name="queued"/> on <paramref name="session"/>,

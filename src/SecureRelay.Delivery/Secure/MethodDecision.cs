@@ -1,5 +1,5 @@
+using SecureRelay.Contracts;
 using SecureRelay.Delivery.Scheduling;
-using SecureRelay.Policy;
 
 namespace SecureRelay.Delivery.Secure;
 

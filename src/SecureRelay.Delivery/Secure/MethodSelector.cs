@@ -1,7 +1,7 @@
 using MailKit.Net.Smtp;
+using SecureRelay.Contracts;
 using SecureRelay.Delivery.Outbound;
 using SecureRelay.Delivery.Scheduling;
-using SecureRelay.Policy;
 using SecureRelay.Spool;
 
 namespace SecureRelay.Delivery.Secure;
@@ -143,12 +143,12 @@ internal static class MethodSelector
             return new TransportProblem("DANE/MTA-STS policy requires verified TLS", false, false);
         }
 
-        if (plan.DomainTls == "verified" && !(s.Encrypted && s.Verified))
+        if (plan.DomainTls == TlsRequirement.Verified && !(s.Encrypted && s.Verified))
         {
             return new TransportProblem(s.Encrypted ? "domain requires verified TLS (" + s.Reason + ")" : "domain requires verified TLS (no STARTTLS)", false, false);
         }
 
-        if (plan.DomainTls == "any" && !s.Encrypted)
+        if (plan.DomainTls == TlsRequirement.Any && !s.Encrypted)
         {
             return new TransportProblem("domain requires TLS (no STARTTLS)", false, false);
         }

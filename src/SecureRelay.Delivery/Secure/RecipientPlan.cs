@@ -1,9 +1,9 @@
-using SecureRelay.Policy;
+using SecureRelay.Contracts;
 using SecureRelay.Security.Encryption;
 
 namespace SecureRelay.Delivery.Secure;
 
-/// <summary>One recipient's policy (from the message annotations) and what is possible for it before
+/// <summary>One recipient's policy (from the message's decision record) and what is possible for it before
 /// any connection: certificate, key, escrow.</summary>
 internal sealed class RecipientPlan
 {
@@ -17,8 +17,8 @@ internal sealed class RecipientPlan
     /// <summary>REQUIRETLS (RFC 8689) from the envelope or the policy.</summary>
     public required bool RequireTls { get; init; }
 
-    /// <summary><c>any</c>, <c>verified</c> or null: the domain's TLS demand for every method.</summary>
-    public required string? DomainTls { get; init; }
+    /// <summary>The domain's TLS demand for every method.</summary>
+    public required TlsRequirement DomainTls { get; init; }
 
     public required bool SignSmime { get; init; }
 
@@ -38,8 +38,8 @@ internal sealed class RecipientPlan
     public bool NeedsTransport { get; set; }
 
     /// <summary>Every method needs verified TLS.</summary>
-    public bool NeedsVerifiedTls => RequireTls || DomainTls == "verified";
+    public bool NeedsVerifiedTls => RequireTls || DomainTls == TlsRequirement.Verified;
 
     /// <summary>Every method needs TLS.</summary>
-    public bool NeedsTls => NeedsVerifiedTls || DomainTls == "any";
+    public bool NeedsTls => NeedsVerifiedTls || DomainTls == TlsRequirement.Any;
 }

@@ -2,9 +2,9 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using MimeKit;
+using SecureRelay.Contracts;
 using SecureRelay.Delivery.Outbound;
 using SecureRelay.Delivery.Scheduling;
-using SecureRelay.Policy;
 using SecureRelay.Security.Encryption;
 using SecureRelay.Security.Escrow;
 using SecureRelay.Spool;
@@ -30,27 +30,28 @@ internal sealed class SecureJobRunner(
     /// answers repeated domains from its caches, so the network sees far fewer.</summary>
     private const int KeyLookupConcurrency = 16;
 
-    /// <summary>Reads each recipient's policy from the annotations and checks certificates and keys,
+    /// <summary>Reads each recipient's policy from the decision record and checks certificates and keys,
     /// each with the reason when there is none. PGP lookups (possibly WKD over the network) run
     /// concurrently, so a message to many recipients costs about one lookup per domain, not one
     /// round trip per recipient in turn.</summary>
     public async Task<List<RecipientPlan>> PlanAsync(DeliveryJob job, CancellationToken cancellationToken)
     {
         QueuedMessage q = job.Attempt.Message;
-        IReadOnlyDictionary<string, string> a = q.Envelope.Annotations;
+        DecisionRecord decision = q.Envelope.Decision;
         var plans = new List<RecipientPlan>(job.RecipientIndices.Length);
         var pgpWanted = new List<RecipientPlan>();
         foreach (int i in job.RecipientIndices)
         {
-            IReadOnlyList<DeliveryMethod> methods = PolicyAnnotations.MethodsFor(a, i);
+            IReadOnlyList<DeliveryMethod> methods = decision.MethodsFor(i);
+            RecipientDecisionRecord? decided = decision.Recipient(i);
             var plan = new RecipientPlan
             {
                 Index = i,
                 Address = q.Envelope.Recipients[i].Address,
                 Methods = methods,
-                RequireTls = q.Envelope.RequireTls || PolicyAnnotations.IsSet(a, PolicyAnnotations.RequireTlsKey(i)),
-                DomainTls = a.TryGetValue(PolicyAnnotations.DomainTlsKey(i), out string? d) && d is "any" or "verified" ? d : null,
-                SignSmime = PolicyAnnotations.IsSet(a, PolicyAnnotations.SignSmimeKey(i)),
+                RequireTls = q.Envelope.RequireTls || decided is { RequireTls: true },
+                DomainTls = decided?.DomainTls ?? TlsRequirement.None,
+                SignSmime = decided is { SignSmime: true },
                 EscrowPossible = security.Escrow is not null && security.EscrowNotices is not null,
             };
             int smimeAt = IndexOf(methods, DeliveryMethod.Smime);
@@ -225,7 +226,7 @@ internal sealed class SecureJobRunner(
             // Encryption makes a new body; a plain copy is the received body (DKIM only adds a header).
             ContentFacts? asReceived = method is DeliveryMethod.Smime or DeliveryMethod.Pgp || !transform.PreservesBody
                 ? null
-                : ContentFacts.ReadFrom(q.Envelope.Annotations);
+                : q.Envelope.Content;
             try
             {
                 return await agent.SendCopyAsync(session, q, message, indices, requireTls, asReceived, cancellationToken).ConfigureAwait(false);
@@ -306,17 +307,6 @@ internal sealed class SecureJobRunner(
             using MimeMessage notice = security.EscrowNotices!.Build(stored, p.Address, senderDomain);
             var buffer = new MemoryStream();
             await notice.WriteToAsync(FormatOptions.Default, buffer, CancellationToken.None).ConfigureAwait(false);
-            var annotations = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                [PolicyAnnotations.Origin] = PolicyAnnotations.InternalOrigin,
-                ["escrow_for"] = q.QueueId,
-            };
-            if (p.DomainTls is { } domainTls)
-            {
-                // The domain's TLS demand covers all mail to it, notices included.
-                annotations[PolicyAnnotations.DomainTlsKey(0)] = domainTls;
-            }
-
             ISpoolWriter writer = spool.CreateWriter();
             QueuedMessage queued;
             await using (writer.ConfigureAwait(false))
@@ -329,7 +319,8 @@ internal sealed class SecureJobRunner(
                     Recipients = [new SpoolRecipient(p.Address, 0, null)],
                     ReceivedAt = time.GetUtcNow(),
                     HeloName = hostName,
-                    Annotations = annotations,
+                    // The domain's TLS demand covers all mail to it, notices included.
+                    Decision = DecisionRecord.RelayGenerated(MessageOrigin.EscrowNotice, q.QueueId, p.DomainTls),
                 }, CancellationToken.None).ConfigureAwait(false);
             }
 

@@ -1,15 +1,28 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
+using SecureRelay.Contracts;
 
 namespace SecureRelay.Spool.Sqlite;
 
-/// <summary>Length-prefixed binary forms of the envelope and the recipient status list (the
-/// plaintext that gets sealed). Each starts with a version byte; readers check every length against
+/// <summary>Length-prefixed binary forms of the envelope (with the message's decision record) and
+/// the recipient status list (the plaintext that gets sealed). Each starts with a version byte; readers check every length against
 /// what remains and throw <see cref="InvalidDataException"/> on anything malformed.</summary>
 internal static class RecordCodec
 {
     private const int MaxRecipients = 1_000_000;
+
+    /// <summary>At most this many methods per recipient (there are six; a list never repeats one).</summary>
+    private const int MaxMethods = 16;
+
+    /// <summary>Envelope flag bits. Persisted: frozen.</summary>
+    private const byte FlagSmtpUtf8 = 1, FlagRequireTls = 2, FlagContentFacts = 4, FlagEightBit = 8;
+
+    /// <summary>Recipient decision flag bits (REQUIRETLS shares the envelope's bit). Persisted: frozen.</summary>
+    private const byte FlagSignSmime = 1;
+
+    /// <summary>The verdict byte of a message that was not classified.</summary>
+    private const byte NoVerdict = 0xFF;
 
     public static void WriteEnvelope(IBufferWriter<byte> w, SpoolEnvelope e)
     {
@@ -23,7 +36,9 @@ internal static class RecordCodec
         WriteNullable(w, e.EnvelopeId);
         WriteVarLong(w, e.DsnReturn);
         WriteVarLong(w, e.BodyType);
-        WriteByte(w, (byte)((e.SmtpUtf8 ? 1 : 0) | (e.RequireTls ? 2 : 0)));
+        ContentFacts? content = e.Content;
+        WriteByte(w, (byte)((e.SmtpUtf8 ? FlagSmtpUtf8 : 0) | (e.RequireTls ? FlagRequireTls : 0)
+            | (content is null ? 0 : FlagContentFacts) | (content is { EightBit: true } ? FlagEightBit : 0)));
         WriteVarLong(w, e.Recipients.Count);
         foreach (SpoolRecipient r in e.Recipients)
         {
@@ -32,18 +47,53 @@ internal static class RecordCodec
             WriteNullable(w, r.OriginalRecipient);
         }
 
-        WriteVarLong(w, e.Annotations.Count);
-        foreach (KeyValuePair<string, string> kv in e.Annotations)
+        if (content is not null)
         {
-            WriteString(w, kv.Key);
-            WriteString(w, kv.Value);
+            WriteVarLong(w, content.LongestLine);
+        }
+
+        WriteDecision(w, e.Decision);
+    }
+
+    /// <summary>The decision record after the recipients: its own version byte, then the message's
+    /// facts, then one entry per decided recipient. Enums are written by their frozen numbers.</summary>
+    private static void WriteDecision(IBufferWriter<byte> w, DecisionRecord d)
+    {
+        WriteByte(w, DecisionRecord.CurrentVersion);
+        WriteByte(w, d.Verdict is { } v ? (byte)v : NoVerdict);
+        WriteVarLong(w, (long)d.Category);
+        WriteVarLong(w, (long)d.Origin);
+        WriteNullable(w, d.RelatedQueueId);
+        BinaryPrimitives.WriteDoubleLittleEndian(w.GetSpan(8), d.Score);
+        w.Advance(8);
+        WriteVarLong(w, d.Detectors.Count);
+        foreach (string detector in d.Detectors)
+        {
+            WriteString(w, detector);
+        }
+
+        WriteVarLong(w, d.Recipients.Count);
+        foreach (RecipientDecisionRecord r in d.Recipients)
+        {
+            WriteNullable(w, r.Rule);
+            WriteVarLong(w, r.Methods.Count);
+            foreach (DeliveryMethod m in r.Methods)
+            {
+                WriteByte(w, (byte)m);
+            }
+
+            WriteByte(w, (byte)((r.SignSmime ? FlagSignSmime : 0) | (r.RequireTls ? FlagRequireTls : 0)));
+            WriteByte(w, (byte)r.DomainTls);
         }
     }
 
+    /// <summary>Reads an envelope of the current version, or of version 1 (decision as string
+    /// annotations, translated by <see cref="LegacyAnnotations"/>) for mail queued before an upgrade.</summary>
     public static SpoolEnvelope ReadEnvelope(ReadOnlySpan<byte> data)
     {
         var r = new Reader(data);
-        if (r.Byte() != SpoolFormat.EnvelopeVersion)
+        byte version = r.Byte();
+        if (version is not (SpoolFormat.EnvelopeVersion or SpoolFormat.AnnotatedEnvelopeVersion))
         {
             throw new InvalidDataException("unknown envelope version");
         }
@@ -72,11 +122,28 @@ internal static class RecordCodec
             recipients[i] = new SpoolRecipient(r.String(), checked((int)r.VarLong()), r.NullableString());
         }
 
-        int annotations = r.Count(MaxRecipients);
-        var dict = new Dictionary<string, string>(annotations, StringComparer.Ordinal);
-        for (int i = 0; i < annotations; i++)
+        DecisionRecord decision;
+        ContentFacts? content = null;
+        if (version == SpoolFormat.AnnotatedEnvelopeVersion)
         {
-            dict[r.String()] = r.String();
+            int annotations = r.Count(MaxRecipients);
+            var dict = new Dictionary<string, string>(annotations, StringComparer.Ordinal);
+            for (int i = 0; i < annotations; i++)
+            {
+                dict[r.String()] = r.String();
+            }
+
+            decision = LegacyAnnotations.ToDecision(dict, count);
+            content = LegacyAnnotations.ToContentFacts(dict);
+        }
+        else
+        {
+            if ((flags & FlagContentFacts) != 0)
+            {
+                content = new ContentFacts((flags & FlagEightBit) != 0, r.VarLong());
+            }
+
+            decision = ReadDecision(ref r, count);
         }
 
         r.End();
@@ -91,10 +158,75 @@ internal static class RecordCodec
             EnvelopeId = envId,
             DsnReturn = ret,
             BodyType = body,
-            SmtpUtf8 = (flags & 1) != 0,
-            RequireTls = (flags & 2) != 0,
-            Annotations = dict,
+            SmtpUtf8 = (flags & FlagSmtpUtf8) != 0,
+            RequireTls = (flags & FlagRequireTls) != 0,
+            Decision = decision,
+            Content = content,
         };
+    }
+
+    private static DecisionRecord ReadDecision(ref Reader r, int recipientCount)
+    {
+        if (r.Byte() != DecisionRecord.CurrentVersion)
+        {
+            throw new InvalidDataException("unknown decision version");
+        }
+
+        byte verdict = r.Byte();
+        VerdictClass? verdictClass = verdict == NoVerdict ? null : Defined<VerdictClass>(verdict);
+        MessageCategory category = Defined<MessageCategory>(r.VarLong());
+        MessageOrigin origin = Defined<MessageOrigin>(r.VarLong());
+        string? related = r.NullableString();
+        double score = r.Double();
+        var detectors = new string[r.Count(MaxRecipients)];
+        for (int i = 0; i < detectors.Length; i++)
+        {
+            detectors[i] = r.String();
+        }
+
+        var recipients = new RecipientDecisionRecord[r.Count(recipientCount)];
+        for (int i = 0; i < recipients.Length; i++)
+        {
+            string? rule = r.NullableString();
+            var methods = new DeliveryMethod[r.Count(MaxMethods)];
+            for (int m = 0; m < methods.Length; m++)
+            {
+                methods[m] = Defined<DeliveryMethod>(r.Byte());
+            }
+
+            byte flags = r.Byte();
+            recipients[i] = new RecipientDecisionRecord
+            {
+                Rule = rule,
+                Methods = methods,
+                SignSmime = (flags & FlagSignSmime) != 0,
+                RequireTls = (flags & FlagRequireTls) != 0,
+                DomainTls = Defined<TlsRequirement>(r.Byte()),
+            };
+        }
+
+        return new DecisionRecord
+        {
+            Verdict = verdictClass,
+            Score = score,
+            Detectors = detectors,
+            Category = category,
+            Origin = origin,
+            RelatedQueueId = related,
+            Recipients = recipients,
+        };
+    }
+
+    /// <summary>A persisted number that must name a member of <typeparamref name="T"/>.</summary>
+    private static T Defined<T>(long value)
+        where T : struct, Enum
+    {
+        if (value is < int.MinValue or > int.MaxValue || !Enum.IsDefined(typeof(T), (int)value))
+        {
+            throw new InvalidDataException("unknown " + typeof(T).Name + " " + value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return (T)Enum.ToObject(typeof(T), (int)value);
     }
 
     public static void WriteStatus(IBufferWriter<byte> w, IReadOnlyList<RecipientStatus> statuses)
@@ -249,6 +381,18 @@ internal static class RecordCodec
             string s = Encoding.UTF8.GetString(_rest[..(int)len]);
             _rest = _rest[(int)len..];
             return s;
+        }
+
+        public double Double()
+        {
+            if (_rest.Length < 8)
+            {
+                throw new InvalidDataException("record truncated");
+            }
+
+            double d = BinaryPrimitives.ReadDoubleLittleEndian(_rest);
+            _rest = _rest[8..];
+            return d;
         }
 
         public string? NullableString() => Byte() switch

@@ -21,8 +21,12 @@ internal static class SpoolFormat
     /// <summary>Counter value reserved for the envelope; chunk indexes stay below it.</summary>
     public const uint EnvelopeCounter = uint.MaxValue;
 
-    /// <summary>Version byte leading a serialized envelope.</summary>
-    public const byte EnvelopeVersion = 1;
+    /// <summary>Version byte leading a serialized envelope: typed content facts and decision record.</summary>
+    public const byte EnvelopeVersion = 2;
+
+    /// <summary>Version byte of envelopes written before 2 (decision as string annotations); still read,
+    /// so mail queued before an upgrade is delivered as it was decided.</summary>
+    public const byte AnnotatedEnvelopeVersion = 1;
 
     /// <summary>Version byte leading a serialized recipient status list.</summary>
     public const byte StatusVersion = 1;

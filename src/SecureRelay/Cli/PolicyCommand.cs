@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MimeKit;
+using SecureRelay.Contracts;
 using SecureRelay.Policy;
 using SecureRelay.Policy.Stores;
 using SecureRelay.Policy.Yaml;

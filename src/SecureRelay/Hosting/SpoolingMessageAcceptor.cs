@@ -14,7 +14,7 @@ namespace SecureRelay.Hosting;
 /// domains a user owns), streams content into a spool writer while keeping a bounded copy for the
 /// classifier, refuses content delivery could not parse (<c>554 5.6.0</c>), applies the policy (a refusal reaches the application as the reply to the final
 /// dot; a hold is committed as held), answers <c>250</c> only after the spool's fsync, then hands
-/// the queued message to delivery with the decision in its annotations.
+/// the queued message to delivery with the typed decision record in its envelope.
 /// </summary>
 public sealed class SpoolingMessageAcceptor : IMessageAcceptor
 {
@@ -135,7 +135,8 @@ public sealed class SpoolingMessageAcceptor : IMessageAcceptor
                 BodyType = (int)transaction.BodyType,
                 SmtpUtf8 = transaction.SmtpUtf8,
                 RequireTls = transaction.RequireTls,
-                Annotations = Annotations(decision, transaction),
+                Decision = decision.ToRecord(),
+                Content = transaction.ContentShape is { } shape ? new ContentFacts(shape.EightBit, shape.LongestLine) : null,
                 Hold = decision.Hold,
             };
             QueuedMessage queued;
@@ -160,18 +161,6 @@ public sealed class SpoolingMessageAcceptor : IMessageAcceptor
                 owner._enqueue(queued);
             }
             return new SmtpReply(250, "2.0.0", $"Ok: queued as {queued.QueueId}");
-        }
-
-        /// <summary>The policy decision for delivery, plus what the SMTP server saw of the content.</summary>
-        private static Dictionary<string, string> Annotations(PolicyDecision decision, SmtpTransaction transaction)
-        {
-            var annotations = PolicyAnnotations.From(decision);
-            if (transaction.ContentShape is { } shape)
-            {
-                new ContentFacts(shape.EightBit, shape.LongestLine).WriteTo(annotations);
-            }
-
-            return annotations;
         }
 
         public ValueTask DisposeAsync()

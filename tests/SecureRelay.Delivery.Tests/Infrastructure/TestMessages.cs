@@ -1,4 +1,4 @@
-using SecureRelay.Policy;
+using SecureRelay.Contracts;
 using SecureRelay.Spool;
 
 namespace SecureRelay.Delivery.Tests.Infrastructure;
@@ -18,14 +18,24 @@ public static class TestMessages
         WithMethods(receivedAt, sender, "opportunistic", recipients);
 
     /// <summary>An envelope whose every recipient has the method list <paramref name="methods"/>
-    /// (comma separated, as in the annotations), or no decision at all when it is null.</summary>
+    /// (comma separated names, as in <c>policy.yaml</c>), or no decision at all when it is null.</summary>
     public static SpoolEnvelope WithMethods(DateTimeOffset receivedAt, string sender, string? methods, params string[] recipients) => new()
     {
         ReversePath = sender,
         Recipients = recipients.Select(r => new SpoolRecipient(r, 0, null)).ToList(),
         ReceivedAt = receivedAt,
-        Annotations = methods is null
-            ? new Dictionary<string, string>()
-            : Enumerable.Range(0, recipients.Length).ToDictionary(i => PolicyAnnotations.MethodsKey(i), _ => methods),
+        Decision = methods is null
+            ? DecisionRecord.Undecided
+            : new DecisionRecord { Recipients = recipients.Select(_ => Methods(methods)).ToList() },
     };
+
+    /// <summary>A recipient decision with the comma separated method <paramref name="names"/>.</summary>
+    public static RecipientDecisionRecord Methods(string names) => new()
+    {
+        Methods = names.Split(',').Select(n => DeliveryMethods.TryParse(n, out DeliveryMethod? m) ? m.Value : throw new ArgumentException("unknown method " + n, nameof(names))).ToList(),
+    };
+
+    /// <summary><paramref name="envelope"/> with its decision changed for every recipient.</summary>
+    public static SpoolEnvelope WithRecipients(this SpoolEnvelope envelope, Func<RecipientDecisionRecord, RecipientDecisionRecord> change) =>
+        envelope with { Decision = envelope.Decision with { Recipients = envelope.Decision.Recipients.Select(change).ToList() } };
 }

@@ -40,7 +40,8 @@ public sealed class PersistedFormatTests
         {
             Assert.That(SpoolFormat.SchemaVersion, Is.EqualTo(1));
             Assert.That(SpoolFormat.ChunkSize, Is.EqualTo(65536));
-            Assert.That(SpoolFormat.EnvelopeVersion, Is.EqualTo(1));
+            Assert.That(SpoolFormat.EnvelopeVersion, Is.EqualTo(2));
+            Assert.That(SpoolFormat.AnnotatedEnvelopeVersion, Is.EqualTo(1));
             Assert.That(SpoolFormat.StatusVersion, Is.EqualTo(1));
             Assert.That(SpoolFormat.NoncePrefixSize, Is.EqualTo(8));
         });

@@ -1,3 +1,4 @@
+using SecureRelay.Contracts;
 using SecureRelay.Spool.Sqlite;
 
 namespace SecureRelay.Spool.Tests.Sqlite;
@@ -45,7 +46,7 @@ public sealed class SpoolRoundTripTests : SpoolTestBase
     }
 
     [Test]
-    public async Task Envelope_round_trips_with_dsn_fields_and_annotations()
+    public async Task Envelope_round_trips_with_dsn_fields_and_decision()
     {
         SqliteMessageSpool spool = await OpenAsync();
         var env = new SpoolEnvelope
@@ -66,7 +67,14 @@ public sealed class SpoolRoundTripTests : SpoolTestBase
             BodyType = 3,
             SmtpUtf8 = true,
             RequireTls = true,
-            Annotations = new Dictionary<string, string> { ["phi.verdict"] = "phi", ["policy.rule"] = "r7", ["empty"] = "" },
+            Content = new ContentFacts(false, 78),
+            Decision = new DecisionRecord
+            {
+                Verdict = VerdictClass.Uncertain,
+                Category = MessageCategory.Payment,
+                Detectors = ["unreadable:encrypted_pdf"],
+                Recipients = [new RecipientDecisionRecord { Rule = "r7", Methods = [DeliveryMethod.Pgp, DeliveryMethod.Escrow] }],
+            },
         };
         QueuedMessage written = await WriteAsync(spool, Content(100), env);
         await CloseAsync(spool);
@@ -88,7 +96,13 @@ public sealed class SpoolRoundTripTests : SpoolTestBase
             Assert.That(e.BodyType, Is.EqualTo(3));
             Assert.That(e.SmtpUtf8, Is.True);
             Assert.That(e.RequireTls, Is.True);
-            Assert.That(e.Annotations, Is.EquivalentTo(env.Annotations));
+            Assert.That(e.Content, Is.EqualTo(env.Content));
+            Assert.That(e.Decision.Verdict, Is.EqualTo(VerdictClass.Uncertain));
+            Assert.That(e.Decision.Category, Is.EqualTo(MessageCategory.Payment));
+            Assert.That(e.Decision.Detectors, Is.EqualTo(env.Decision.Detectors));
+            Assert.That(e.Decision.Recipients.Single().Rule, Is.EqualTo("r7"));
+            Assert.That(e.Decision.MethodsFor(0), Is.EqualTo(new[] { DeliveryMethod.Pgp, DeliveryMethod.Escrow }));
+            Assert.That(e.Decision.MethodsFor(1), Is.EqualTo(DecisionRecord.FailClosedMethods), "an undecided recipient fails closed");
             Assert.That(got.State, Is.EqualTo(QueueState.Active));
             Assert.That(got.Recipients.Select(r => r.State), Is.All.EqualTo(RecipientState.Pending));
         });

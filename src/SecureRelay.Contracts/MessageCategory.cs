@@ -1,4 +1,4 @@
-namespace SecureRelay.Policy;
+namespace SecureRelay.Contracts;
 
 /// <summary>Why a message is sent (HIPAA purposes). Persisted: never renumber.</summary>
 public enum MessageCategory

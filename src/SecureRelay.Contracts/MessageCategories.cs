@@ -1,4 +1,4 @@
-namespace SecureRelay.Policy;
+namespace SecureRelay.Contracts;
 
 /// <summary>Names of <see cref="MessageCategory"/> as written in headers and <c>policy.yaml</c>.</summary>
 public static class MessageCategories

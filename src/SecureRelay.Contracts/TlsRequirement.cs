@@ -1,4 +1,4 @@
-namespace SecureRelay.Policy;
+namespace SecureRelay.Contracts;
 
 /// <summary>A recipient domain's TLS requirement (<c>require_tls</c>).</summary>
 public enum TlsRequirement

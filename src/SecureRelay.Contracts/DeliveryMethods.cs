@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace SecureRelay.Policy;
+namespace SecureRelay.Contracts;
 
 /// <summary>Names of <see cref="DeliveryMethod"/> as written in <c>policy.yaml</c>.</summary>
 public static class DeliveryMethods

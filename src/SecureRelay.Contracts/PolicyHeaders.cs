@@ -1,6 +1,6 @@
-namespace SecureRelay.Policy;
+namespace SecureRelay.Contracts;
 
-/// <summary>The header fields SecureRelay reads from submitted mail. Delivery removes them
+/// <summary>The header fields SecureRelay reads from submitted mail (Policy). Delivery removes them
 /// (<see cref="All"/>) before a message leaves, so internal signals never reach recipients.</summary>
 public static class PolicyHeaders
 {

@@ -1,4 +1,4 @@
-namespace SecureRelay.Policy;
+namespace SecureRelay.Contracts;
 
 /// <summary>A way to deliver to one recipient. Policies give an ordered list; the first the recipient
 /// can receive wins. Numeric values are persisted with queued messages: never renumber.</summary>

@@ -10,17 +10,21 @@ namespace SecureRelay.Policy.Stores;
 /// </summary>
 public sealed class ConsentStore : IConsentLookup
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS consent (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            recipient TEXT NOT NULL,
-            scope TEXT NOT NULL,
-            granted_at INTEGER NOT NULL,
-            expires_at INTEGER NULL,
-            revoked_at INTEGER NULL,
-            source TEXT NULL);
-        CREATE INDEX IF NOT EXISTS consent_recipient ON consent (recipient, scope);
-        """;
+    /// <summary>Step <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c> (see <see cref="SecureRelay.Storage.Sqlite.SqliteMigrations"/>).</summary>
+    private static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+            CREATE TABLE IF NOT EXISTS consent (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                recipient TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                granted_at INTEGER NOT NULL,
+                expires_at INTEGER NULL,
+                revoked_at INTEGER NULL,
+                source TEXT NULL);
+            CREATE INDEX IF NOT EXISTS consent_recipient ON consent (recipient, scope);
+            """,
+    ];
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -29,9 +33,8 @@ public sealed class ConsentStore : IConsentLookup
     public ConsentStore(string databasePath, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
-        _connectionString = SqliteStore.ConnectionString(databasePath);
+        _connectionString = SqliteStore.Initialize(databasePath, "consent", Migrations);
         _time = time ?? TimeProvider.System;
-        SqliteStore.Initialize(_connectionString, Schema);
     }
 
     /// <summary>Records an authorization; returns its id.</summary>

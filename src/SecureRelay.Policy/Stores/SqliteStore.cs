@@ -1,35 +1,23 @@
 using Microsoft.Data.Sqlite;
+using SecureRelay.Storage.Sqlite;
 
 namespace SecureRelay.Policy.Stores;
 
-/// <summary>Shared SQLite plumbing: WAL mode, one short-lived pooled connection per operation.</summary>
+/// <summary>What the policy stores share: SQLite through <see cref="SqliteDatabase"/> with the
+/// <see cref="SqliteProfile.Store"/> settings (one short-lived pooled connection per operation), and
+/// their address and time conventions.</summary>
 internal static class SqliteStore
 {
-    public static string ConnectionString(string path) => new SqliteConnectionStringBuilder
+    /// <summary>Creates or upgrades the database at <paramref name="path"/>; returns its connection string.</summary>
+    public static string Initialize(string path, string component, IReadOnlyList<string> migrations)
     {
-        DataSource = path,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
-        DefaultTimeout = 5,
-    }.ToString();
-
-    public static SqliteConnection Open(string connectionString)
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout=5000;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
-
-    public static void Initialize(string connectionString, string schema)
-    {
+        var connectionString = SqliteDatabase.ConnectionString(path, create: true, pooling: true);
         using var connection = Open(connectionString);
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; " + schema;
-        command.ExecuteNonQuery();
+        SqliteDatabase.Initialize(connection, component, migrations);
+        return connectionString;
     }
+
+    public static SqliteConnection Open(string connectionString) => SqliteDatabase.Open(connectionString, SqliteProfile.Store);
 
     public static string NormalizeAddress(string address)
     {

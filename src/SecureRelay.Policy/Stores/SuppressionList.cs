@@ -9,12 +9,16 @@ namespace SecureRelay.Policy.Stores;
 /// </summary>
 public sealed class SuppressionList : ISuppressionLookup
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS suppression (
-            entry TEXT PRIMARY KEY,
-            reason TEXT NULL,
-            added_at INTEGER NOT NULL) WITHOUT ROWID;
-        """;
+    /// <summary>Step <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c> (see <see cref="SecureRelay.Storage.Sqlite.SqliteMigrations"/>).</summary>
+    private static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+            CREATE TABLE IF NOT EXISTS suppression (
+                entry TEXT PRIMARY KEY,
+                reason TEXT NULL,
+                added_at INTEGER NOT NULL) WITHOUT ROWID;
+            """,
+    ];
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -23,9 +27,8 @@ public sealed class SuppressionList : ISuppressionLookup
     public SuppressionList(string databasePath, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
-        _connectionString = SqliteStore.ConnectionString(databasePath);
+        _connectionString = SqliteStore.Initialize(databasePath, "suppression", Migrations);
         _time = time ?? TimeProvider.System;
-        SqliteStore.Initialize(_connectionString, Schema);
     }
 
     /// <summary>Adds an address or <c>@domain</c>; false when already present.</summary>

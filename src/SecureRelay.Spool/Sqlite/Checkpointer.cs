@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using SecureRelay.Storage.Sqlite;
 
 namespace SecureRelay.Spool.Sqlite;
 
@@ -59,9 +60,7 @@ internal sealed class Checkpointer
 
     private void Loop()
     {
-        using var conn = new SqliteConnection(_connectionString);
-        conn.Open();
-        RawStatement.Exec(conn.Handle!, "PRAGMA busy_timeout=1000;PRAGMA synchronous=FULL;");
+        using SqliteConnection conn = SqliteDatabase.Open(_connectionString, SpoolDatabase.Checkpointer);
         using var checkpoint = new RawStatement(conn.Handle!, "PRAGMA wal_checkpoint(PASSIVE)");
         using var truncate = new RawStatement(conn.Handle!, "PRAGMA wal_checkpoint(TRUNCATE)");
         long lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SecureRelay.Security.Escrow;
 using SecureRelay.Security.Tests.Encryption;
+using SecureRelay.Storage.Keys;
 
 namespace SecureRelay.Security.Tests.Escrow;
 
@@ -221,7 +222,7 @@ public sealed class EscrowStoreTests
         var old = first.Store("pat@example.net", "example.com", Message(Phi));
         SqliteConnection.ClearAllPools();
 
-        var newKeyId = EscrowMasterKeyRing.Rotate(options.KeyFile);
+        var newKeyId = KeyRing.Rotate(new KeyListFile(options.KeyFile), requirePrivate: true);
         var second = new EscrowStore(options, _clock);
         Assert.That(second.CurrentKeyId, Is.EqualTo(newKeyId));
         var fresh = second.Store("pat@example.net", "example.com", Message("new"));

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SecureRelay.Storage.Files;
 using SecureRelay.Storage.Sqlite;
 
 namespace SecureRelay.Policy.Stores;
@@ -8,9 +9,11 @@ namespace SecureRelay.Policy.Stores;
 /// their address and time conventions.</summary>
 internal static class SqliteStore
 {
-    /// <summary>Creates or upgrades the database at <paramref name="path"/>; returns its connection string.</summary>
+    /// <summary>Creates (with its directory, 0700 when new) or upgrades the database at
+    /// <paramref name="path"/>; returns its connection string.</summary>
     public static string Initialize(string path, string component, IReadOnlyList<string> migrations)
     {
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var connectionString = SqliteDatabase.ConnectionString(path, create: true, pooling: true);
         using var connection = Open(connectionString);
         SqliteDatabase.Initialize(connection, component, migrations);

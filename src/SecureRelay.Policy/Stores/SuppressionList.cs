@@ -92,50 +92,9 @@ public sealed class SuppressionList : ISuppressionLookup
     /// <exception cref="FormatException">The header is missing or the file exceeds the reader's bounds.</exception>
     public CsvImportResult Import(TextReader csv)
     {
-        ArgumentNullException.ThrowIfNull(csv);
-        var errors = new List<string>();
-        int added = 0, skipped = 0;
-        int? addressColumn = null;
-        int? reasonColumn = null;
-        using var connection = SqliteStore.Open(_connectionString);
-        using var transaction = connection.BeginTransaction();
         var now = _time.GetUtcNow();
-        foreach (var (line, fields) in CsvReader.Read(csv))
-        {
-            if (addressColumn is null)
-            {
-                var names = fields.Select(f => f.ToLowerInvariant()).ToList();
-                addressColumn = names.IndexOf("address") is var a && a >= 0 ? a : throw new FormatException($"line {line}: the header must name an 'address' column");
-                reasonColumn = names.IndexOf("reason") is var r && r >= 0 ? r : null;
-                continue;
-            }
-
-            try
-            {
-                var entry = Normalize(addressColumn.Value < fields.Count ? fields[addressColumn.Value] : "");
-                var reason = reasonColumn is { } rc && rc < fields.Count && fields[rc].Length > 0 ? fields[rc] : null;
-                if (Insert(connection, transaction, entry, reason, now))
-                {
-                    added++;
-                }
-                else
-                {
-                    skipped++;
-                }
-            }
-            catch (ArgumentException e)
-            {
-                errors.Add($"line {line}: {e.Message}");
-            }
-        }
-
-        if (addressColumn is null)
-        {
-            throw new FormatException("line 1: empty file; expected a header row with an 'address' column");
-        }
-
-        transaction.Commit();
-        return new CsvImportResult(added, skipped, errors);
+        return CsvImport.Run(_connectionString, csv, "address", (connection, transaction, field) =>
+            Insert(connection, transaction, Normalize(field("address") ?? ""), field("reason"), now));
     }
 
     private static string Normalize(string entry)

@@ -9,43 +9,27 @@ namespace SecureRelay.Spool.Sqlite;
 /// and its fsync, not for checkpoints. The writer keeps a large automatic checkpoint as a backstop
 /// in case this falls behind. After a quiet spell it truncates the WAL file (TRUNCATE checkpoint), which
 /// is never done under load.</summary>
-internal sealed class Checkpointer
+internal sealed class Checkpointer : SpoolThread
 {
     private readonly string _connectionString;
     private readonly TimeSpan _interval;
     private readonly TimeSpan _truncateWhenIdle;
     private readonly ILogger _logger;
-    private readonly object _gate = new();
-    private readonly Thread _thread;
     private long _dirtyBatches;
-    private bool _stopping;
 
     public Checkpointer(string connectionString, TimeSpan interval, TimeSpan truncateWhenIdle, ILogger logger)
+        : base("spool-checkpoint")
     {
         _connectionString = connectionString;
         _interval = interval;
         _truncateWhenIdle = truncateWhenIdle;
         _logger = logger;
-        _thread = new Thread(Run) { IsBackground = true, Name = "spool-checkpoint" };
     }
-
-    public void Start() => _thread.Start();
 
     /// <summary>Called by the commit loop after each COMMIT.</summary>
     public void NoteCommit() => Interlocked.Increment(ref _dirtyBatches);
 
-    public void Stop()
-    {
-        lock (_gate)
-        {
-            _stopping = true;
-            Monitor.Pulse(_gate);
-        }
-
-        _thread.Join();
-    }
-
-    private void Run()
+    protected override void Run()
     {
         try
         {
@@ -67,14 +51,14 @@ internal sealed class Checkpointer
         var walInUse = false;
         while (true)
         {
-            lock (_gate)
+            lock (Gate)
             {
-                if (!_stopping)
+                if (!Stopping)
                 {
-                    Monitor.Wait(_gate, _interval);
+                    Monitor.Wait(Gate, _interval);
                 }
 
-                if (_stopping)
+                if (Stopping)
                 {
                     return;
                 }

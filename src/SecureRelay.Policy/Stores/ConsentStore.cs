@@ -97,29 +97,11 @@ public sealed class ConsentStore : IConsentLookup
     }
 
     /// <inheritdoc/>
-    public bool HasAuthorization(string recipient, string scope, DateTimeOffset at)
-    {
-        string address;
-        try
-        {
-            address = SqliteStore.NormalizeAddress(recipient);
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-
-        using var connection = SqliteStore.Open(_connectionString);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+    public bool HasAuthorization(string recipient, string scope, DateTimeOffset at) =>
+        SqliteStore.TryNormalizeAddress(recipient, out var address) && SqliteStore.Exists(_connectionString, """
             SELECT 1 FROM consent WHERE recipient = $r AND scope = $s AND granted_at <= $at
               AND (expires_at IS NULL OR expires_at > $at) AND (revoked_at IS NULL OR revoked_at > $at) LIMIT 1
-            """;
-        command.Parameters.AddWithValue("$r", address);
-        command.Parameters.AddWithValue("$s", scope);
-        command.Parameters.AddWithValue("$at", SqliteStore.ToUnixMs(at));
-        return command.ExecuteScalar() is not null;
-    }
+            """, ("$r", address), ("$s", scope), ("$at", SqliteStore.ToUnixMs(at)));
 
     /// <summary>Imports CSV with a header row: <c>recipient</c> (required), <c>scope</c>, <c>granted_at</c>,
     /// <c>expires_at</c> (ISO 8601), <c>source</c>. One transaction; rows with errors are reported and skipped;

@@ -22,6 +22,35 @@ internal static class SqliteStore
 
     public static SqliteConnection Open(string connectionString) => SqliteDatabase.Open(connectionString, SqliteProfile.Store);
 
+    /// <summary>True when a row answers <paramref name="sql"/> (a <c>SELECT 1 … LIMIT 1</c>).</summary>
+    public static bool Exists(string connectionString, string sql, params ReadOnlySpan<(string Name, object Value)> parameters)
+    {
+        using var connection = Open(connectionString);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteScalar() is not null;
+    }
+
+    /// <summary>As <see cref="NormalizeAddress"/>, false instead of an exception (a lookup of a malformed address finds nothing).</summary>
+    public static bool TryNormalizeAddress(string address, out string normalized)
+    {
+        try
+        {
+            normalized = NormalizeAddress(address);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            normalized = string.Empty;
+            return false;
+        }
+    }
+
     public static string NormalizeAddress(string address)
     {
         ArgumentNullException.ThrowIfNull(address);

@@ -67,25 +67,9 @@ public sealed class SuppressionList : ISuppressionLookup
     }
 
     /// <inheritdoc/>
-    public bool IsSuppressed(string recipient)
-    {
-        string address;
-        try
-        {
-            address = SqliteStore.NormalizeAddress(recipient);
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-
-        using var connection = SqliteStore.Open(_connectionString);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM suppression WHERE entry = $a OR entry = $d LIMIT 1";
-        command.Parameters.AddWithValue("$a", address);
-        command.Parameters.AddWithValue("$d", address[address.LastIndexOf('@')..]);
-        return command.ExecuteScalar() is not null;
-    }
+    public bool IsSuppressed(string recipient) =>
+        SqliteStore.TryNormalizeAddress(recipient, out var address) && SqliteStore.Exists(_connectionString,
+            "SELECT 1 FROM suppression WHERE entry = $a OR entry = $d LIMIT 1", ("$a", address), ("$d", address[address.LastIndexOf('@')..]));
 
     /// <summary>Imports CSV with a header row: <c>address</c> (required; an address or <c>@domain</c>) and
     /// <c>reason</c>. One transaction; bad rows are reported and skipped; existing entries are skipped.</summary>

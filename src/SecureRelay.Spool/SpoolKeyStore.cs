@@ -1,16 +1,18 @@
-using System.Security.Cryptography;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SecureRelay.Spool.Sqlite;
+using SecureRelay.Storage.Keys;
 
 namespace SecureRelay.Spool;
 
-/// <summary>The spool's key ring on disk: the current key file (created on first run: 32 random
-/// bytes, mode 0600, directory 0700) writes new records; every other <c>*.key</c> file in the same
-/// directory, and any configured retired key file, still decrypts older records.</summary>
+/// <summary>The spool's key ring: a <see cref="KeyRing"/> in the <see cref="KeyFileDirectory"/> layout.
+/// The current key file (created on first run: 32 random bytes, mode 0600, directory 0700) seals new
+/// records; every other <c>*.key</c> file in the same directory, and any configured retired key file,
+/// still opens older records. Records store the key's numeric id (<see cref="SpoolKey.ComputeId"/>);
+/// the ring names it by the same number in hex. A key file group or others can read is reported,
+/// not refused, as it always was: refusing would strand the mail already queued under it.</summary>
 public sealed class SpoolKeyStore : IDisposable
 {
-    private const UnixFileMode DirMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode PrivateFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private readonly Dictionary<uint, SpoolKey> _keys;
 
     private SpoolKeyStore(SpoolKey current, Dictionary<uint, SpoolKey> keys)
@@ -33,109 +35,63 @@ public sealed class SpoolKeyStore : IDisposable
     /// <exception cref="SpoolException">A key file is unreadable or not exactly 32 bytes.</exception>
     public static SpoolKeyStore Load(string keyFile, IEnumerable<string> retiredKeyFiles, ILogger logger)
     {
-        string fullPath = Path.GetFullPath(keyFile);
-        string dir = Path.GetDirectoryName(fullPath)!;
-        if (!Directory.Exists(dir))
+        KeyRing ring;
+        try
         {
-            CreatePrivateDirectory(dir);
+            ring = KeyRing.Open(Layout(keyFile, retiredKeyFiles), requirePrivate: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new SpoolException($"Cannot load the spool key ring: {ex.Message}", innerException: ex);
         }
 
-        if (!File.Exists(fullPath))
+        using (ring)
         {
-            CreateKeyFile(fullPath);
-            SpoolLog.KeyCreated(logger, SpoolKey.ComputeId(File.ReadAllBytes(fullPath)));
-        }
-
-        var current = new SpoolKey(ReadKeyFile(fullPath, logger));
-        var keys = new Dictionary<uint, SpoolKey> { [current.Id] = current };
-        IEnumerable<string> others = Directory.EnumerateFiles(dir, "*.key")
-            .Where(f => !string.Equals(Path.GetFullPath(f), fullPath, StringComparison.Ordinal))
-            .Concat(retiredKeyFiles.Select(Path.GetFullPath))
-            .Distinct(StringComparer.Ordinal);
-        foreach (string file in others)
-        {
-            var key = new SpoolKey(ReadKeyFile(file, logger));
-            if (!keys.TryAdd(key.Id, key))
+            foreach (string path in ring.FilesOpenToOthers)
             {
-                key.Dispose();
+                SpoolLog.KeyFileTooOpen(logger, path);
             }
-        }
 
-        return new SpoolKeyStore(current, keys);
+            var keys = new Dictionary<uint, SpoolKey>();
+            foreach (string id in ring.KeyIds)
+            {
+                ring.TryGetKey(id, out ReadOnlyMemory<byte> material);
+                var key = new SpoolKey(material.ToArray());
+                keys.Add(key.Id, key);
+            }
+
+            SpoolKey current = keys[ParseId(ring.CurrentKeyId)];
+            if (ring.Created)
+            {
+                SpoolLog.KeyCreated(logger, current.Id);
+            }
+
+            return new SpoolKeyStore(current, keys);
+        }
     }
 
-    /// <summary>Rotation: renames the current key file to <c>spool-&lt;keyid&gt;.key</c> beside it (so it
+    /// <summary>Rotation: renames the current key file to <c>&lt;name&gt;-&lt;keyid&gt;.key</c> beside it (so it
     /// keeps decrypting old records) and creates a new current key. Takes effect at the next open.</summary>
     /// <returns>The retired file's path.</returns>
     public static string Rotate(string keyFile)
     {
-        string fullPath = Path.GetFullPath(keyFile);
-        uint oldId = SpoolKey.ComputeId(File.ReadAllBytes(fullPath));
-        string retired = Path.Combine(Path.GetDirectoryName(fullPath)!, $"spool-{oldId:x8}.key");
-        File.Move(fullPath, retired, overwrite: false);
-        CreateKeyFile(fullPath);
-        return retired;
+        var layout = Layout(keyFile, []);
+        string retiredId;
+        using (KeyRing ring = KeyRing.Open(layout, requirePrivate: false))
+        {
+            retiredId = ring.CurrentKeyId;
+        }
+
+        layout.Rotate();
+        return layout.RetiredPath(retiredId);
     }
 
-    private static void CreatePrivateDirectory(string dir)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(dir);
-        }
-        else
-        {
-            Directory.CreateDirectory(dir, DirMode);
-        }
-    }
+    private static KeyFileDirectory Layout(string keyFile, IEnumerable<string> retiredKeyFiles) =>
+        new(keyFile, retiredKeyFiles, material => FormatId(SpoolKey.ComputeId(material)));
 
-    private static void CreateKeyFile(string path)
-    {
-        Span<byte> material = stackalloc byte[32];
-        RandomNumberGenerator.Fill(material);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = PrivateFileMode;
-        }
+    private static string FormatId(uint id) => id.ToString("x8", CultureInfo.InvariantCulture);
 
-        using (var fs = new FileStream(path, options))
-        {
-            fs.Write(material);
-            fs.Flush(flushToDisk: true);
-        }
-
-        CryptographicOperations.ZeroMemory(material);
-    }
-
-    private static byte[] ReadKeyFile(string path, ILogger logger)
-    {
-        byte[] material;
-        try
-        {
-            material = File.ReadAllBytes(path);
-        }
-        catch (IOException ex)
-        {
-            throw new SpoolException($"Cannot read spool key file {path}.", innerException: ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new SpoolException($"Cannot read spool key file {path}.", innerException: ex);
-        }
-
-        if (material.Length != 32)
-        {
-            throw new SpoolException($"Spool key file {path} must hold exactly 32 bytes, found {material.Length}.");
-        }
-
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode)0b000_111_111) != 0)
-        {
-            SpoolLog.KeyFileTooOpen(logger, path);
-        }
-
-        return material;
-    }
+    private static uint ParseId(string id) => uint.Parse(id, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
     /// <summary>Wipes the keys from memory.</summary>
     public void Dispose()

@@ -10,17 +10,21 @@ namespace SecureRelay.Policy.Stores;
 /// </summary>
 public sealed class ConsentStore : IConsentLookup
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS consent (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            recipient TEXT NOT NULL,
-            scope TEXT NOT NULL,
-            granted_at INTEGER NOT NULL,
-            expires_at INTEGER NULL,
-            revoked_at INTEGER NULL,
-            source TEXT NULL);
-        CREATE INDEX IF NOT EXISTS consent_recipient ON consent (recipient, scope);
-        """;
+    /// <summary>Step <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c> (see <see cref="SecureRelay.Storage.Sqlite.SqliteMigrations"/>).</summary>
+    private static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+            CREATE TABLE IF NOT EXISTS consent (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                recipient TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                granted_at INTEGER NOT NULL,
+                expires_at INTEGER NULL,
+                revoked_at INTEGER NULL,
+                source TEXT NULL);
+            CREATE INDEX IF NOT EXISTS consent_recipient ON consent (recipient, scope);
+            """,
+    ];
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -29,9 +33,8 @@ public sealed class ConsentStore : IConsentLookup
     public ConsentStore(string databasePath, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
-        _connectionString = SqliteStore.ConnectionString(databasePath);
+        _connectionString = SqliteStore.Initialize(databasePath, "consent", Migrations);
         _time = time ?? TimeProvider.System;
-        SqliteStore.Initialize(_connectionString, Schema);
     }
 
     /// <summary>Records an authorization; returns its id.</summary>
@@ -94,90 +97,36 @@ public sealed class ConsentStore : IConsentLookup
     }
 
     /// <inheritdoc/>
-    public bool HasAuthorization(string recipient, string scope, DateTimeOffset at)
-    {
-        string address;
-        try
-        {
-            address = SqliteStore.NormalizeAddress(recipient);
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-
-        using var connection = SqliteStore.Open(_connectionString);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+    public bool HasAuthorization(string recipient, string scope, DateTimeOffset at) =>
+        SqliteStore.TryNormalizeAddress(recipient, out var address) && SqliteStore.Exists(_connectionString, """
             SELECT 1 FROM consent WHERE recipient = $r AND scope = $s AND granted_at <= $at
               AND (expires_at IS NULL OR expires_at > $at) AND (revoked_at IS NULL OR revoked_at > $at) LIMIT 1
-            """;
-        command.Parameters.AddWithValue("$r", address);
-        command.Parameters.AddWithValue("$s", scope);
-        command.Parameters.AddWithValue("$at", SqliteStore.ToUnixMs(at));
-        return command.ExecuteScalar() is not null;
-    }
+            """, ("$r", address), ("$s", scope), ("$at", SqliteStore.ToUnixMs(at)));
 
     /// <summary>Imports CSV with a header row: <c>recipient</c> (required), <c>scope</c>, <c>granted_at</c>,
     /// <c>expires_at</c> (ISO 8601), <c>source</c>. One transaction; rows with errors are reported and skipped;
     /// a row identical to an existing authorization in force is skipped.</summary>
     /// <exception cref="FormatException">The header is missing or the file exceeds the reader's bounds.</exception>
-    public CsvImportResult Import(TextReader csv, string defaultScope = "marketing", string? source = null)
-    {
-        ArgumentNullException.ThrowIfNull(csv);
-        var errors = new List<string>();
-        int added = 0, skipped = 0;
-        Dictionary<string, int>? columns = null;
-        using var connection = SqliteStore.Open(_connectionString);
-        using var transaction = connection.BeginTransaction();
-        foreach (var (line, fields) in CsvReader.Read(csv))
+    public CsvImportResult Import(TextReader csv, string defaultScope = "marketing", string? source = null) =>
+        CsvImport.Run(_connectionString, csv, "recipient", (connection, transaction, field) =>
         {
-            if (columns is null)
+            var recipient = SqliteStore.NormalizeAddress(field("recipient") ?? "");
+            var scope = field("scope") ?? defaultScope;
+            var granted = ParseTime(field("granted_at"), "granted_at") ?? _time.GetUtcNow();
+            var expires = ParseTime(field("expires_at"), "expires_at");
+            if (expires is not null && expires <= granted)
             {
-                columns = fields.Select((name, i) => (name.ToLowerInvariant(), i)).ToDictionary(x => x.Item1, x => x.i, StringComparer.Ordinal);
-                if (!columns.ContainsKey("recipient"))
-                {
-                    throw new FormatException($"line {line}: the header must name a 'recipient' column");
-                }
-
-                continue;
+                throw new ArgumentException("expires_at must be after granted_at");
             }
 
-            string? Field(string name) => columns.TryGetValue(name, out var i) && i < fields.Count && fields[i].Length > 0 ? fields[i] : null;
-            try
+            if (HasSame(connection, transaction, recipient, scope, granted, expires))
             {
-                var recipient = SqliteStore.NormalizeAddress(Field("recipient") ?? "");
-                var scope = Field("scope") ?? defaultScope;
-                var granted = ParseTime(Field("granted_at"), "granted_at") ?? _time.GetUtcNow();
-                var expires = ParseTime(Field("expires_at"), "expires_at");
-                if (expires is not null && expires <= granted)
-                {
-                    throw new ArgumentException("expires_at must be after granted_at");
-                }
-
-                if (HasSame(connection, transaction, recipient, scope, granted, expires))
-                {
-                    skipped++;
-                    continue;
-                }
-
-                Insert(connection, transaction, recipient, scope, granted, expires, Field("source") ?? source);
-                added++;
+                return false;
             }
-            catch (ArgumentException e)
-            {
-                errors.Add($"line {line}: {e.Message}");
-            }
-        }
 
-        if (columns is null)
-        {
-            throw new FormatException("line 1: empty file; expected a header row with a 'recipient' column");
-        }
-
-        transaction.Commit();
-        return new CsvImportResult(added, skipped, errors);
-    }
+            Insert(connection, transaction, recipient, scope, granted, expires, field("source") ?? source);
+            return true;
+        });
 
     private static DateTimeOffset? ParseTime(string? value, string name)
     {
@@ -196,10 +145,7 @@ public sealed class ConsentStore : IConsentLookup
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT 1 FROM consent WHERE recipient = $r AND scope = $s AND granted_at = $g AND expires_at IS $e AND revoked_at IS NULL LIMIT 1";
-        command.Parameters.AddWithValue("$r", recipient);
-        command.Parameters.AddWithValue("$s", scope);
-        command.Parameters.AddWithValue("$g", SqliteStore.ToUnixMs(granted));
-        command.Parameters.AddWithValue("$e", expires is null ? DBNull.Value : SqliteStore.ToUnixMs(expires.Value));
+        BindAuthorization(command, recipient, scope, granted, expires);
         return command.ExecuteScalar() is not null;
     }
 
@@ -208,11 +154,16 @@ public sealed class ConsentStore : IConsentLookup
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO consent (recipient, scope, granted_at, expires_at, source) VALUES ($r, $s, $g, $e, $src); SELECT last_insert_rowid();";
+        BindAuthorization(command, recipient, scope, granted, expires);
+        command.Parameters.AddWithValue("$src", (object?)source ?? DBNull.Value);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static void BindAuthorization(SqliteCommand command, string recipient, string scope, DateTimeOffset granted, DateTimeOffset? expires)
+    {
         command.Parameters.AddWithValue("$r", recipient);
         command.Parameters.AddWithValue("$s", scope);
         command.Parameters.AddWithValue("$g", SqliteStore.ToUnixMs(granted));
         command.Parameters.AddWithValue("$e", expires is null ? DBNull.Value : SqliteStore.ToUnixMs(expires.Value));
-        command.Parameters.AddWithValue("$src", (object?)source ?? DBNull.Value);
-        return (long)command.ExecuteScalar()!;
     }
 }

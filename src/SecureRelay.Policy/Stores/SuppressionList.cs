@@ -9,12 +9,16 @@ namespace SecureRelay.Policy.Stores;
 /// </summary>
 public sealed class SuppressionList : ISuppressionLookup
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS suppression (
-            entry TEXT PRIMARY KEY,
-            reason TEXT NULL,
-            added_at INTEGER NOT NULL) WITHOUT ROWID;
-        """;
+    /// <summary>Step <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c> (see <see cref="SecureRelay.Storage.Sqlite.SqliteMigrations"/>).</summary>
+    private static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+            CREATE TABLE IF NOT EXISTS suppression (
+                entry TEXT PRIMARY KEY,
+                reason TEXT NULL,
+                added_at INTEGER NOT NULL) WITHOUT ROWID;
+            """,
+    ];
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -23,9 +27,8 @@ public sealed class SuppressionList : ISuppressionLookup
     public SuppressionList(string databasePath, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
-        _connectionString = SqliteStore.ConnectionString(databasePath);
+        _connectionString = SqliteStore.Initialize(databasePath, "suppression", Migrations);
         _time = time ?? TimeProvider.System;
-        SqliteStore.Initialize(_connectionString, Schema);
     }
 
     /// <summary>Adds an address or <c>@domain</c>; false when already present.</summary>
@@ -64,75 +67,18 @@ public sealed class SuppressionList : ISuppressionLookup
     }
 
     /// <inheritdoc/>
-    public bool IsSuppressed(string recipient)
-    {
-        string address;
-        try
-        {
-            address = SqliteStore.NormalizeAddress(recipient);
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-
-        using var connection = SqliteStore.Open(_connectionString);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM suppression WHERE entry = $a OR entry = $d LIMIT 1";
-        command.Parameters.AddWithValue("$a", address);
-        command.Parameters.AddWithValue("$d", address[address.LastIndexOf('@')..]);
-        return command.ExecuteScalar() is not null;
-    }
+    public bool IsSuppressed(string recipient) =>
+        SqliteStore.TryNormalizeAddress(recipient, out var address) && SqliteStore.Exists(_connectionString,
+            "SELECT 1 FROM suppression WHERE entry = $a OR entry = $d LIMIT 1", ("$a", address), ("$d", address[address.LastIndexOf('@')..]));
 
     /// <summary>Imports CSV with a header row: <c>address</c> (required; an address or <c>@domain</c>) and
     /// <c>reason</c>. One transaction; bad rows are reported and skipped; existing entries are skipped.</summary>
     /// <exception cref="FormatException">The header is missing or the file exceeds the reader's bounds.</exception>
     public CsvImportResult Import(TextReader csv)
     {
-        ArgumentNullException.ThrowIfNull(csv);
-        var errors = new List<string>();
-        int added = 0, skipped = 0;
-        int? addressColumn = null;
-        int? reasonColumn = null;
-        using var connection = SqliteStore.Open(_connectionString);
-        using var transaction = connection.BeginTransaction();
         var now = _time.GetUtcNow();
-        foreach (var (line, fields) in CsvReader.Read(csv))
-        {
-            if (addressColumn is null)
-            {
-                var names = fields.Select(f => f.ToLowerInvariant()).ToList();
-                addressColumn = names.IndexOf("address") is var a && a >= 0 ? a : throw new FormatException($"line {line}: the header must name an 'address' column");
-                reasonColumn = names.IndexOf("reason") is var r && r >= 0 ? r : null;
-                continue;
-            }
-
-            try
-            {
-                var entry = Normalize(addressColumn.Value < fields.Count ? fields[addressColumn.Value] : "");
-                var reason = reasonColumn is { } rc && rc < fields.Count && fields[rc].Length > 0 ? fields[rc] : null;
-                if (Insert(connection, transaction, entry, reason, now))
-                {
-                    added++;
-                }
-                else
-                {
-                    skipped++;
-                }
-            }
-            catch (ArgumentException e)
-            {
-                errors.Add($"line {line}: {e.Message}");
-            }
-        }
-
-        if (addressColumn is null)
-        {
-            throw new FormatException("line 1: empty file; expected a header row with an 'address' column");
-        }
-
-        transaction.Commit();
-        return new CsvImportResult(added, skipped, errors);
+        return CsvImport.Run(_connectionString, csv, "address", (connection, transaction, field) =>
+            Insert(connection, transaction, Normalize(field("address") ?? ""), field("reason"), now));
     }
 
     private static string Normalize(string entry)

@@ -4,13 +4,16 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SecureRelay.Storage.Files;
+using SecureRelay.Storage.Keys;
+using SecureRelay.Storage.Sqlite;
 
 namespace SecureRelay.Security.Escrow;
 
 /// <summary>
 /// Escrow store on SQLite. Each message is sealed with AES-256-GCM under a fresh per-message key;
 /// that key is wrapped (AES-256-GCM) under the current master key from
-/// <see cref="EscrowMasterKeyRing"/> and the key id is stored with the record. The access token is
+/// <see cref="KeyRing"/> (<see cref="KeyListFile"/> layout, <c>escrow.key_file</c>) and the key id is stored with the record. The access token is
 /// random and URL-safe; only its SHA-256 hash is stored, so the database alone opens nothing.
 /// Thread-safe: each call uses its own pooled connection.
 /// </summary>
@@ -21,8 +24,35 @@ public sealed class EscrowStore
     private const int TokenBytes = 32;
     private const int MaxListLimit = 10_000;
 
+    /// <summary>Every connection: commits fsync'ed, and freed pages zeroed so that a purged or revoked
+    /// record's wrapped key and ciphertext do not linger in the file (crypto-shredding needs the
+    /// wrapped key really gone).</summary>
+    private static readonly SqliteProfile Profile = SqliteProfile.Store with { SecureDelete = true };
+
+    /// <summary>Step <c>i</c> takes the schema from version <c>i</c> to <c>i + 1</c> (see <see cref="SqliteMigrations"/>).</summary>
+    private static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS escrow_messages(
+            id TEXT PRIMARY KEY,
+            token_hash BLOB NOT NULL UNIQUE,
+            recipient TEXT NOT NULL,
+            recipient_domain TEXT NOT NULL,
+            sender_domain TEXT NULL,
+            key_id TEXT NOT NULL,
+            wrapped_key BLOB NOT NULL,
+            ciphertext BLOB NOT NULL,
+            size_bytes INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            read_at INTEGER NULL,
+            status INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS escrow_messages_expires ON escrow_messages(status, expires_at);
+        """,
+    ];
+
     private readonly string _connectionString;
-    private readonly EscrowMasterKeyRing _keys;
+    private readonly KeyRing _keys;
     private readonly EscrowOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -37,46 +67,13 @@ public sealed class EscrowStore
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _keys = EscrowMasterKeyRing.LoadOrCreate(options.KeyFile);
+        _keys = KeyRing.Open(new KeyListFile(options.KeyFile), requirePrivate: true);
 
         var dbPath = Path.GetFullPath(options.DatabasePath);
-        var directory = Path.GetDirectoryName(dbPath);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var isNew = !File.Exists(dbPath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = dbPath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-        }.ToString();
-
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(dbPath)!);
+        _connectionString = SqliteDatabase.ConnectionString(dbPath, create: true, pooling: true);
         using var connection = OpenConnection();
-        Execute(connection, """
-            PRAGMA journal_mode=WAL;
-            CREATE TABLE IF NOT EXISTS escrow_messages(
-                id TEXT PRIMARY KEY,
-                token_hash BLOB NOT NULL UNIQUE,
-                recipient TEXT NOT NULL,
-                recipient_domain TEXT NOT NULL,
-                sender_domain TEXT NULL,
-                key_id TEXT NOT NULL,
-                wrapped_key BLOB NOT NULL,
-                ciphertext BLOB NOT NULL,
-                size_bytes INTEGER NOT NULL,
-                created_at INTEGER NOT NULL,
-                expires_at INTEGER NOT NULL,
-                read_at INTEGER NULL,
-                status INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS escrow_messages_expires ON escrow_messages(status, expires_at);
-            """);
-        if (isNew && !OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(dbPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        SqliteDatabase.Initialize(connection, "escrow", Migrations);
     }
 
     /// <summary>Id of the master key wrapping new records.</summary>
@@ -117,7 +114,7 @@ public sealed class EscrowStore
         var expiresAt = now + lifetime;
         var keyId = _keys.CurrentKeyId;
 
-        var messageKey = RandomNumberGenerator.GetBytes(EscrowMasterKeyRing.KeyBytes);
+        var messageKey = RandomNumberGenerator.GetBytes(KeyRing.KeyBytes);
         try
         {
             var ciphertext = Seal(messageKey, content, ContentAad(id, recipient));
@@ -265,7 +262,7 @@ public sealed class EscrowStore
         byte[]? messageKey = null;
         try
         {
-            messageKey = Unseal(masterKey, wrapped, WrapAad(record.Id, record.KeyId));
+            messageKey = Unseal(masterKey.Span, wrapped, WrapAad(record.Id, record.KeyId));
             content = Unseal(messageKey, ciphertext, ContentAad(record.Id, record.Recipient));
         }
         catch (CryptographicException)
@@ -333,7 +330,7 @@ public sealed class EscrowStore
         if (count > 0)
         {
             // Reclaim the pages that held ciphertext so destroyed records do not linger on disk.
-            Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+            SqliteDatabase.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
             EscrowLog.Purged(_logger, count);
         }
 
@@ -368,22 +365,7 @@ public sealed class EscrowStore
             reader.GetString(9));
     }
 
-    private SqliteConnection OpenConnection()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        // Freed pages are zeroed, so a purged or revoked record's wrapped key and ciphertext do not
-        // linger in the file (crypto-shredding needs the wrapped key really gone).
-        Execute(connection, "PRAGMA secure_delete=ON;");
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private SqliteConnection OpenConnection() => SqliteDatabase.Open(_connectionString, Profile);
 
     // Binding the record id (and recipient / key id) as associated data stops a ciphertext or a
     // wrapped key being swapped between rows without detection.

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using SecureRelay.Storage.Sqlite;
 
 namespace SecureRelay.Spool.Sqlite;
 
@@ -8,43 +9,27 @@ namespace SecureRelay.Spool.Sqlite;
 /// and its fsync, not for checkpoints. The writer keeps a large automatic checkpoint as a backstop
 /// in case this falls behind. After a quiet spell it truncates the WAL file (TRUNCATE checkpoint), which
 /// is never done under load.</summary>
-internal sealed class Checkpointer
+internal sealed class Checkpointer : SpoolThread
 {
     private readonly string _connectionString;
     private readonly TimeSpan _interval;
     private readonly TimeSpan _truncateWhenIdle;
     private readonly ILogger _logger;
-    private readonly object _gate = new();
-    private readonly Thread _thread;
     private long _dirtyBatches;
-    private bool _stopping;
 
     public Checkpointer(string connectionString, TimeSpan interval, TimeSpan truncateWhenIdle, ILogger logger)
+        : base("spool-checkpoint")
     {
         _connectionString = connectionString;
         _interval = interval;
         _truncateWhenIdle = truncateWhenIdle;
         _logger = logger;
-        _thread = new Thread(Run) { IsBackground = true, Name = "spool-checkpoint" };
     }
-
-    public void Start() => _thread.Start();
 
     /// <summary>Called by the commit loop after each COMMIT.</summary>
     public void NoteCommit() => Interlocked.Increment(ref _dirtyBatches);
 
-    public void Stop()
-    {
-        lock (_gate)
-        {
-            _stopping = true;
-            Monitor.Pulse(_gate);
-        }
-
-        _thread.Join();
-    }
-
-    private void Run()
+    protected override void Run()
     {
         try
         {
@@ -59,23 +44,21 @@ internal sealed class Checkpointer
 
     private void Loop()
     {
-        using var conn = new SqliteConnection(_connectionString);
-        conn.Open();
-        RawStatement.Exec(conn.Handle!, "PRAGMA busy_timeout=1000;PRAGMA synchronous=FULL;");
+        using SqliteConnection conn = SqliteDatabase.Open(_connectionString, SpoolDatabase.Checkpointer);
         using var checkpoint = new RawStatement(conn.Handle!, "PRAGMA wal_checkpoint(PASSIVE)");
         using var truncate = new RawStatement(conn.Handle!, "PRAGMA wal_checkpoint(TRUNCATE)");
         long lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
         var walInUse = false;
         while (true)
         {
-            lock (_gate)
+            lock (Gate)
             {
-                if (!_stopping)
+                if (!Stopping)
                 {
-                    Monitor.Wait(_gate, _interval);
+                    Monitor.Wait(Gate, _interval);
                 }
 
-                if (_stopping)
+                if (Stopping)
                 {
                     return;
                 }

@@ -8,56 +8,35 @@ namespace SecureRelay.Spool.Sqlite;
 /// loop already writes the next batch. What runs on this thread is bounded: the awaiter's code up to
 /// its next await, and the SMTP session leaves for the thread pool right after its reply
 /// (<c>SmtpSession.FinishMessageAsync</c>).</summary>
-internal sealed class CompletionThread
+internal sealed class CompletionThread() : SpoolThread("spool-complete")
 {
-    private readonly object _gate = new();
     private readonly Queue<SpoolOp> _queue = new();
-    private readonly Thread _thread;
-    private bool _stopping;
-
-    public CompletionThread()
-    {
-        _thread = new Thread(Run) { IsBackground = true, Name = "spool-complete" };
-    }
-
-    public void Start() => _thread.Start();
 
     /// <summary>Queues finished ops (one wake-up per batch).</summary>
     public void Complete(List<SpoolOp> ops)
     {
-        lock (_gate)
+        lock (Gate)
         {
             foreach (SpoolOp op in ops)
             {
                 _queue.Enqueue(op);
             }
 
-            Monitor.Pulse(_gate);
+            Monitor.Pulse(Gate);
         }
     }
 
-    /// <summary>Resolves what is queued, then ends the thread.</summary>
-    public void Stop()
-    {
-        lock (_gate)
-        {
-            _stopping = true;
-            Monitor.Pulse(_gate);
-        }
-
-        _thread.Join();
-    }
-
-    private void Run()
+    /// <summary>Resolves what is queued; after <see cref="SpoolThread.Stop"/>, what is left, then ends.</summary>
+    protected override void Run()
     {
         var batch = new List<SpoolOp>();
         while (true)
         {
-            lock (_gate)
+            lock (Gate)
             {
-                while (_queue.Count == 0 && !_stopping)
+                while (_queue.Count == 0 && !Stopping)
                 {
-                    Monitor.Wait(_gate);
+                    Monitor.Wait(Gate);
                 }
 
                 if (_queue.Count == 0)

@@ -3,7 +3,7 @@ namespace SecureRelay.Spool.Sqlite;
 /// <summary>Constants of the on-disk format. Changing any of them breaks existing spools.</summary>
 internal static class SpoolFormat
 {
-    /// <summary><c>PRAGMA user_version</c> of the schema this code writes.</summary>
+    /// <summary>Schema version this code writes (<c>schema_version</c> row and <c>PRAGMA user_version</c>; see <see cref="SpoolDatabase.Migrations"/>).</summary>
     public const int SchemaVersion = 1;
 
     /// <summary>Plaintext bytes per sealed chunk (the last chunk may be shorter).</summary>

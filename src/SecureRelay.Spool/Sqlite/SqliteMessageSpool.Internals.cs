@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SecureRelay.Storage.Sqlite;
 
 namespace SecureRelay.Spool.Sqlite;
 
@@ -40,21 +41,7 @@ public sealed partial class SqliteMessageSpool
     }
 
     /// <summary>A pooled read connection with a bounded page cache.</summary>
-    internal SqliteConnection OpenReader()
-    {
-        var conn = new SqliteConnection(_readConnectionString);
-        try
-        {
-            conn.Open();
-            RawStatement.Exec(conn.Handle!, $"PRAGMA cache_size=-{_options.ReaderCacheKiB};PRAGMA query_only=1;PRAGMA busy_timeout=10000;");
-            return conn;
-        }
-        catch
-        {
-            conn.Dispose();
-            throw;
-        }
-    }
+    internal SqliteConnection OpenReader() => SqliteDatabase.Open(_readConnectionString, _readerProfile);
 
     /// <summary>Opens the row the statement is on (columns as <see cref="RowColumns"/>).</summary>
     /// <exception cref="RecordDamagedException">Unknown key, or envelope/status fail to open.</exception>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SecureRelay.Storage.Files;
+using SecureRelay.Storage.Sqlite;
 using SQLitePCL;
 
 namespace SecureRelay.Spool.Sqlite;
@@ -30,6 +32,7 @@ public sealed partial class SqliteMessageSpool : IMessageSpool
     private readonly string _dbPath;
     private readonly string _readConnectionString;
     private readonly ContentReader.Pool _readers;
+    private readonly SqliteProfile _readerProfile;
     private SqliteConnection? _writer;
     private WriteSession? _session;
     private CommitLoop? _loop;
@@ -48,12 +51,8 @@ public sealed partial class SqliteMessageSpool : IMessageSpool
         _options = options;
         _logger = logger ?? NullLogger<SqliteMessageSpool>.Instance;
         _dbPath = Path.Combine(Path.GetFullPath(options.DataDirectory), "spool.db");
-        _readConnectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = _dbPath,
-            Mode = SqliteOpenMode.ReadWrite,
-            Pooling = true,
-        }.ToString();
+        _readConnectionString = SqliteDatabase.ConnectionString(_dbPath, create: false, pooling: true);
+        _readerProfile = SpoolDatabase.Reader(options);
         _readers = new ContentReader.Pool(OpenReader, MaxIdleContentReaders);
     }
 
@@ -98,43 +97,24 @@ public sealed partial class SqliteMessageSpool : IMessageSpool
     private SpoolRecoveryReport Open(CancellationToken cancellationToken)
     {
         var sw = Stopwatch.StartNew();
-        string dataDir = Path.GetFullPath(_options.DataDirectory);
-        if (!Directory.Exists(dataDir))
+        PrivateFiles.CreateDirectory(Path.GetFullPath(_options.DataDirectory));
+        _keys = SpoolKeyStore.Load(_options.EffectiveKeyFile, _options.RetiredKeyFiles, _logger);
+        _writer = SqliteDatabase.Open(SqliteDatabase.ConnectionString(_dbPath, create: true, pooling: false), SpoolDatabase.Writer(_options));
+        sqlite3 db = _writer.Handle!;
+        try
         {
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(dataDir);
-            }
-            else
-            {
-                Directory.CreateDirectory(dataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
+            SqliteDatabase.Initialize(_writer, SpoolDatabase.Component, SpoolDatabase.Migrations);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new SpoolException($"The spool database cannot be used: {ex.Message}.", innerException: ex);
         }
 
-        _keys = SpoolKeyStore.Load(_options.EffectiveKeyFile, _options.RetiredKeyFiles, _logger);
-        _writer = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = _dbPath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
-        _writer.Open();
-        sqlite3 db = _writer.Handle!;
-        RawStatement.Exec(db,
-            "PRAGMA journal_mode=WAL;" +
-            "PRAGMA synchronous=FULL;" +
-            $"PRAGMA cache_size=-{_options.WriterCacheKiB};" +
-            $"PRAGMA wal_autocheckpoint={_options.WalAutoCheckpointPages};" +
-            "PRAGMA journal_size_limit=-1;" + // never truncated while in use: see SpoolOptions.WalTruncateWhenIdle
-            "PRAGMA temp_store=MEMORY;" +
-            "PRAGMA busy_timeout=10000;");
-        CreateSchema(db);
-        RestrictDataFiles();
         int orphans = DiscardIncomplete(db);
         (long messages, List<string> quarantined, long maxKey) = Recover(db, cancellationToken);
         _ids = new QueueIds(maxKey);
         _session = new WriteSession(db, _keys);
-        _checkpointer = new Checkpointer(new SqliteConnectionStringBuilder { DataSource = _dbPath, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString(),
+        _checkpointer = new Checkpointer(SqliteDatabase.ConnectionString(_dbPath, create: false, pooling: false),
             _options.CheckpointInterval, _options.WalTruncateWhenIdle, _logger);
         _loop = new CommitLoop(_session, Stats, Faults, _options.MaxBatchSize, _checkpointer.NoteCommit, _logger);
         _checkpointer.Start();
@@ -144,55 +124,6 @@ public sealed partial class SqliteMessageSpool : IMessageSpool
         sw.Stop();
         SpoolLog.Opened(_logger, messages, quarantined.Count, orphans, sw.ElapsedMilliseconds);
         return new SpoolRecoveryReport(messages, quarantined, sw.Elapsed);
-    }
-
-    /// <summary>SQLite creates its files with the process umask; the clear columns (domains,
-    /// sizes, times) are still operational data, so keep the files owner-only.</summary>
-    private void RestrictDataFiles()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        foreach (string f in new[] { _dbPath, _dbPath + "-wal", _dbPath + "-shm" })
-        {
-            if (File.Exists(f))
-            {
-                File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-        }
-    }
-
-    private static void CreateSchema(sqlite3 db)
-    {
-        using var version = new RawStatement(db, "PRAGMA user_version");
-        version.Step();
-        long v = version.GetInt64(0);
-        version.Reset();
-        if (v > SpoolFormat.SchemaVersion)
-        {
-            throw new SpoolException($"The spool database has schema version {v}; this build knows up to {SpoolFormat.SchemaVersion}.");
-        }
-
-        RawStatement.Exec(db,
-            "BEGIN;" +
-            "CREATE TABLE IF NOT EXISTS message(" +
-            " id INTEGER PRIMARY KEY, state INTEGER NOT NULL, next_attempt INTEGER NOT NULL, attempts INTEGER NOT NULL," +
-            " content_length INTEGER NOT NULL, chunk_count INTEGER NOT NULL, received_at INTEGER NOT NULL, key_id INTEGER NOT NULL," +
-            " nonce_prefix BLOB NOT NULL, rcpt_domains TEXT NOT NULL, envelope BLOB NOT NULL, status BLOB);" +
-            "CREATE INDEX IF NOT EXISTS message_state ON message(state);" +
-            "CREATE INDEX IF NOT EXISTS message_due ON message(next_attempt);" +
-            // A rowid table, not WITHOUT ROWID: rowid tables keep up to ~4 KB of a row in its leaf and
-            // fill overflow pages exactly, while an index b-tree spills anything over ~1 KB into
-            // a whole overflow page (a 1 KB message cost 4.7 KB of disk that way, measured).
-            "CREATE TABLE IF NOT EXISTS chunk(id INTEGER PRIMARY KEY, msg INTEGER NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL);" +
-            "CREATE UNIQUE INDEX IF NOT EXISTS chunk_msg_idx ON chunk(msg, idx);" +
-            "CREATE TABLE IF NOT EXISTS pending_domain(domain TEXT NOT NULL, msg INTEGER NOT NULL, PRIMARY KEY(domain, msg)) WITHOUT ROWID;" +
-            "CREATE TABLE IF NOT EXISTS incomplete(msg INTEGER PRIMARY KEY);" +
-            "CREATE TABLE IF NOT EXISTS quarantine(msg INTEGER PRIMARY KEY, reason TEXT NOT NULL, at INTEGER NOT NULL);" +
-            $"PRAGMA user_version={SpoolFormat.SchemaVersion};" +
-            "COMMIT;");
     }
 
     /// <summary>Removes chunks of messages that were being received when the process stopped

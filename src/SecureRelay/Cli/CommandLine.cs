@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SecureRelay.Configuration;
 using SecureRelay.Policy.Yaml;
+using SecureRelay.Policy.Stores;
 
 namespace SecureRelay.Cli;
 
@@ -42,6 +43,25 @@ public static class CommandLine
             parse.InvocationConfiguration.Error.WriteLine(e.Message);
             return null;
         }
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the configuration named by <paramref name="config"/>;
+    /// exit 1 when it cannot be loaded (see <see cref="LoadSettings"/>).</summary>
+    public static int WithSettings(ParseResult parse, Option<string> config, Func<RelaySettings, int> action) =>
+        LoadSettings(parse, config) is { } settings ? action(settings) : 1;
+
+    /// <summary>Prints a CSV import's counts, and its errors on standard error; exit 1 when a row had one.</summary>
+    public static int ReportImport(ParseResult parse, CsvImportResult result)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(result);
+        parse.InvocationConfiguration.Output.WriteLine($"added {result.Added}, skipped {result.Skipped}");
+        foreach (var e in result.Errors)
+        {
+            parse.InvocationConfiguration.Error.WriteLine(e);
+        }
+
+        return result.Errors.Count == 0 ? 0 : 1;
     }
 
     /// <summary>A <c>--config</c> option shared by a verb and all its sub-verbs.</summary>

@@ -53,14 +53,7 @@ public static class ConsentCommand
         import.SetAction(parse => WithStore(parse, config, store =>
         {
             using var reader = File.OpenText(parse.GetValue(file)!);
-            var result = store.Import(reader, parse.GetValue(scope)!, Path.GetFileName(parse.GetValue(file)));
-            parse.InvocationConfiguration.Output.WriteLine($"added {result.Added}, skipped {result.Skipped}");
-            foreach (var e in result.Errors)
-            {
-                parse.InvocationConfiguration.Error.WriteLine(e);
-            }
-
-            return result.Errors.Count == 0 ? 0 : 1;
+            return CommandLine.ReportImport(parse, store.Import(reader, parse.GetValue(scope)!, Path.GetFileName(parse.GetValue(file))));
         }));
 
         consent.Add(add);
@@ -70,14 +63,6 @@ public static class ConsentCommand
         return consent;
     }
 
-    private static int WithStore(ParseResult parse, Option<string> config, Func<ConsentStore, int> action)
-    {
-        if (CommandLine.LoadSettings(parse, config) is not { } settings)
-        {
-            return 1;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(settings.ConsentDb)!);
-        return action(new ConsentStore(settings.ConsentDb));
-    }
+    private static int WithStore(ParseResult parse, Option<string> config, Func<ConsentStore, int> action) =>
+        CommandLine.WithSettings(parse, config, settings => action(new ConsentStore(settings.ConsentDb)));
 }

@@ -63,13 +63,6 @@ public static class EscrowCommand
     private static string Format(EscrowRecordInfo r) => string.Create(CultureInfo.InvariantCulture,
         $"{r.Id} {r.Status.ToString().ToLowerInvariant(),-8} to={r.Recipient} from-domain={r.SenderDomain ?? "-"} size={r.SizeBytes} created={r.CreatedAt:u} expires={r.ExpiresAt:u} read={r.ReadAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-"} key={r.KeyId}");
 
-    private static int WithStore(ParseResult parse, Option<string> config, Func<EscrowStore, int> action)
-    {
-        if (CommandLine.LoadSettings(parse, config) is not { } settings)
-        {
-            return 1;
-        }
-
-        return action(new EscrowStore(settings.Config.Escrow));
-    }
+    private static int WithStore(ParseResult parse, Option<string> config, Func<EscrowStore, int> action) =>
+        CommandLine.WithSettings(parse, config, settings => action(new EscrowStore(settings.Config.Escrow)));
 }

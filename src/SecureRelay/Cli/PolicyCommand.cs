@@ -49,8 +49,6 @@ public static class PolicyCommand
 
             var recipients = parse.GetValue(to)!;
             var sender = parse.GetValue(from) ?? SenderOf(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(settings.ConsentDb)!);
-            Directory.CreateDirectory(Path.GetDirectoryName(settings.SuppressionDb)!);
             var engine = new PolicyEngine(store, new ConsentStore(settings.ConsentDb), new SuppressionList(settings.SuppressionDb));
             PolicyDecision decision;
             await using (var stream = File.OpenRead(path))

@@ -49,14 +49,7 @@ public static class SuppressCommand
         import.SetAction(parse => WithList(parse, config, list =>
         {
             using var reader = File.OpenText(parse.GetValue(file)!);
-            var result = list.Import(reader);
-            parse.InvocationConfiguration.Output.WriteLine($"added {result.Added}, skipped {result.Skipped}");
-            foreach (var e in result.Errors)
-            {
-                parse.InvocationConfiguration.Error.WriteLine(e);
-            }
-
-            return result.Errors.Count == 0 ? 0 : 1;
+            return CommandLine.ReportImport(parse, list.Import(reader));
         }));
 
         suppress.Add(add);
@@ -66,14 +59,6 @@ public static class SuppressCommand
         return suppress;
     }
 
-    private static int WithList(ParseResult parse, Option<string> config, Func<SuppressionList, int> action)
-    {
-        if (CommandLine.LoadSettings(parse, config) is not { } settings)
-        {
-            return 1;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(settings.SuppressionDb)!);
-        return action(new SuppressionList(settings.SuppressionDb));
-    }
+    private static int WithList(ParseResult parse, Option<string> config, Func<SuppressionList, int> action) =>
+        CommandLine.WithSettings(parse, config, settings => action(new SuppressionList(settings.SuppressionDb)));
 }

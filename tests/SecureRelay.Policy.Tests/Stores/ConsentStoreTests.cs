@@ -92,4 +92,23 @@ public class ConsentStoreTests
         Assert.That((again.Added, again.Skipped, again.Errors.Count), Is.EqualTo((0, 3, 2)));
         Assert.Throws<FormatException>(() => store.Import(new StringReader("email,scope\na@b.example,x\n")));
     }
+
+    [Test]
+    public void A_consent_database_without_version_table_keeps_its_authorizations()
+    {
+        var path = Path.Combine(_dir, "consent.db");
+        StoreSql.Scalar(path, """
+            PRAGMA journal_mode=WAL;
+            CREATE TABLE consent (id INTEGER PRIMARY KEY AUTOINCREMENT, recipient TEXT NOT NULL, scope TEXT NOT NULL,
+                granted_at INTEGER NOT NULL, expires_at INTEGER NULL, revoked_at INTEGER NULL, source TEXT NULL);
+            CREATE INDEX consent_recipient ON consent (recipient, scope);
+            INSERT INTO consent(recipient, scope, granted_at) VALUES('pat@example.org', 'marketing', 1700000000000);
+            """);
+
+        var store = new ConsentStore(path);
+        Assert.That(store.HasAuthorization("pat@example.org", "marketing", DateTimeOffset.FromUnixTimeMilliseconds(1800000000000)), Is.True);
+        Assert.That(store.HasAuthorization("other@example.org", "marketing", DateTimeOffset.FromUnixTimeMilliseconds(1800000000000)), Is.False);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.That(StoreSql.Scalar(path, "SELECT version FROM schema_version WHERE component='consent'"), Is.EqualTo(1L));
+    }
 }

@@ -68,4 +68,20 @@ public class SuppressionListTests
         var d = engine.Evaluate(new MessageFacts(PolicyTestData.Envelope(), c, []), ["gone@x.example"]);
         Assert.That(d.Rejection, Is.EqualTo(PolicyRejection.Suppressed));
     }
+
+    [Test]
+    public void A_suppression_database_without_version_table_keeps_its_entries()
+    {
+        var path = Path.Combine(_dir, "suppression.db");
+        StoreSql.Scalar(path, """
+            CREATE TABLE suppression (entry TEXT PRIMARY KEY, reason TEXT NULL, added_at INTEGER NOT NULL) WITHOUT ROWID;
+            INSERT INTO suppression VALUES('@blocked.example', 'complaint', 1700000000000);
+            """);
+
+        var list = new SuppressionList(path);
+        Assert.That(list.List().Select(e => e.Entry), Is.EqualTo(new[] { "@blocked.example" }));
+        Assert.That(list.Add("@blocked.example"), Is.False, "the old row is the same entry");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.That(StoreSql.Scalar(path, "SELECT version FROM schema_version WHERE component='suppression'"), Is.EqualTo(1L));
+    }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SecureRelay.Security.Escrow;
 using SecureRelay.Security.Tests.Encryption;
+using SecureRelay.Storage.Keys;
 
 namespace SecureRelay.Security.Tests.Escrow;
 
@@ -221,7 +222,7 @@ public sealed class EscrowStoreTests
         var old = first.Store("pat@example.net", "example.com", Message(Phi));
         SqliteConnection.ClearAllPools();
 
-        var newKeyId = EscrowMasterKeyRing.Rotate(options.KeyFile);
+        var newKeyId = KeyRing.Rotate(new KeyListFile(options.KeyFile), requirePrivate: true);
         var second = new EscrowStore(options, _clock);
         Assert.That(second.CurrentKeyId, Is.EqualTo(newKeyId));
         var fresh = second.Store("pat@example.net", "example.com", Message("new"));
@@ -289,4 +290,47 @@ public sealed class EscrowStoreTests
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
+    /// <summary>A store written before the shared key ring and the schema version table opens and
+    /// decrypts unchanged: the key file is written by hand in that layout (one <c>&lt;id&gt; &lt;base64&gt;</c>
+    /// line per key, the last current, rotation by appending a line) and the database is put back to
+    /// that format (no <c>schema_version</c> table).</summary>
+    [Test]
+    public void A_hand_written_key_file_and_a_store_without_version_table_open_and_decrypt()
+    {
+        var options = Options();
+        Directory.CreateDirectory(Path.GetDirectoryName(options.KeyFile)!);
+        var oldKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        File.WriteAllText(options.KeyFile, $"kolder000001 {oldKey}\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(options.KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var content = Encoding.UTF8.GetBytes("From: clinic@example.com\r\nSubject: results\r\n\r\nsealed under the old key\r\n");
+
+        var first = new EscrowStore(options);
+        Assert.That(first.CurrentKeyId, Is.EqualTo("kolder000001"));
+        var old = first.Store("pat@example.net", "example.com", content);
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={options.DatabasePath}"))
+        {
+            connection.Open();
+            using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE schema_version;";
+            drop.ExecuteNonQuery();
+        }
+
+        // Rotation as older releases did it: append a line.
+        File.AppendAllText(options.KeyFile, $"knewer000002 {Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}\n");
+
+        var reopened = new EscrowStore(options);
+        Assert.That(reopened.CurrentKeyId, Is.EqualTo("knewer000002"));
+        var opened = reopened.Open(old.Token);
+        Assert.That(opened.Outcome, Is.EqualTo(EscrowOpenOutcome.Opened));
+        Assert.That(opened.Content, Is.EqualTo(content));
+        Assert.That(opened.Record!.KeyId, Is.EqualTo("kolder000001"));
+        var fresh = reopened.Store("pat@example.net", "example.com", content);
+        Assert.That(reopened.Show(fresh.Id)!.KeyId, Is.EqualTo("knewer000002"));
+    }
 }

@@ -91,10 +91,10 @@ public sealed class CommandStreamFuzzTests
 
         var alive = relay.Pid is not null;
         var errorLines = relay.Log.Split('\n').Where(l => l.Contains(" fail: ", StringComparison.Ordinal) || l.Contains(" crit: ", StringComparison.Ordinal)).ToList();
-        // Event 3018 is a delivery outcome, not a fault: content accepted with 250 that MimeKit cannot
+        // Event 4018 is a delivery outcome, not a fault: content accepted with 250 that MimeKit cannot
         // parse is bounced (BDAT content without a final CRLF does it; reported to the SMTP owners).
-        var unparseableBounces = errorLines.Count(l => l.Contains("DeliveryScheduler[3018]", StringComparison.Ordinal));
-        var errors = errorLines.Where(l => !l.Contains("DeliveryScheduler[3018]", StringComparison.Ordinal)).ToList();
+        var unparseableBounces = errorLines.Count(l => l.Contains("DeliveryScheduler[4018]", StringComparison.Ordinal));
+        var errors = errorLines.Where(l => !l.Contains("DeliveryScheduler[4018]", StringComparison.Ordinal)).ToList();
         var afterwards = alive ? await SendOrdinaryMessageAsync(relay.SmtpPort) : null;
         var delivered = afterwards is not null && await WaitForAsync(sink, afterwards);
         SuiteRun.Report("command-stream-fuzz", $"seed {seed}; sessions {completed}/{sessions} in {clock.Elapsed.TotalSeconds:F1} s; " +

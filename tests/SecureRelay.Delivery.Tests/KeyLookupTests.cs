@@ -31,9 +31,9 @@ public class KeyLookupTests
     [Test]
     public async Task RefusedCertificate_AndMissingKey_NamedInTheAuditRecord()
     {
-        ExternalTool.Require("openssl");
+        Tools.Require("openssl");
         const string Recipient = "pat@dest.test";
-        (int code, _, string error) = ExternalTool.Run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", Path.Combine(_env.PrivateDir, "pat.key"),
+        (int code, _, string error) = Tools.Run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", Path.Combine(_env.PrivateDir, "pat.key"),
             "-out", Path.Combine(_env.CertsDir, "pat.pem"), "-days", "30", "-subj", "/emailAddress=" + Recipient, "-addext", "subjectAltName=email:" + Recipient,
             "-addext", "keyUsage=critical,digitalSignature"]);
         Assert.That(code, Is.Zero, error);

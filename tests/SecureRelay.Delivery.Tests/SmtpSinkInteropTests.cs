@@ -11,7 +11,7 @@ public class SmtpSinkInteropTests
     [Test]
     public async Task BulkDelivery_ReusesConnections()
     {
-        await using PostfixSmtpSink sink = await PostfixSmtpSink.StartAsync();
+        await using SmtpSink sink = await SmtpSink.StartAsync();
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
         options.Limits.MaxConnections = 4;
@@ -42,8 +42,8 @@ public class SmtpSinkInteropTests
     [Test]
     public async Task SoftRejectAtRcpt_Defers_HardRejectBounces()
     {
-        await using PostfixSmtpSink soft = await PostfixSmtpSink.StartAsync("-r", "RCPT");
-        await using PostfixSmtpSink hard = await PostfixSmtpSink.StartAsync("-f", "RCPT");
+        await using SmtpSink soft = await SmtpSink.StartAsync("-r", "RCPT");
+        await using SmtpSink hard = await SmtpSink.StartAsync("-f", "RCPT");
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(hard.Port);
         options.Routes.Insert(0, new DeliveryRoute { Domains = ["soft.test"], NextHop = $"127.0.0.1:{soft.Port}" });

@@ -1,6 +1,5 @@
 using MimeKit;
 using MimeKit.Cryptography;
-using SecureRelay.Delivery.Tests.Infrastructure;
 using SecureRelay.Security.Encryption;
 
 namespace SecureRelay.Security.Tests.Encryption;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace SecureRelay.Delivery.Tests.Infrastructure;
+namespace SecureRelay.Testing;
 
 /// <summary>Collects formatted log lines.</summary>
 public sealed class ListLogger<T> : ILogger<T>

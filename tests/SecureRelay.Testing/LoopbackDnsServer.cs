@@ -4,32 +4,48 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace SecureRelay.Security.Tests.Tls;
+namespace SecureRelay.Testing;
 
 /// <summary>
-/// A tiny authoritative DNS responder on 127.0.0.1 (UDP, RFC 1035 wire format) serving MX, A, TXT and
-/// TLSA records from a table. The AD flag stands in for a validating resolver: it is set on answers
-/// unless <see cref="AuthenticData"/> is false or the name is in <see cref="InsecureNames"/>.
+/// A tiny authoritative DNS responder on 127.0.0.1 (UDP, RFC 1035 wire format) answering A, AAAA,
+/// MX, TXT and TLSA from a table. A name with no record of any type gets NXDOMAIN; a name with
+/// records of other types gets an empty NOERROR answer. Faults are programmable per name: any RCODE
+/// (<see cref="Rcodes"/>; 2 SERVFAIL, 3 NXDOMAIN) and silence (<see cref="Silent"/>, for timeouts).
+/// The AD flag stands in for a validating resolver: it is set on answers unless
+/// <see cref="AuthenticData"/> is false, the name is in <see cref="InsecureNames"/>, or the answer is SERVFAIL.
+/// Queries are bounded: a malformed or over-long question is dropped.
 /// </summary>
-internal sealed class TestDnsServer : IDisposable
+public sealed class LoopbackDnsServer : IDisposable, IAsyncDisposable
 {
     public const ushort TypeA = 1;
     public const ushort TypeMx = 15;
     public const ushort TypeTxt = 16;
+    public const ushort TypeAaaa = 28;
     public const ushort TypeTlsa = 52;
+
+    private const int MaxQueryBytes = 512;
 
     private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
     private readonly ConcurrentDictionary<(string Name, ushort Type), List<byte[]>> _records = new();
     private readonly ConcurrentDictionary<(string Name, ushort Type), int> _queries = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private int _queryTotal;
 
-    public TestDnsServer()
+    /// <summary>Starts answering on a free loopback port.</summary>
+    public LoopbackDnsServer()
     {
         _loop = Task.Run(LoopAsync);
     }
 
+    /// <summary>Where it listens.</summary>
     public IPEndPoint EndPoint => (IPEndPoint)_udp.Client.LocalEndPoint!;
+
+    /// <summary>The UDP port it listens on.</summary>
+    public int Port => EndPoint.Port;
+
+    /// <summary>The TTL of every answer (0 by default, so a client library caches nothing).</summary>
+    public uint TtlSeconds { get; set; }
 
     /// <summary>Set AD on every answer (a validating resolver saying "secure").</summary>
     public bool AuthenticData { get; set; } = true;
@@ -37,26 +53,43 @@ internal sealed class TestDnsServer : IDisposable
     /// <summary>Names answered without AD even when <see cref="AuthenticData"/> is true.</summary>
     public ConcurrentDictionary<string, bool> InsecureNames { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Names answered with SERVFAIL.</summary>
-    public ConcurrentDictionary<string, bool> ServFailNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Names answered with this RCODE and no records (2 SERVFAIL, 3 NXDOMAIN).</summary>
+    public ConcurrentDictionary<string, int> Rcodes { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Names never answered (the client times out).</summary>
+    public ConcurrentDictionary<string, bool> Silent { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Queries received so far, all names and types.</summary>
+    public int Queries => Volatile.Read(ref _queryTotal);
+
+    /// <summary>Queries received so far for <paramref name="name"/> and <paramref name="type"/>.</summary>
     public int QueryCount(string name, ushort type) => _queries.TryGetValue((name.ToLowerInvariant(), type), out var n) ? n : 0;
 
+    /// <summary>Adds an MX record; <paramref name="exchange"/> "." is the null MX (RFC 7505).</summary>
     public void AddMx(string domain, ushort preference, string exchange) =>
         Add(domain, TypeMx, [.. BigEndian(preference), .. EncodeName(exchange)]);
 
-    public void AddA(string name, IPAddress address) => Add(name, TypeA, address.GetAddressBytes());
+    /// <summary>Adds an A or AAAA record, by the address family.</summary>
+    public void AddAddress(string name, IPAddress address) =>
+        Add(name, address.AddressFamily == AddressFamily.InterNetworkV6 ? TypeAaaa : TypeA, address.GetAddressBytes());
 
+    /// <summary>Adds an A or AAAA record, by the address family.</summary>
+    public void AddAddress(string name, string address) => AddAddress(name, IPAddress.Parse(address));
+
+    /// <summary>Replaces the TXT records of <paramref name="name"/> (long strings split at 255 bytes).</summary>
     public void SetTxt(string name, params string[] texts)
     {
         _records[(name.ToLowerInvariant(), TypeTxt)] = [.. texts.Select(EncodeTxt)];
     }
 
+    /// <summary>Adds a TLSA record (RFC 6698).</summary>
     public void AddTlsa(string name, byte usage, byte selector, byte matchingType, byte[] data) =>
         Add(name, TypeTlsa, [usage, selector, matchingType, .. data]);
 
+    /// <summary>Removes every record of <paramref name="type"/> for <paramref name="name"/>.</summary>
     public void Clear(string name, ushort type) => _records.TryRemove((name.ToLowerInvariant(), type), out _);
 
+    /// <inheritdoc />
     public void Dispose()
     {
         _stop.Cancel();
@@ -71,6 +104,13 @@ internal sealed class TestDnsServer : IDisposable
         }
 
         _stop.Dispose();
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private void Add(string name, ushort type, byte[] rdata) =>
@@ -93,14 +133,21 @@ internal sealed class TestDnsServer : IDisposable
             var reply = Answer(packet.Buffer);
             if (reply is not null)
             {
-                await _udp.SendAsync(reply, packet.RemoteEndPoint, _stop.Token);
+                try
+                {
+                    await _udp.SendAsync(reply, packet.RemoteEndPoint, _stop.Token);
+                }
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+                {
+                    return;
+                }
             }
         }
     }
 
     private byte[]? Answer(byte[] query)
     {
-        if (query.Length < 12 || BinaryPrimitives.ReadUInt16BigEndian(query.AsSpan(4)) != 1)
+        if (query.Length < 12 || query.Length > MaxQueryBytes || BinaryPrimitives.ReadUInt16BigEndian(query.AsSpan(4)) != 1)
         {
             return null;
         }
@@ -128,14 +175,19 @@ internal sealed class TestDnsServer : IDisposable
         var questionEnd = pos + 5;
         var name = string.Join('.', labels).ToLowerInvariant();
         var type = BinaryPrimitives.ReadUInt16BigEndian(query.AsSpan(pos + 1));
+        Interlocked.Increment(ref _queryTotal);
         _queries.AddOrUpdate((name, type), 1, (_, n) => n + 1);
+        if (Silent.ContainsKey(name))
+        {
+            return null;
+        }
 
         var requestFlags = BinaryPrimitives.ReadUInt16BigEndian(query.AsSpan(2));
-        ushort rcode = 0;
         List<byte[]> answers = [];
-        if (ServFailNames.ContainsKey(name))
+        int rcode = Rcodes.GetValueOrDefault(name);
+        if (rcode != 0)
         {
-            rcode = 2;
+            // As programmed, with no records.
         }
         else if (_records.TryGetValue((name, type), out var found))
         {
@@ -148,7 +200,7 @@ internal sealed class TestDnsServer : IDisposable
 
         var ad = rcode != 2 && AuthenticData && !InsecureNames.ContainsKey(name);
         // QR | AA | RD (copied) | RA | AD | RCODE
-        var flags = (ushort)(0x8000 | 0x0400 | (requestFlags & 0x0100) | 0x0080 | (ad ? 0x0020 : 0) | rcode);
+        var flags = (ushort)(0x8000 | 0x0400 | (requestFlags & 0x0100) | 0x0080 | (ad ? 0x0020 : 0) | (rcode & 0x0F));
         var reply = new List<byte>(512);
         reply.AddRange(query.AsSpan(0, 2).ToArray());
         reply.AddRange(BigEndian(flags));
@@ -157,12 +209,14 @@ internal sealed class TestDnsServer : IDisposable
         reply.AddRange(BigEndian(0));
         reply.AddRange(BigEndian(0));
         reply.AddRange(query.AsSpan(12, questionEnd - 12).ToArray());
+        var ttl = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(ttl, TtlSeconds);
         foreach (var rdata in answers)
         {
             reply.AddRange([0xC0, 0x0C]); // pointer to the question name
             reply.AddRange(BigEndian(type));
             reply.AddRange(BigEndian(1));
-            reply.AddRange([0, 0, 0, 0]); // TTL 0: nothing is cached by the client library
+            reply.AddRange(ttl);
             reply.AddRange(BigEndian((ushort)rdata.Length));
             reply.AddRange(rdata);
         }
@@ -175,7 +229,7 @@ internal sealed class TestDnsServer : IDisposable
     private static byte[] EncodeName(string name)
     {
         var bytes = new List<byte>();
-        foreach (var label in name.TrimEnd('.').Split('.'))
+        foreach (var label in name.TrimEnd('.').Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
             bytes.Add((byte)label.Length);
             bytes.AddRange(Encoding.ASCII.GetBytes(label));

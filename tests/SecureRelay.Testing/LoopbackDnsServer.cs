@@ -116,22 +116,10 @@ public sealed class LoopbackDnsServer : IDisposable, IAsyncDisposable
     private void Add(string name, ushort type, byte[] rdata) =>
         _records.AddOrUpdate((name.ToLowerInvariant(), type), _ => [rdata], (_, list) => [.. list, rdata]);
 
-    private async Task LoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
+    private Task LoopAsync() =>
+        ReceiveLoop.RunAsync(_udp.ReceiveAsync, async packet =>
         {
-            UdpReceiveResult packet;
-            try
-            {
-                packet = await _udp.ReceiveAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
-            var reply = Answer(packet.Buffer);
-            if (reply is not null)
+            if (Answer(packet.Buffer) is { } reply)
             {
                 try
                 {
@@ -139,11 +127,10 @@ public sealed class LoopbackDnsServer : IDisposable, IAsyncDisposable
                 }
                 catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
                 {
-                    return;
+                    // Stopping: the loop ends at its next receive.
                 }
             }
-        }
-    }
+        }, _stop.Token);
 
     private byte[]? Answer(byte[] query)
     {

@@ -73,22 +73,11 @@ public abstract class LoopbackTcpServer : IDisposable, IAsyncDisposable
     /// <summary>Serves one accepted client (numbered from 1 in order of arrival) and disposes it.</summary>
     protected abstract Task ServeAsync(TcpClient client, int connection);
 
-    private async Task LoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
+    private Task LoopAsync() =>
+        ReceiveLoop.RunAsync(_listener.AcceptTcpClientAsync, client =>
         {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
             int n = Interlocked.Increment(ref _connections);
             _sessions.Add(Task.Run(() => ServeAsync(client, n)));
-        }
-    }
+            return Task.CompletedTask;
+        }, _stop.Token);
 }

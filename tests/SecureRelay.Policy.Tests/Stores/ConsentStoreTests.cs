@@ -20,11 +20,6 @@ public class ConsentStoreTests
         Directory.Delete(_dir, recursive: true);
     }
 
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private static readonly DateTimeOffset T0 = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Test]
@@ -67,7 +62,7 @@ public class ConsentStoreTests
     [Test]
     public void Import_Csv_ReportsErrorsByLine_SkipsDuplicates()
     {
-        var time = new FixedTime(T0);
+        var time = new ManualTimeProvider(T0);
         var store = new ConsentStore(Path.Combine(_dir, "c.db"), time);
         const string Csv = """
             recipient,granted_at,expires_at,source

@@ -165,8 +165,7 @@ public class SecureDeliveryTests
         var events = new RecordingEvents();
         await using DeliveryScheduler scheduler = await StartAsync(spool, Harness.RouteAllTo(sink.Port), _env.Services(smime: true, pgp: true, escrow: true, dkim: dkim), events);
         (SpoolEnvelope envelope, string content) = Phi(PhiMethods);
-        QueuedMessage q = spool.Add(envelope, content);
-        scheduler.Enqueue(q);
+        QueuedMessage q = scheduler.Submit(spool, envelope, content);
 
         Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(15)), Is.True);
         Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0), Is.True);
@@ -246,8 +245,7 @@ public class SecureDeliveryTests
         var events = new RecordingEvents();
         await using DeliveryScheduler scheduler = await StartAsync(spool, Harness.RouteAllTo(sink.Port), _env.Services(escrow: true, tls: true), events);
         (SpoolEnvelope envelope, string content) = Phi("tls-verified");
-        QueuedMessage q = spool.Add(envelope, content);
-        scheduler.Enqueue(q);
+        QueuedMessage q = scheduler.Submit(spool, envelope, content);
 
         Assert.That(await Harness.WaitUntilAsync(() => events.Deferred.Count == 1), Is.True);
         Assert.That(events.Deferred.Single().DsnStatus, Is.EqualTo("4.7.5"));

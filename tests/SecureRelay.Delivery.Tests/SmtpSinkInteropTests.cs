@@ -16,8 +16,7 @@ public class SmtpSinkInteropTests
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
         options.Limits.MaxConnections = 4;
         options.Limits.MessagesPerConnection = 100;
-        await using var scheduler = new DeliveryScheduler(spool, options);
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, options).StartedAsync();
         const int count = 2000;
         string content = TestMessages.Content() + new string('x', 900) + "\n";
         var messages = Enumerable.Range(0, count)
@@ -47,10 +46,8 @@ public class SmtpSinkInteropTests
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(hard.Port);
         options.Routes.Insert(0, new DeliveryRoute { Domains = ["soft.test"], NextHop = $"127.0.0.1:{soft.Port}" });
-        await using var scheduler = new DeliveryScheduler(spool, options);
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "a@soft.test", "b@hard.test"), TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, options).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "a@soft.test", "b@hard.test"));
 
         Assert.That(await Harness.WaitUntilAsync(() => spool.Attempts.Any(a => a.QueueId == q.QueueId)), Is.True);
         var outcomes = spool.Attempts.First(a => a.QueueId == q.QueueId).Outcomes.OrderBy(o => o.Index).ToList();

@@ -9,10 +9,10 @@ namespace SecureRelay.Security.Tests.Dkim;
 
 public sealed class DkimSigningServiceTests
 {
-    private ProtectionTestDirectory _dir = null!;
+    private TempDirectory _dir = null!;
 
     [SetUp]
-    public void SetUp() => _dir = new ProtectionTestDirectory();
+    public void SetUp() => _dir = new TempDirectory();
 
     [TearDown]
     public void TearDown() => _dir.Dispose();

@@ -11,14 +11,14 @@ public sealed class SmimeEncryptorTests
     private const string Phi = "Patient Jane Example (MRN 00123) tested positive for hepatitis C.";
     private const string PhiSubject = "Hep C result for Jane Example";
 
-    private ProtectionTestDirectory _dir = null!;
+    private TempDirectory _dir = null!;
     private TestPki _pki = null!;
     private string _certsDir = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = new ProtectionTestDirectory();
+        _dir = new TempDirectory();
         _pki = new TestPki();
         _certsDir = _dir.File("certs");
         Directory.CreateDirectory(_certsDir);

@@ -11,14 +11,14 @@ namespace SecureRelay.Security.Tests.Encryption;
 /// </summary>
 public sealed class SmimeOpensslCertificateTests
 {
-    private ProtectionTestDirectory _dir = null!;
+    private TempDirectory _dir = null!;
     private string _certs = null!;
 
     [SetUp]
     public void SetUp()
     {
         Tools.Require("openssl");
-        _dir = new ProtectionTestDirectory();
+        _dir = new TempDirectory();
         _certs = _dir.File("certs");
         Directory.CreateDirectory(_certs);
     }

@@ -9,13 +9,13 @@ public sealed class WebKeyDirectoryClientTests
 {
     private static readonly HttpClient Http = new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) });
 
-    private ProtectionTestDirectory _dir = null!;
+    private TempDirectory _dir = null!;
     private LoopbackHttpServer _server = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _dir = new ProtectionTestDirectory();
+        _dir = new TempDirectory();
         _server = await LoopbackHttpServer.StartAsync();
     }
 

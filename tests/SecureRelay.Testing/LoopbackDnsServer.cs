@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using DnsClient;
 
 namespace SecureRelay.Testing;
 
@@ -17,17 +18,11 @@ namespace SecureRelay.Testing;
 /// </summary>
 public sealed class LoopbackDnsServer : IDisposable, IAsyncDisposable
 {
-    public const ushort TypeA = 1;
-    public const ushort TypeMx = 15;
-    public const ushort TypeTxt = 16;
-    public const ushort TypeAaaa = 28;
-    public const ushort TypeTlsa = 52;
-
     private const int MaxQueryBytes = 512;
 
     private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
-    private readonly ConcurrentDictionary<(string Name, ushort Type), List<byte[]>> _records = new();
-    private readonly ConcurrentDictionary<(string Name, ushort Type), int> _queries = new();
+    private readonly ConcurrentDictionary<(string Name, QueryType Type), List<byte[]>> _records = new();
+    private readonly ConcurrentDictionary<(string Name, QueryType Type), int> _queries = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _queryTotal;
@@ -63,15 +58,15 @@ public sealed class LoopbackDnsServer : IDisposable, IAsyncDisposable
     public int Queries => Volatile.Read(ref _queryTotal);
 
     /// <summary>Queries received so far for <paramref name="name"/> and <paramref name="type"/>.</summary>
-    public int QueryCount(string name, ushort type) => _queries.TryGetValue((name.ToLowerInvariant(), type), out var n) ? n : 0;
+    public int QueryCount(string name, QueryType type) => _queries.TryGetValue((name.ToLowerInvariant(), type), out var n) ? n : 0;
 
     /// <summary>Adds an MX record; <paramref name="exchange"/> "." is the null MX (RFC 7505).</summary>
     public void AddMx(string domain, ushort preference, string exchange) =>
-        Add(domain, TypeMx, [.. BigEndian(preference), .. EncodeName(exchange)]);
+        Add(domain, QueryType.MX, [.. BigEndian(preference), .. EncodeName(exchange)]);
 
     /// <summary>Adds an A or AAAA record, by the address family.</summary>
     public void AddAddress(string name, IPAddress address) =>
-        Add(name, address.AddressFamily == AddressFamily.InterNetworkV6 ? TypeAaaa : TypeA, address.GetAddressBytes());
+        Add(name, address.AddressFamily == AddressFamily.InterNetworkV6 ? QueryType.AAAA : QueryType.A, address.GetAddressBytes());
 
     /// <summary>Adds an A or AAAA record, by the address family.</summary>
     public void AddAddress(string name, string address) => AddAddress(name, IPAddress.Parse(address));
@@ -79,15 +74,15 @@ public sealed class LoopbackDnsServer : IDisposable, IAsyncDisposable
     /// <summary>Replaces the TXT records of <paramref name="name"/> (long strings split at 255 bytes).</summary>
     public void SetTxt(string name, params string[] texts)
     {
-        _records[(name.ToLowerInvariant(), TypeTxt)] = [.. texts.Select(EncodeTxt)];
+        _records[(name.ToLowerInvariant(), QueryType.TXT)] = [.. texts.Select(EncodeTxt)];
     }
+
+    /// <summary>Removes every record of <paramref name="type"/> for <paramref name="name"/>.</summary>
+    public void Clear(string name, QueryType type) => _records.TryRemove((name.ToLowerInvariant(), type), out _);
 
     /// <summary>Adds a TLSA record (RFC 6698).</summary>
     public void AddTlsa(string name, byte usage, byte selector, byte matchingType, byte[] data) =>
-        Add(name, TypeTlsa, [usage, selector, matchingType, .. data]);
-
-    /// <summary>Removes every record of <paramref name="type"/> for <paramref name="name"/>.</summary>
-    public void Clear(string name, ushort type) => _records.TryRemove((name.ToLowerInvariant(), type), out _);
+        Add(name, QueryType.TLSA, [usage, selector, matchingType, .. data]);
 
     /// <inheritdoc />
     public void Dispose()
@@ -113,7 +108,7 @@ public sealed class LoopbackDnsServer : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private void Add(string name, ushort type, byte[] rdata) =>
+    private void Add(string name, QueryType type, byte[] rdata) =>
         _records.AddOrUpdate((name.ToLowerInvariant(), type), _ => [rdata], (_, list) => [.. list, rdata]);
 
     private Task LoopAsync() =>
@@ -161,7 +156,7 @@ public sealed class LoopbackDnsServer : IDisposable, IAsyncDisposable
 
         var questionEnd = pos + 5;
         var name = string.Join('.', labels).ToLowerInvariant();
-        var type = BinaryPrimitives.ReadUInt16BigEndian(query.AsSpan(pos + 1));
+        var type = (QueryType)BinaryPrimitives.ReadUInt16BigEndian(query.AsSpan(pos + 1));
         Interlocked.Increment(ref _queryTotal);
         _queries.AddOrUpdate((name, type), 1, (_, n) => n + 1);
         if (Silent.ContainsKey(name))
@@ -201,7 +196,7 @@ public sealed class LoopbackDnsServer : IDisposable, IAsyncDisposable
         foreach (var rdata in answers)
         {
             reply.AddRange([0xC0, 0x0C]); // pointer to the question name
-            reply.AddRange(BigEndian(type));
+            reply.AddRange(BigEndian((ushort)type));
             reply.AddRange(BigEndian(1));
             reply.AddRange(ttl);
             reply.AddRange(BigEndian((ushort)rdata.Length));

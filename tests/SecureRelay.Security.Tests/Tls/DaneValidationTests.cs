@@ -80,7 +80,7 @@ public sealed class DaneValidationTests
 
         Assert.That(policy.MxAuthenticated, Is.False);
         Assert.That(policy.ModeFor(TestCertificates.MxHost), Is.EqualTo(RecipientTlsMode.None));
-        Assert.That(env.Dns.QueryCount(TlsTestEnvironment.TlsaName, LoopbackDnsServer.TypeTlsa), Is.Zero, "no TLSA lookup under an insecure MX set");
+        Assert.That(env.Dns.QueryCount(TlsTestEnvironment.TlsaName, DnsClient.QueryType.TLSA), Is.Zero, "no TLSA lookup under an insecure MX set");
     }
 
     [Test]
@@ -180,7 +180,7 @@ public sealed class DaneValidationTests
         var policy = await env.ResolveAsync();
 
         Assert.That(policy.Mode, Is.EqualTo(RecipientTlsMode.None));
-        Assert.That(env.Dns.QueryCount(TlsTestEnvironment.TlsaName, LoopbackDnsServer.TypeTlsa), Is.EqualTo(1));
+        Assert.That(env.Dns.QueryCount(TlsTestEnvironment.TlsaName, DnsClient.QueryType.TLSA), Is.EqualTo(1));
     }
 
     [Test]

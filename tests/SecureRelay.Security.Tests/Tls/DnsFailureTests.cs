@@ -19,7 +19,7 @@ public sealed class DnsFailureTests
         var policy = await env.ResolveAsync();
 
         Assert.That(policy.Mode, Is.EqualTo(RecipientTlsMode.None));
-        Assert.That(env.Dns.QueryCount(TestCertificates.Domain, LoopbackDnsServer.TypeMx), Is.GreaterThanOrEqualTo(1));
+        Assert.That(env.Dns.QueryCount(TestCertificates.Domain, DnsClient.QueryType.MX), Is.GreaterThanOrEqualTo(1));
     }
 
     [Test]

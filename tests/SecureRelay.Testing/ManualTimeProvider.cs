@@ -17,12 +17,8 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     {
     }
 
-    /// <summary>The current time; setting it moves the clock (forward fires due timers).</summary>
-    public DateTimeOffset Now
-    {
-        get => GetUtcNow();
-        set => Advance(value - GetUtcNow());
-    }
+    /// <summary>The current time.</summary>
+    public DateTimeOffset Now => GetUtcNow();
 
     /// <inheritdoc />
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;

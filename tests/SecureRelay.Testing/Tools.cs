@@ -73,7 +73,7 @@ public static class Tools
     /// kills the process tree and throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.
     /// Each output stream is kept up to <see cref="MaxOutputChars"/>.
     /// </summary>
-    public static async Task<ToolResult> ExecuteAsync(string file, IEnumerable<string> args, TimeSpan timeout, byte[]? stdin = null,
+    internal static async Task<ToolResult> ExecuteAsync(string file, IEnumerable<string> args, TimeSpan timeout, byte[]? stdin = null,
         IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo(file)

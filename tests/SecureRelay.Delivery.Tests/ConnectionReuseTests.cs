@@ -14,12 +14,11 @@ public class ConnectionReuseTests
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
         options.MaxConnections = 2;
         var events = new RecordingEvents();
-        await using var scheduler = new DeliveryScheduler(spool, options, events: events);
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, options, events: events).StartedAsync();
 
         for (int i = 0; i < 30; i++)
         {
-            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"), TestMessages.Content()));
+            scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"));
         }
 
         Assert.That(await sink.WaitForMessagesAsync(30, TimeSpan.FromSeconds(20)), Is.True, $"sink got {sink.Messages.Count}");
@@ -45,11 +44,10 @@ public class ConnectionReuseTests
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
         options.MaxConnections = 1;
         options.MessagesPerConnection = 5;
-        await using var scheduler = new DeliveryScheduler(spool, options);
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, options).StartedAsync();
         for (int i = 0; i < 20; i++)
         {
-            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"), TestMessages.Content()));
+            scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"));
         }
 
         Assert.That(await sink.WaitForMessagesAsync(20, TimeSpan.FromSeconds(20)), Is.True);
@@ -65,11 +63,10 @@ public class ConnectionReuseTests
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
         options.MaxConnections = 10;
         options.DomainLimits[$"127.0.0.1:{sink.Port}"] = new DestinationLimitsOverride { MaxConnections = 3 };
-        await using var scheduler = new DeliveryScheduler(spool, options);
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, options).StartedAsync();
         for (int i = 0; i < 12; i++)
         {
-            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"), TestMessages.Content()));
+            scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"));
         }
 
         Assert.That(await sink.WaitForMessagesAsync(12, TimeSpan.FromSeconds(20)), Is.True);
@@ -84,12 +81,11 @@ public class ConnectionReuseTests
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
         options.MessagesPerSecond = 20;
-        await using var scheduler = new DeliveryScheduler(spool, options);
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, options).StartedAsync();
         var started = System.Diagnostics.Stopwatch.StartNew();
         for (int i = 0; i < 11; i++)
         {
-            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"), TestMessages.Content()));
+            scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"));
         }
 
         Assert.That(await sink.WaitForMessagesAsync(11, TimeSpan.FromSeconds(20)), Is.True);
@@ -105,12 +101,11 @@ public class ConnectionReuseTests
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
         options.MaxConnections = 1;
         var events = new RecordingEvents();
-        await using var scheduler = new DeliveryScheduler(spool, options, events: events);
-        await scheduler.StartAsync(CancellationToken.None);
-        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "a@dest.test"), TestMessages.Content()));
+        await using var scheduler = await new DeliveryScheduler(spool, options, events: events).StartedAsync();
+        scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "a@dest.test"));
         Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)), Is.True);
         await Task.Delay(200); // the sink has dropped the connection; the client still caches it
-        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "b@dest.test"), TestMessages.Content()));
+        scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "b@dest.test"));
         Assert.That(await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10)), Is.True);
         Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0), Is.True);
         Assert.That(events.Deferred, Is.Empty);
@@ -129,12 +124,11 @@ public class ConnectionReuseTests
         options.Routes.Insert(0, new DeliveryRoute { Domains = ["b.test"], NextHop = $"127.0.0.1:{b.Port}" });
         options.MaxConnectionsTotal = 2;
         options.IdleConnectionTimeout = TimeSpan.FromMilliseconds(100);
-        await using var scheduler = new DeliveryScheduler(spool, options);
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, options).StartedAsync();
         for (int i = 0; i < 6; i++)
         {
-            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@a.test"), TestMessages.Content()));
-            scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@b.test"), TestMessages.Content()));
+            scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@a.test"));
+            scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@b.test"));
         }
 
         Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0, TimeSpan.FromSeconds(20)), Is.True, "starved destination got a turn");
@@ -152,10 +146,10 @@ public class ConnectionReuseTests
         options.MessagesPerSecond = 1000;
         await using var scheduler = new DeliveryScheduler(spool, options) { DestinationSweepInterval = TimeSpan.FromMilliseconds(100) };
         await scheduler.StartAsync(CancellationToken.None);
-        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "a@dest.test"), TestMessages.Content()));
+        scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "a@dest.test"));
         Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)), Is.True);
         Assert.That(await Harness.WaitUntilAsync(() => scheduler.DestinationCount == 0), Is.True, "released after its connection closed");
-        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "b@dest.test"), TestMessages.Content()));
+        scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "b@dest.test"));
         Assert.That(await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10)), Is.True);
     }
 }

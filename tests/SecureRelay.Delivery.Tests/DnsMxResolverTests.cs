@@ -7,13 +7,14 @@ namespace SecureRelay.Delivery.Tests;
 /// <summary>The real DnsClient-based resolver against a tiny DNS responder on loopback.</summary>
 public class DnsMxResolverTests
 {
-    private TinyDnsServer _dns = null!;
+    private LoopbackDnsServer _dns = null!;
     private DnsMxResolver _resolver = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dns = new TinyDnsServer();
+        // Answers live 60 s, so the resolver's TTL cache has something to keep.
+        _dns = new LoopbackDnsServer { TtlSeconds = 60 };
         _resolver = new DnsMxResolver(new DeliveryOptions { DnsServers = [$"127.0.0.1:{_dns.Port}"], DnsTimeout = TimeSpan.FromMilliseconds(300) });
     }
 
@@ -23,10 +24,11 @@ public class DnsMxResolverTests
     [Test]
     public async Task MxRecords_OrderedByPreference_WithAddresses()
     {
-        _dns.Records[("dest.test", TinyDnsServer.TypeMx)] = ["20 mx2.dest.test", "10 mx1.dest.test"];
-        _dns.Records[("mx1.dest.test", TinyDnsServer.TypeA)] = ["127.0.0.5"];
-        _dns.Records[("mx2.dest.test", TinyDnsServer.TypeA)] = ["127.0.0.6"];
-        _dns.Records[("mx2.dest.test", TinyDnsServer.TypeAaaa)] = ["::1"];
+        _dns.AddMx("dest.test", 20, "mx2.dest.test");
+        _dns.AddMx("dest.test", 10, "mx1.dest.test");
+        _dns.AddAddress("mx1.dest.test", "127.0.0.5");
+        _dns.AddAddress("mx2.dest.test", "127.0.0.6");
+        _dns.AddAddress("mx2.dest.test", "::1");
 
         MxResolution r = await _resolver.ResolveAsync("dest.test", useMx: true, CancellationToken.None);
 
@@ -38,10 +40,10 @@ public class DnsMxResolverTests
     [Test]
     public async Task Answers_AreCached()
     {
-        _dns.Records[("dest.test", TinyDnsServer.TypeMx)] = ["10 mx1.dest.test"];
-        _dns.Records[("mx1.dest.test", TinyDnsServer.TypeA)] = ["127.0.0.5"];
+        _dns.AddMx("dest.test", 10, "mx1.dest.test");
+        _dns.AddAddress("mx1.dest.test", "127.0.0.5");
         // Positive answers only: empty answers without an SOA are not negatively cached.
-        _dns.Records[("mx1.dest.test", TinyDnsServer.TypeAaaa)] = ["::1"];
+        _dns.AddAddress("mx1.dest.test", "::1");
         await _resolver.ResolveAsync("dest.test", true, CancellationToken.None);
         int after1 = _dns.Queries;
         await _resolver.ResolveAsync("dest.test", true, CancellationToken.None);
@@ -51,7 +53,7 @@ public class DnsMxResolverTests
     [Test]
     public async Task NoMx_FallsBackToDomainAddress()
     {
-        _dns.Records[("plain.test", TinyDnsServer.TypeA)] = ["127.0.0.9"];
+        _dns.AddAddress("plain.test", "127.0.0.9");
         MxResolution r = await _resolver.ResolveAsync("plain.test", true, CancellationToken.None);
         Assert.That(r.Status, Is.EqualTo(MxStatus.Ok));
         Assert.That(r.Hosts.Single().Name, Is.EqualTo("plain.test"));
@@ -68,7 +70,7 @@ public class DnsMxResolverTests
     [Test]
     public async Task NullMx_IsPermanent()
     {
-        _dns.Records[("nomail.test", TinyDnsServer.TypeMx)] = ["0 ."];
+        _dns.AddMx("nomail.test", 0, ".");
         MxResolution r = await _resolver.ResolveAsync("nomail.test", true, CancellationToken.None);
         Assert.That(r.Status, Is.EqualTo(MxStatus.NullMx));
     }
@@ -92,7 +94,7 @@ public class DnsMxResolverTests
     [Test]
     public async Task Timeout_IsTemporary()
     {
-        _dns.Silent.Add("slow.test");
+        _dns.Silent["slow.test"] = true;
         MxResolution r = await _resolver.ResolveAsync("slow.test", true, CancellationToken.None);
         Assert.That(r.Status, Is.EqualTo(MxStatus.TemporaryFailure));
     }
@@ -100,7 +102,7 @@ public class DnsMxResolverTests
     [Test]
     public async Task MxHostWithoutAddressTemporarily_IsTemporary()
     {
-        _dns.Records[("dest.test", TinyDnsServer.TypeMx)] = ["10 mx1.dest.test"];
+        _dns.AddMx("dest.test", 10, "mx1.dest.test");
         _dns.Rcodes["mx1.dest.test"] = 2;
         MxResolution r = await _resolver.ResolveAsync("dest.test", true, CancellationToken.None);
         Assert.That(r.Status, Is.EqualTo(MxStatus.TemporaryFailure));
@@ -109,7 +111,7 @@ public class DnsMxResolverTests
     [Test]
     public async Task DirectHostAndLiteral()
     {
-        _dns.Records[("relay.test", TinyDnsServer.TypeA)] = ["127.0.0.7"];
+        _dns.AddAddress("relay.test", "127.0.0.7");
         MxResolution host = await _resolver.ResolveAsync("relay.test", useMx: false, CancellationToken.None);
         MxResolution literal = await _resolver.ResolveAsync("127.0.0.8", useMx: false, CancellationToken.None);
         Assert.That(host.Hosts.Single().Addresses.Single(), Is.EqualTo(IPAddress.Parse("127.0.0.7")));

@@ -30,15 +30,14 @@ public class KeyLookupTests
     [Test]
     public async Task RefusedCertificate_AndMissingKey_NamedInTheAuditRecord()
     {
-        ExternalTool.Require("openssl");
+        Tools.Require("openssl");
         const string Recipient = "pat@dest.test";
-        (int code, _, string error) = ExternalTool.Run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", Path.Combine(_env.PrivateDir, "pat.key"),
+        (int code, _, string error) = Tools.Run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", Path.Combine(_env.PrivateDir, "pat.key"),
             "-out", Path.Combine(_env.CertsDir, "pat.pem"), "-days", "30", "-subj", "/emailAddress=" + Recipient, "-addext", "subjectAltName=email:" + Recipient,
             "-addext", "keyUsage=critical,digitalSignature"]);
         Assert.That(code, Is.Zero, error);
         var spool = new InMemorySpool();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(1), security: _env.Services(smime: true, pgp: true, escrow: true));
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(1), security: _env.Services(smime: true, pgp: true, escrow: true)).StartedAsync();
         QueuedMessage q = spool.Add(Phi("smime,pgp,escrow", Recipient), TestMessages.Content(to: Recipient));
         scheduler.Enqueue(q);
 
@@ -84,12 +83,10 @@ public class KeyLookupTests
 
         await using var sink = new ScriptedSmtpSink();
         var spool = new InMemorySpool();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), security: services);
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), security: services).StartedAsync();
         string[] recipients = Enumerable.Range(0, 1000).Select(i => $"patient{i}@dest.test").ToArray();
         var watch = Stopwatch.StartNew();
-        QueuedMessage q = spool.Add(Phi("pgp,tls", recipients), TestMessages.Content());
-        scheduler.Enqueue(q);
+        QueuedMessage q = scheduler.Submit(spool, Phi("pgp,tls", recipients));
 
         // The sink offers no STARTTLS, so every recipient is deferred once both methods were judged.
         Assert.That(await Harness.WaitUntilAsync(() => spool.Attempts.Count >= 1, TimeSpan.FromSeconds(60)), Is.True);

@@ -18,8 +18,7 @@ public class LifecycleTests
         await spool.HoldAsync(held.QueueId, CancellationToken.None);
         QueuedMessage later = spool.Add(TestMessages.Envelope(Harness.Start, "app@sender.test", "d@dest.test"), TestMessages.Content(), Harness.Start.AddHours(1));
 
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), timeProvider: time);
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), timeProvider: time).StartedAsync();
         scheduler.Enqueue(spool.Peek(due1.QueueId)!); // the host may race the load: no duplicate
 
         Assert.That(await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10)), Is.True);
@@ -39,16 +38,15 @@ public class LifecycleTests
     {
         await using var sink = new ScriptedSmtpSink { DataDelay = TimeSpan.FromSeconds(1) };
         var spool = new InMemorySpool();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port));
-        await scheduler.StartAsync(CancellationToken.None);
-        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test"), TestMessages.Content()));
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port)).StartedAsync();
+        scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test"));
         await sink.DataStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         await scheduler.StopAsync(CancellationToken.None);
 
         Assert.That(sink.Messages, Has.Count.EqualTo(1), "the transaction completed");
         Assert.That(spool.Count, Is.Zero, "and was recorded before StopAsync returned");
-        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "late@dest.test"), TestMessages.Content()));
+        scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "late@dest.test"));
         await Task.Delay(300);
         Assert.That(sink.Messages, Has.Count.EqualTo(1), "no new work after stop");
         Assert.That(spool.Count, Is.EqualTo(1), "the late message stays in the spool for the next start");
@@ -59,10 +57,8 @@ public class LifecycleTests
     {
         await using var sink = new ScriptedSmtpSink { DataDelay = TimeSpan.FromSeconds(5) };
         var spool = new InMemorySpool();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port));
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test"), TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port)).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test"));
         await sink.DataStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var sw = System.Diagnostics.Stopwatch.StartNew();

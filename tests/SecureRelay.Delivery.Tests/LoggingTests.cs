@@ -13,10 +13,8 @@ public class LoggingTests
         await using var sink = new ScriptedSmtpSink { RcptReply = a => a.StartsWith("bad", StringComparison.Ordinal) ? "550 5.1.1 unknown user" : "250 2.1.5 Ok" };
         var spool = new InMemorySpool();
         var logger = new ListLogger<DeliveryScheduler>();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), logger: logger);
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "good@dest.test", "bad@dest.test"), TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), logger: logger).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "good@dest.test", "bad@dest.test"));
         Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0), Is.True);
         await scheduler.StopAsync(CancellationToken.None);
 

@@ -27,9 +27,8 @@ public class MxFailoverTests
         resolver.Answers["dest.test"] = Harness.FakeResolver.Hosts(("mx1.dest.test", 10, "127.0.0.2"), ("mx2.dest.test", 20, "127.0.0.3"), ("mx3.dest.test", 30, "127.0.0.1"));
         var spool = new InMemorySpool();
         var events = new RecordingEvents();
-        await using var scheduler = new DeliveryScheduler(spool, MxOptions(good.Port), resolver, events);
-        await scheduler.StartAsync(CancellationToken.None);
-        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test"), TestMessages.Content()));
+        await using var scheduler = await new DeliveryScheduler(spool, MxOptions(good.Port), resolver, events).StartedAsync();
+        scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test"));
 
         Assert.That(await good.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)), Is.True);
         Assert.That(busy.Connections, Is.EqualTo(1), "the 421 server was tried");
@@ -50,10 +49,8 @@ public class MxFailoverTests
         resolver.Answers["sender.test"] = Harness.FakeResolver.Hosts(("mx.sender.test", 10, "127.0.0.1"));
         var spool = new InMemorySpool();
         var events = new RecordingEvents();
-        await using var scheduler = new DeliveryScheduler(spool, MxOptions(sink.Port), resolver, events);
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test"), TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, MxOptions(sink.Port), resolver, events).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test"));
 
         Assert.That(await Harness.WaitUntilAsync(() => spool.Attempts.Any(a => a.QueueId == q.QueueId)), Is.True);
         RecipientOutcome o = spool.Attempts.First(a => a.QueueId == q.QueueId).Outcomes.Single();

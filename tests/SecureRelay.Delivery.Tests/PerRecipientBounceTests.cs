@@ -17,16 +17,14 @@ public class PerRecipientBounceTests
         };
         var spool = new InMemorySpool();
         var events = new RecordingEvents();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events);
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events).StartedAsync();
 
         SpoolEnvelope envelope = TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "good@dest.test", "bad@dest.test", "bad2@other.test") with
         {
             EnvelopeId = "ENV-123",
         };
         envelope = envelope with { Recipients = [envelope.Recipients[0], envelope.Recipients[1] with { OriginalRecipient = "rfc822;bad@dest.test" }, envelope.Recipients[2]] };
-        QueuedMessage q = spool.Add(envelope, TestMessages.Content());
-        scheduler.Enqueue(q);
+        QueuedMessage q = scheduler.Submit(spool, envelope);
 
         // The original (to good only) and then the DSN (to the sender, from <>).
         Assert.That(await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(15)), Is.True);
@@ -79,10 +77,8 @@ public class PerRecipientBounceTests
     {
         await using var sink = new ScriptedSmtpSink { RcptReply = a => "550 5.1.1 no such user" };
         var spool = new InMemorySpool();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port));
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, string.Empty, "x@dest.test"), TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port)).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, string.Empty, "x@dest.test"));
         Assert.That(await Harness.WaitUntilAsync(() => spool.Attempts.Count >= 1), Is.True);
         await Task.Delay(300);
         Assert.That(spool.Attempts.Single().Outcomes.Single().State, Is.EqualTo(RecipientState.Bounced));
@@ -97,8 +93,7 @@ public class PerRecipientBounceTests
     {
         await using var sink = new ScriptedSmtpSink { RcptReply = a => "550 5.1.1 no such user" };
         var spool = new InMemorySpool();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port));
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port)).StartedAsync();
         SpoolEnvelope env = TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "x@dest.test");
         env = env with { Recipients = [env.Recipients[0] with { NotifyFlags = notify }] };
         scheduler.Enqueue(spool.Add(env, TestMessages.Content()));
@@ -123,9 +118,8 @@ public class PerRecipientBounceTests
             new DeliveryRoute { Domains = ["a.test"], NextHop = $"127.0.0.1:{a.Port}" },
             new DeliveryRoute { Domains = ["b.test"], NextHop = $"127.0.0.1:{b.Port}" },
         ]);
-        await using var scheduler = new DeliveryScheduler(spool, options);
-        await scheduler.StartAsync(CancellationToken.None);
-        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "x@a.test", "y@b.test", "no-domain"), TestMessages.Content()));
+        await using var scheduler = await new DeliveryScheduler(spool, options).StartedAsync();
+        scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "x@a.test", "y@b.test", "no-domain"));
 
         Assert.That(await senderSink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)), Is.True);
         Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0), Is.True);

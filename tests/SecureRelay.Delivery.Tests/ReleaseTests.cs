@@ -14,10 +14,8 @@ public class ReleaseTests
         await using var sink = new ScriptedSmtpSink { RcptReply = _ => Volatile.Read(ref recovered) ? "250 2.1.5 Ok" : "451 4.3.0 Error: try again later" };
         var spool = new InMemorySpool();
         var time = new ManualTimeProvider(Harness.Start);
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), timeProvider: time);
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(Harness.Start, "app@sender.test", "r@dest.test"), TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), timeProvider: time).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(Harness.Start, "app@sender.test", "r@dest.test"));
         Assert.That(await Harness.WaitUntilAsync(() => spool.Peek(q.QueueId)?.State == QueueState.Deferred && scheduler.InFlightCount == 0), Is.True);
         Assert.That(spool.Peek(q.QueueId)!.NextAttempt, Is.EqualTo(Harness.Start.AddMinutes(5)), "deferred for five minutes");
 
@@ -88,10 +86,8 @@ public class ReleaseTests
         await using var sink = new ScriptedSmtpSink { DataDelay = TimeSpan.FromSeconds(1) };
         var spool = new InMemorySpool();
         var time = new ManualTimeProvider(Harness.Start);
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), timeProvider: time);
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(Harness.Start, "app@sender.test", "r@dest.test"), TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), timeProvider: time).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(Harness.Start, "app@sender.test", "r@dest.test"));
         await sink.DataStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         // Released (and handed over again) while its transaction is waiting for the final reply.

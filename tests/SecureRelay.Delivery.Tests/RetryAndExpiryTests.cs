@@ -16,10 +16,8 @@ public class RetryAndExpiryTests
         var spool = new InMemorySpool();
         var time = new ManualTimeProvider(Harness.Start);
         var events = new RecordingEvents();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events, timeProvider: time);
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(Harness.Start, "app@sender.test", "r@dest.test"), TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events, timeProvider: time).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(Harness.Start, "app@sender.test", "r@dest.test"));
 
         Assert.That(await Harness.WaitUntilAsync(() => spool.Attempts.Count == 1), Is.True);
         QueuedMessage after1 = spool.Peek(q.QueueId)!;
@@ -57,10 +55,8 @@ public class RetryAndExpiryTests
         options.RetryIntervals = [TimeSpan.FromMinutes(10)];
         options.MaxQueueAge = TimeSpan.FromMinutes(25);
         var events = new RecordingEvents();
-        await using var scheduler = new DeliveryScheduler(spool, options, events: events, timeProvider: time);
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(Harness.Start, "app@sender.test", "r@dest.test"), TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, options, events: events, timeProvider: time).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(Harness.Start, "app@sender.test", "r@dest.test"));
 
         Assert.That(await Harness.WaitUntilAsync(() => spool.Attempts.Count == 1), Is.True);
         time.Advance(TimeSpan.FromMinutes(10));
@@ -98,9 +94,8 @@ public class RetryAndExpiryTests
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
         options.Routes = [new DeliveryRoute { Domains = ["dest.test"], NextHop = "127.0.0.1:1" }, .. options.Routes];
-        await using var scheduler = new DeliveryScheduler(spool, options);
-        await scheduler.StartAsync(CancellationToken.None);
-        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow.AddDays(-6), "app@sender.test", "r@dest.test"), TestMessages.Content()));
+        await using var scheduler = await new DeliveryScheduler(spool, options).StartedAsync();
+        scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow.AddDays(-6), "app@sender.test", "r@dest.test"));
         Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)), Is.True);
         Assert.That(sink.Messages.Single().RcptTo, Is.EqualTo(new[] { "app@sender.test" }), "only the DSN went out");
         Assert.That(sink.Messages.Single().Data, Does.Contain("Status: 4.4.7"));
@@ -111,10 +106,8 @@ public class RetryAndExpiryTests
     {
         await using var sink = new ScriptedSmtpSink();
         var spool = new InMemorySpool();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port));
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test") with { RequireTls = true }, TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port)).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test") with { RequireTls = true });
         Assert.That(await Harness.WaitUntilAsync(() => spool.Attempts.Count == 1), Is.True);
         Assert.That(sink.Commands.Any(c => c.StartsWith("MAIL", StringComparison.Ordinal) || c == "DATA"), Is.False, "no transaction without TLS");
         Assert.That(sink.Messages, Is.Empty);

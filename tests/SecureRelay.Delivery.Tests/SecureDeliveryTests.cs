@@ -57,7 +57,7 @@ public class SecureDeliveryTests
     [Test]
     public async Task Smime_RecipientWithCertificate_GetsEnvelopeThatOpensslDecrypts()
     {
-        ExternalTool.Require("openssl");
+        Tools.Require("openssl");
         (string certPath, string keyPath, var certificate) = _env.Pki.IssueSmime(Recipient, _env.CertsDir, _env.PrivateDir);
         await using var sink = new ScriptedSmtpSink();
         var spool = new InMemorySpool();
@@ -73,7 +73,7 @@ public class SecureDeliveryTests
         Assert.That(m.Data, Does.Not.Contain("X-SecureRelay-"));
         Assert.That(m.Data, Does.Not.Contain(TestMessages.SecretBody).And.Not.Contain(TestMessages.SecretSubject));
 
-        (int code, string plain, string error) = ExternalTool.Run("openssl", ["cms", "-decrypt", "-in", WriteFile("smime.eml", m.Data), "-recip", certPath, "-inkey", keyPath]);
+        (int code, string plain, string error) = Tools.Run("openssl", ["cms", "-decrypt", "-in", WriteFile("smime.eml", m.Data), "-recip", certPath, "-inkey", keyPath]);
         Assert.That(code, Is.Zero, error);
         Assert.That(plain, Does.Contain(TestMessages.SecretBody));
         Assert.That(plain, Does.Not.Contain("X-SecureRelay-"));
@@ -91,7 +91,7 @@ public class SecureDeliveryTests
     [TestCase(false)]
     public async Task Smime_SignedOnlyWhenThePolicySaysSo(bool sign)
     {
-        ExternalTool.Require("openssl");
+        Tools.Require("openssl");
         (string certPath, string keyPath, _) = _env.Pki.IssueSmime(Recipient, _env.CertsDir, _env.PrivateDir);
         // The organisation's signing identity lives outside the recipient certificate directory.
         (string signerCert, string signerKey, _) = _env.Pki.IssueSmime("app@sender.test", _env.Dir("signer"), _env.PrivateDir);
@@ -106,14 +106,14 @@ public class SecureDeliveryTests
 
         scheduler.Enqueue(spool.Add(envelope, content));
         Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(15)), Is.True);
-        (int code, string plain, string error) = ExternalTool.Run("openssl", ["cms", "-decrypt", "-in", WriteFile("s.eml", sink.Messages.Single().Data), "-recip", certPath, "-inkey", keyPath]);
+        (int code, string plain, string error) = Tools.Run("openssl", ["cms", "-decrypt", "-in", WriteFile("s.eml", sink.Messages.Single().Data), "-recip", certPath, "-inkey", keyPath]);
         Assert.That(code, Is.Zero, error);
         Assert.That(plain, Does.Contain(TestMessages.SecretBody));
         Assert.That(plain.Contains("multipart/signed", StringComparison.Ordinal), Is.EqualTo(sign));
         if (sign)
         {
             File.WriteAllText(Path.Combine(_env.Root, "ca.pem"), _env.Pki.Ca.ExportCertificatePem());
-            (int verify, _, string verifyError) = ExternalTool.Run("openssl", ["cms", "-verify", "-in", WriteFile("signed.eml", plain), "-CAfile", Path.Combine(_env.Root, "ca.pem"), "-purpose", "any"]);
+            (int verify, _, string verifyError) = Tools.Run("openssl", ["cms", "-verify", "-in", WriteFile("signed.eml", plain), "-CAfile", Path.Combine(_env.Root, "ca.pem"), "-purpose", "any"]);
             Assert.That(verify, Is.Zero, verifyError);
         }
 
@@ -160,8 +160,7 @@ public class SecureDeliveryTests
         var events = new RecordingEvents();
         await using DeliveryScheduler scheduler = await StartAsync(spool, Harness.RouteAllTo(sink.Port), _env.Services(smime: true, pgp: true, escrow: true, dkim: dkim), events);
         (SpoolEnvelope envelope, string content) = Phi(PhiMethods);
-        QueuedMessage q = spool.Add(envelope, content);
-        scheduler.Enqueue(q);
+        QueuedMessage q = scheduler.Submit(spool, envelope, content);
 
         Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(15)), Is.True);
         Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0), Is.True);
@@ -241,8 +240,7 @@ public class SecureDeliveryTests
         var events = new RecordingEvents();
         await using DeliveryScheduler scheduler = await StartAsync(spool, Harness.RouteAllTo(sink.Port), _env.Services(escrow: true, tls: true), events);
         (SpoolEnvelope envelope, string content) = Phi("tls-verified");
-        QueuedMessage q = spool.Add(envelope, content);
-        scheduler.Enqueue(q);
+        QueuedMessage q = scheduler.Submit(spool, envelope, content);
 
         Assert.That(await Harness.WaitUntilAsync(() => events.Deferred.Count == 1), Is.True);
         Assert.That(events.Deferred.Single().DsnStatus, Is.EqualTo("4.7.5"));
@@ -256,7 +254,7 @@ public class SecureDeliveryTests
     [Test]
     public async Task NonPhi_Opportunistic_DeliveredAsIsToPlaintextPostfixSink()
     {
-        await using PostfixSmtpSink sink = await PostfixSmtpSink.StartAsync();
+        await using SmtpSink sink = await SmtpSink.StartAsync();
         var spool = new InMemorySpool();
         var events = new RecordingEvents();
         await using DeliveryScheduler scheduler = await StartAsync(spool, Harness.RouteAllTo(sink.Port), _env.Services(smime: true, escrow: true), events);

@@ -31,8 +31,7 @@ public class SecureGroupingTests
         _env.Pki.IssueSmime("enc@dest.test", _env.CertsDir, _env.PrivateDir);
         await using var sink = new ScriptedSmtpSink();
         var spool = new InMemorySpool();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), security: _env.Services(smime: true));
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), security: _env.Services(smime: true)).StartedAsync();
         SpoolEnvelope envelope = Envelope(["a@dest.test", "enc@dest.test", "b@dest.test"],
             TestMessages.Methods("opportunistic"), TestMessages.Methods("smime,escrow"), TestMessages.Methods("smime,opportunistic"));
         scheduler.Enqueue(spool.Add(envelope, TestMessages.Content()));
@@ -60,8 +59,7 @@ public class SecureGroupingTests
         await using var sink = new ScriptedSmtpSink { Certificate = cert, AdvertiseRequireTls = true };
         var spool = new InMemorySpool();
         var events = new RecordingEvents();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events, security: _env.Services(tls: true));
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events, security: _env.Services(tls: true)).StartedAsync();
         scheduler.Enqueue(spool.Add(Envelope(["r@dest.test"], TestMessages.Methods("tls,opportunistic") with { RequireTls = true }), TestMessages.Content()));
 
         Assert.That(await Harness.WaitUntilAsync(() => events.Deferred.Count == 1), Is.True);
@@ -77,10 +75,8 @@ public class SecureGroupingTests
         await using var sink = new ScriptedSmtpSink();
         var spool = new InMemorySpool();
         var events = new RecordingEvents();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events, security: _env.Services(smime: true, escrow: true));
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(Envelope(["r@dest.test"], TestMessages.Methods("smime,escrow") with { DomainTls = TlsRequirement.Any }), TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events, security: _env.Services(smime: true, escrow: true)).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, Envelope(["r@dest.test"], TestMessages.Methods("smime,escrow") with { DomainTls = TlsRequirement.Any }));
 
         // The notice inherits the domain's TLS demand: it waits too, so nothing reaches the plaintext peer.
         Assert.That(await Harness.WaitUntilAsync(() => events.Deferred.Count == 1 && events.Delivered.Count == 1), Is.True);
@@ -101,10 +97,8 @@ public class SecureGroupingTests
         // The DSN's own delivery is deferred so it stays in the spool for inspection.
         await using var sink = new ScriptedSmtpSink { RcptReply = a => a.StartsWith("app@", StringComparison.Ordinal) ? "450 4.2.0 later" : "550 5.1.1 unknown user" };
         var spool = new InMemorySpool();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), security: _env.Services());
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "gone@dest.test"), TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), security: _env.Services()).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "gone@dest.test"));
 
         Assert.That(await Harness.WaitUntilAsync(() => spool.All().Any(m => m.Envelope.Decision.Origin == MessageOrigin.DeliveryReport && m.Attempts > 0)), Is.True);
         QueuedMessage dsn = spool.All().Single(m => m.Envelope.Decision.Origin == MessageOrigin.DeliveryReport);

@@ -11,13 +11,12 @@ public class SmtpSinkInteropTests
     [Test]
     public async Task BulkDelivery_ReusesConnections()
     {
-        await using PostfixSmtpSink sink = await PostfixSmtpSink.StartAsync();
+        await using SmtpSink sink = await SmtpSink.StartAsync();
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(sink.Port);
         options.MaxConnections = 4;
         options.MessagesPerConnection = 100;
-        await using var scheduler = new DeliveryScheduler(spool, options);
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, options).StartedAsync();
         const int count = 2000;
         string content = TestMessages.Content() + new string('x', 900) + "\n";
         var messages = Enumerable.Range(0, count)
@@ -42,15 +41,13 @@ public class SmtpSinkInteropTests
     [Test]
     public async Task SoftRejectAtRcpt_Defers_HardRejectBounces()
     {
-        await using PostfixSmtpSink soft = await PostfixSmtpSink.StartAsync("-r", "RCPT");
-        await using PostfixSmtpSink hard = await PostfixSmtpSink.StartAsync("-f", "RCPT");
+        await using SmtpSink soft = await SmtpSink.StartAsync("-r", "RCPT");
+        await using SmtpSink hard = await SmtpSink.StartAsync("-f", "RCPT");
         var spool = new InMemorySpool();
         DeliveryOptions options = Harness.RouteAllTo(hard.Port);
         options.Routes.Insert(0, new DeliveryRoute { Domains = ["soft.test"], NextHop = $"127.0.0.1:{soft.Port}" });
-        await using var scheduler = new DeliveryScheduler(spool, options);
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "a@soft.test", "b@hard.test"), TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, options).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "a@soft.test", "b@hard.test"));
 
         Assert.That(await Harness.WaitUntilAsync(() => spool.Attempts.Any(a => a.QueueId == q.QueueId)), Is.True);
         var outcomes = spool.Attempts.First(a => a.QueueId == q.QueueId).Outcomes.OrderBy(o => o.Index).ToList();

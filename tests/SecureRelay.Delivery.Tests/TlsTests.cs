@@ -36,9 +36,8 @@ public class TlsTests
         await using var sink = new ScriptedSmtpSink { Certificate = cert };
         var spool = new InMemorySpool();
         var events = new RecordingEvents();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events);
-        await scheduler.StartAsync(CancellationToken.None);
-        scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test"), TestMessages.Content()));
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events).StartedAsync();
+        scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test"));
 
         Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)), Is.True);
         Assert.That(sink.Messages.Single().Tls, Is.EqualTo(SslProtocols.Tls12).Or.EqualTo(SslProtocols.Tls13));
@@ -51,10 +50,8 @@ public class TlsTests
         using X509Certificate2 cert = SelfSigned();
         await using var sink = new ScriptedSmtpSink { Certificate = cert, AdvertiseRequireTls = true };
         var spool = new InMemorySpool();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port));
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test") with { RequireTls = true }, TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port)).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test") with { RequireTls = true });
 
         Assert.That(await Harness.WaitUntilAsync(() => spool.Attempts.Count == 1), Is.True);
         Assert.That(sink.Messages, Is.Empty);
@@ -67,8 +64,7 @@ public class TlsTests
         using X509Certificate2 cert = SelfSigned();
         await using var sink = new ScriptedSmtpSink { Certificate = cert, AdvertiseRequireTls = true };
         var spool = new InMemorySpool();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), tlsPolicy: new TrustEverything());
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), tlsPolicy: new TrustEverything()).StartedAsync();
         scheduler.Enqueue(spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test") with { RequireTls = true }, TestMessages.Content()));
 
         Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)), Is.True);
@@ -83,10 +79,8 @@ public class TlsTests
         await using var sink = new ScriptedSmtpSink { Certificate = cert };
         var spool = new InMemorySpool();
         var events = new RecordingEvents();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events, tlsPolicy: new TrustEverything());
-        await scheduler.StartAsync(CancellationToken.None);
-        QueuedMessage q = spool.Add(TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test") with { RequireTls = true }, TestMessages.Content());
-        scheduler.Enqueue(q);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events, tlsPolicy: new TrustEverything()).StartedAsync();
+        QueuedMessage q = scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", "r@dest.test") with { RequireTls = true });
 
         Assert.That(await Harness.WaitUntilAsync(() => events.Bounced.Count == 1), Is.True);
         Assert.That(events.Bounced.Single().DsnStatus, Is.EqualTo("5.7.30"));

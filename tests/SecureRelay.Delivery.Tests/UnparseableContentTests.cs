@@ -20,16 +20,14 @@ public class UnparseableContentTests
         await using var sink = new ScriptedSmtpSink();
         var spool = new InMemorySpool();
         var events = new RecordingEvents();
-        await using var scheduler = new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events, security: env.Services(escrow: true));
-        await scheduler.StartAsync(CancellationToken.None);
+        await using var scheduler = await new DeliveryScheduler(spool, Harness.RouteAllTo(sink.Port), events: events, security: env.Services(escrow: true)).StartedAsync();
         SpoolEnvelope envelope = TestMessages.WithMethods(DateTimeOffset.UtcNow, "app@sender.test", methods, "pat@dest.test");
         if (methods == "escrow")
         {
             envelope = envelope with { Decision = envelope.Decision with { Verdict = VerdictClass.Phi } };
         }
 
-        QueuedMessage q = spool.Add(envelope, Garbage);
-        scheduler.Enqueue(q);
+        QueuedMessage q = scheduler.Submit(spool, envelope, Garbage);
 
         Assert.That(await Harness.WaitUntilAsync(() => spool.Attempts.Count >= 1, TimeSpan.FromSeconds(15)), Is.True);
         RecipientOutcome outcome = spool.Attempts.Single().Outcomes.Single();

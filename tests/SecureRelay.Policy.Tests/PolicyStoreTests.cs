@@ -2,17 +2,13 @@ namespace SecureRelay.Policy.Tests;
 
 public class PolicyStoreTests
 {
-    private string _dir = "";
+    private TempDirectory _dir = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "sr-policy-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
+    public void SetUp() => _dir = new TempDirectory("sr-policy-");
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_dir, recursive: true);
+    public void TearDown() => _dir.Dispose();
 
     private const string Good = "version: 1\nrules:\n  - name: first\n    methods: [tls]\n";
     private const string Better = "version: 1\nrules:\n  - name: second\n    methods: [escrow]\n";
@@ -28,7 +24,7 @@ public class PolicyStoreTests
     [Test]
     public void BadFileAtStartup_Throws()
     {
-        var path = Path.Combine(_dir, "policy.yaml");
+        var path = _dir.File("policy.yaml");
         File.WriteAllText(path, "version: 1\nrulez: []\n");
         var e = Assert.Throws<SecureRelay.Policy.Yaml.ConfigurationException>(() => new PolicyStore(path));
         Assert.That(e!.Message, Does.StartWith(path + ":2:1:"));
@@ -37,7 +33,7 @@ public class PolicyStoreTests
     [Test]
     public void Reload_SwapsOnGoodFile_KeepsOldAndCountsOnBadFile()
     {
-        var path = Path.Combine(_dir, "policy.yaml");
+        var path = _dir.File("policy.yaml");
         File.WriteAllText(path, Good);
         var store = new PolicyStore(path);
         var first = store.Current;
@@ -77,7 +73,7 @@ public class PolicyStoreTests
     [Test]
     public void EngineFollowsTheStore()
     {
-        var path = Path.Combine(_dir, "policy.yaml");
+        var path = _dir.File("policy.yaml");
         File.WriteAllText(path, Good);
         var store = new PolicyStore(path);
         var engine = new PolicyEngine(store);
@@ -91,7 +87,7 @@ public class PolicyStoreTests
     [Test]
     public async Task Watcher_ReloadsAfterTheFileChanges_Debounced()
     {
-        var path = Path.Combine(_dir, "policy.yaml");
+        var path = _dir.File("policy.yaml");
         File.WriteAllText(path, Good);
         var store = new PolicyStore(path);
         using var watcher = new PolicyFileWatcher(store, TimeSpan.FromMilliseconds(200));

@@ -95,25 +95,19 @@ public sealed class AdminApiAuthTests
     [Test]
     public async Task TokenFileReadableByOthersStopsStartUp()
     {
-        var dir = Directory.CreateTempSubdirectory("sr-token-").FullName;
-        try
-        {
-            var tokenFile = Path.Combine(dir, "admin.token");
-            await File.WriteAllTextAsync(tokenFile, new string('t', 40) + "\n");
-            File.SetUnixFileMode(tokenFile, (UnixFileMode)0x1A4); // 0644
-            var config = Path.Combine(dir, "securerelay.yaml");
-            var yaml = TestConfig.Relay([("*", TestPorts.Free())], tls: "none", auth: "none")(TestPorts.Free(), TestPorts.Free())
-                .Replace("admin:\n", "admin:\n  token_file: ./admin.token\n", StringComparison.Ordinal);
-            await File.WriteAllTextAsync(config, yaml);
-            var (code, output) = await RelayProcess.RunVerbAsync(Wait, "run", "--config", config);
-            Assert.That(code, Is.EqualTo(1), output);
-            Assert.That(output, Does.Contain("readable or writable by group/others"));
-            Assert.That(output, Does.Not.Contain(new string('t', 40)));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        using var temp = new TempDirectory("sr-token-");
+        var dir = temp.Path;
+        var tokenFile = Path.Combine(dir, "admin.token");
+        await File.WriteAllTextAsync(tokenFile, new string('t', 40) + "\n");
+        File.SetUnixFileMode(tokenFile, (UnixFileMode)0x1A4); // 0644
+        var config = Path.Combine(dir, "securerelay.yaml");
+        var yaml = TestConfig.Relay([("*", TestPorts.Free())], tls: "none", auth: "none")(TestPorts.Free(), TestPorts.Free())
+            .Replace("admin:\n", "admin:\n  token_file: ./admin.token\n", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(config, yaml);
+        var (code, output) = await RelayProcess.RunVerbAsync(Wait, "run", "--config", config);
+        Assert.That(code, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("readable or writable by group/others"));
+        Assert.That(output, Does.Not.Contain(new string('t', 40)));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, string method, string url, string? bearer = null, string? host = null, string? origin = null)

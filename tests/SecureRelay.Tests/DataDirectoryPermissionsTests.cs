@@ -15,7 +15,6 @@ public sealed class DataDirectoryPermissionsTests
     [Test]
     public async Task EveryFileIs0600AndEveryDirectory0700AfterAMessage()
     {
-        var swaks = Tools.Require("swaks");
         using var sink = await SmtpSink.StartAsync();
         await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sink.Port)], tls: "none", auth: "none"), dir =>
         {
@@ -28,7 +27,7 @@ public sealed class DataDirectoryPermissionsTests
             File.SetUnixFileMode(stray, (UnixFileMode)0x1A4); // 0644
         });
 
-        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "r@dest.test", "--body", "permissions 6b0e"], Wait);
+        var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "r@dest.test", Wait, "--body", "permissions 6b0e");
         Assert.That(code, Is.Zero, output);
         Assert.That(await sink.WaitForMessagesAsync(1, Wait), Is.EqualTo(1), relay.Log);
         var audit = Path.Combine(relay.Directory, "data", "audit", "audit.jsonl");

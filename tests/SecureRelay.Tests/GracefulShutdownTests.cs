@@ -14,12 +14,11 @@ public sealed class GracefulShutdownTests
     [Test]
     public async Task SigtermWithAnIdleClientExitsCleanlyAndPromptly()
     {
-        var swaks = Tools.Require("swaks");
         var sinkPort = TestPorts.Free();
         await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sinkPort)], tls: "none", auth: "none"));
 
         // Accepted while the next hop is down: it must still be in the spool after the shutdown.
-        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "x@dest.test", "--body", "kept across shutdown 4b2"], TimeSpan.FromSeconds(30));
+        var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "x@dest.test", TimeSpan.FromSeconds(30), "--body", "kept across shutdown 4b2");
         Assert.That(code, Is.Zero, output);
 
         using var idle = new TcpClient();

@@ -24,12 +24,10 @@ public sealed class PolicyEnforcementTests
     [Test]
     public async Task MarketingWithPhiAndNoConsentIsRefusedAtData()
     {
-        var swaks = Tools.Require("swaks");
         using var sink = await SmtpSink.StartAsync();
         await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sink.Port)], tls: "none", auth: "none"));
 
-        var (_, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "pat@home.test",
-            "--header", "X-SecureRelay-Category: marketing", "--body", "Patient: Jane Roe, DOB 04/12/1961, MRN 00482913, dx E11.9 - try our new program"], Wait);
+        var (_, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "pat@home.test", Wait, "--header", "X-SecureRelay-Category: marketing", "--body", "Patient: Jane Roe, DOB 04/12/1961, MRN 00482913, dx E11.9 - try our new program");
 
         Assert.That(output, Does.Contain("550 5.7.1"), "marketing that carries PHI needs a recorded authorization");
         await Task.Delay(1000);
@@ -37,20 +35,17 @@ public sealed class PolicyEnforcementTests
 
         var (code, added) = await RelayProcess.RunVerbAsync(Wait, "consent", "add", "pat@home.test", "--config", relay.ConfigFile);
         Assert.That(code, Is.Zero, added);
-        var (_, again) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "pat@home.test",
-            "--header", "X-SecureRelay-Category: marketing", "--body", "Patient: Jane Roe, DOB 04/12/1961, MRN 00482913, dx E11.9 - try our new program"], Wait);
+        var (_, again) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "pat@home.test", Wait, "--header", "X-SecureRelay-Category: marketing", "--body", "Patient: Jane Roe, DOB 04/12/1961, MRN 00482913, dx E11.9 - try our new program");
         Assert.That(again, Does.Match(@"250 2\.0\.0 Ok: queued as"), "with consent on file the message is accepted");
     }
 
     [Test]
     public async Task NonPhiGoesOpportunisticToAPlainSink()
     {
-        var swaks = Tools.Require("swaks");
         using var sink = await SmtpSink.StartAsync();
         await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sink.Port)], tls: "none", auth: "none"));
-        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "x@dest.test",
-            "--header", "Subject: your order shipped", "--add-header", "X-SecureRelay-Classification: none",
-            "--body", "Order 12345 shipped; tracking 1Z999AA10123456784."], Wait);
+        var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "x@dest.test", Wait, "--header", "Subject: your order shipped", "--add-header", "X-SecureRelay-Classification: none",
+            "--body", "Order 12345 shipped; tracking 1Z999AA10123456784.");
         Assert.That(code, Is.Zero, output);
         Assert.That(await sink.WaitForMessagesAsync(1, Wait), Is.EqualTo(1), relay.Log);
         Assert.That(sink.ReadDump(), Does.Contain("tracking 1Z999AA10123456784"));
@@ -60,11 +55,9 @@ public sealed class PolicyEnforcementTests
     [Test]
     public async Task PolicyHoldKeepsTheMessageInTheQueue()
     {
-        var swaks = Tools.Require("swaks");
         using var sink = await SmtpSink.StartAsync();
         await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sink.Port)], tls: "none", auth: "none", extra: "policy_file: ./policy.yaml\n"), WritePolicy);
-        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "x@dest.test",
-            "--header", "Subject: please hold-me", "--body", "nothing sensitive"], Wait);
+        var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "x@dest.test", Wait, "--header", "Subject: please hold-me", "--body", "nothing sensitive");
         Assert.That(code, Is.Zero, output);
         await Task.Delay(1500);
         Assert.That(sink.CountMessages(), Is.Zero, "held messages are not delivered");
@@ -80,7 +73,6 @@ public sealed class PolicyEnforcementTests
     [Test]
     public async Task BrokenPolicyIsReportedByCheckAndAReloadKeepsTheRunningOne()
     {
-        var swaks = Tools.Require("swaks");
         using var sink = await SmtpSink.StartAsync();
         await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sink.Port)], tls: "none", auth: "none", extra: "policy_file: ./policy.yaml\n"), WritePolicy);
         var policyPath = Path.Combine(relay.Directory, "policy.yaml");
@@ -104,7 +96,7 @@ public sealed class PolicyEnforcementTests
         Assert.That(relay.Log, Does.Contain("keeping the running policy"));
 
         // The old policy (hold on "hold-me") still applies.
-        await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "x@dest.test", "--header", "Subject: hold-me"], Wait);
+        await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "x@dest.test", Wait, "--header", "Subject: hold-me");
         await Task.Delay(1500);
         Assert.That(sink.CountMessages(), Is.Zero);
     }

@@ -16,7 +16,6 @@ public sealed class QueueFlushTests
     public async Task FlushDeliversDeferredMessagesNow()
     {
         const int count = 3;
-        var swaks = Tools.Require("swaks");
         var port = TestPorts.Free();
         var failing = await SmtpSink.StartOnPortAsync(port, "-r", "RCPT");
         // Retries far beyond the test's waits: only the flush can deliver in time.
@@ -24,7 +23,7 @@ public sealed class QueueFlushTests
 
         for (var i = 0; i < count; i++)
         {
-            var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", $"r{i}@dest.test", "--body", "flush body 3c9a"], Wait);
+            var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", $"r{i}@dest.test", Wait, "--body", "flush body 3c9a");
             Assert.That(code, Is.Zero, output);
         }
 

@@ -13,12 +13,11 @@ public sealed class RetryAndBounceTests
     [Test]
     public async Task SoftRejectingSinkIsRetriedUntilItAccepts()
     {
-        var swaks = Tools.Require("swaks");
         var port = TestPorts.Free();
         var failing = await SmtpSink.StartOnPortAsync(port, "-r", "RCPT");
         await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", port)], tls: "none", auth: "none", retryFirst: "1s", retryMax: "1s"));
 
-        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "r@dest.test", "--body", "retry body 55e1"], Wait);
+        var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "r@dest.test", Wait, "--body", "retry body 55e1");
         Assert.That(code, Is.Zero, output);
 
         // At least two deferrals on the 1 s schedule, then the next hop recovers.
@@ -40,13 +39,11 @@ public sealed class RetryAndBounceTests
     [Test]
     public async Task HardRejectingSinkProducesExactlyOneHeadersOnlyBounce()
     {
-        var swaks = Tools.Require("swaks");
         using var rejecting = await SmtpSink.StartAsync("-f", "RCPT");
         using var senderMx = await SmtpSink.StartAsync();
         await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("clinic.test", senderMx.Port), ("*", rejecting.Port)], tls: "none", auth: "none"));
 
-        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "gone@dest.test",
-            "--header", "Subject: Lab results for patient", "--body", "SECRET-BODY-7d1e"], Wait);
+        var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "gone@dest.test", Wait, "--header", "Subject: Lab results for patient", "--body", "SECRET-BODY-7d1e");
         Assert.That(code, Is.Zero, output);
 
         Assert.That(await senderMx.WaitForMessagesAsync(1, Wait), Is.EqualTo(1), relay.Log);
@@ -65,11 +62,10 @@ public sealed class RetryAndBounceTests
     [Test]
     public async Task BounceOfABounceIsNeverSent()
     {
-        var swaks = Tools.Require("swaks");
         using var rejecting = await SmtpSink.StartAsync("-f", "RCPT");
         await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", rejecting.Port)], tls: "none", auth: "none"));
 
-        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "<>", "--to", "gone@dest.test"], Wait);
+        var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "<>", "gone@dest.test", Wait);
         Assert.That(code, Is.Zero, output);
         var deadline = DateTime.UtcNow + Wait;
         while (!relay.Log.Contains("status=bounced", StringComparison.Ordinal) && DateTime.UtcNow < deadline)

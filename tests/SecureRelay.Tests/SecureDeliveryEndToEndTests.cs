@@ -19,7 +19,6 @@ public sealed class SecureDeliveryEndToEndTests
     public async Task PhiToARecipientWithACertificateArrivesAsSmimeThatOpensslDecrypts()
     {
         var openssl = Tools.Require("openssl");
-        var swaks = Tools.Require("swaks");
         using var sink = await SmtpSink.StartAsync();
         var keyDir = Directory.CreateTempSubdirectory("sr-smime-").FullName;
         var (genCode, genOut) = await Tools.RunAsync(openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=Dr Who",
@@ -36,8 +35,7 @@ public sealed class SecureDeliveryEndToEndTests
                 File.Copy(Path.Combine(keyDir, "cert.pem"), Path.Combine(dir, "certs", "doc.pem"));
             });
 
-        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "doc@hospital.test",
-            "--header", "Subject: follow-up for Jane", "--body", PhiBody], Wait);
+        var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "doc@hospital.test", Wait, "--header", "Subject: follow-up for Jane", "--body", PhiBody);
         Assert.That(code, Is.Zero, output);
         Assert.That(await sink.WaitForMessagesAsync(1, Wait), Is.EqualTo(1), relay.Log);
 
@@ -57,7 +55,6 @@ public sealed class SecureDeliveryEndToEndTests
     public async Task PhiToARecipientWithAPgpKeyArrivesAsPgpMimeThatGpgDecrypts()
     {
         var gpg = Tools.Require("gpg");
-        var swaks = Tools.Require("swaks");
         using var sink = await SmtpSink.StartAsync();
         var home = Directory.CreateTempSubdirectory("sr-gpg-").FullName;
         File.SetUnixFileMode(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -76,8 +73,7 @@ public sealed class SecureDeliveryEndToEndTests
                 File.WriteAllText(Path.Combine(dir, "pgp", "doc.asc"), publicKey);
             });
 
-        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "doc@hospital.test",
-            "--header", "Subject: follow-up for Jane", "--body", PhiBody], Wait);
+        var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "doc@hospital.test", Wait, "--header", "Subject: follow-up for Jane", "--body", PhiBody);
         Assert.That(code, Is.Zero, output);
         Assert.That(await sink.WaitForMessagesAsync(1, Wait), Is.EqualTo(1), relay.Log);
 
@@ -105,12 +101,10 @@ public sealed class SecureDeliveryEndToEndTests
     [Test]
     public async Task PhiToAnMxWithoutStartTlsGoesToEscrowAndOnlyTheNoticeArrives()
     {
-        var swaks = Tools.Require("swaks");
         using var sink = await SmtpSink.StartAsync(); // smtp-sink offers no STARTTLS
         await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sink.Port)], tls: "none", auth: "none"));
 
-        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "pat@home.test",
-            "--header", "Subject: your lab results Jane Roe", "--body", PhiBody], Wait);
+        var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "pat@home.test", Wait, "--header", "Subject: your lab results Jane Roe", "--body", PhiBody);
         Assert.That(code, Is.Zero, output);
         Assert.That(await sink.WaitForMessagesAsync(1, Wait), Is.EqualTo(1), relay.Log);
         await Task.Delay(1000);
@@ -128,7 +122,6 @@ public sealed class SecureDeliveryEndToEndTests
     [TestCase(true, TestName = "MxCertificateTrustedByAnchorIsTlsVerified")]
     public async Task TlsVerifiedNeedsACertificateThatValidates(bool trustIt)
     {
-        var swaks = Tools.Require("swaks");
         using var sink = await SmtpSink.StartAsync();
         // Relay B is the recipient's MX: STARTTLS with its generated self-signed certificate
         // (SAN: localhost, 127.0.0.1), accepting mail for anyone from loopback.
@@ -140,8 +133,7 @@ public sealed class SecureDeliveryEndToEndTests
         await using var relay = await RelayProcess.StartAsync(
             TestConfig.Relay([], tls: "none", auth: "none", extra: tls, routesYaml: $"  - domains: [\"*\"]\n    next_hop: \"localhost:{mx.SmtpPort}\"\n"));
 
-        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "doc@partner.test",
-            "--header", "Subject: referral", "--body", PhiBody], Wait);
+        var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "doc@partner.test", Wait, "--header", "Subject: referral", "--body", PhiBody);
         Assert.That(code, Is.Zero, output);
 
         var audit = Path.Combine(relay.Directory, "data", "audit", "audit.jsonl");

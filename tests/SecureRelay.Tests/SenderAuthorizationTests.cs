@@ -2,7 +2,6 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 using MimeKit.Cryptography;
-using SecureRelay.Delivery.Tests.Infrastructure;
 using SecureRelay.Security.Dkim;
 using SecureRelay.Tests.Infrastructure;
 using SecureRelay.Users;

@@ -14,12 +14,10 @@ public sealed class SwaksRelayTests
     [Test]
     public async Task PlainSubmissionFromRelayNetworkArrivesAtSink()
     {
-        var swaks = Tools.Require("swaks");
         using var sink = await SmtpSink.StartAsync();
         await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sink.Port)]));
 
-        var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "a@b.test",
-            "--header", "Subject: swaks plain", "--body", "hello from swaks 7f3a"], Wait);
+        var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "a@b.test", Wait, "--header", "Subject: swaks plain", "--body", "hello from swaks 7f3a");
 
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Match(@"<[-~]  250 2\.0\.0 Ok: queued as \S+"));
@@ -34,15 +32,12 @@ public sealed class SwaksRelayTests
     [Test]
     public async Task AuthPlainOverStartTlsRelaysAndAuthBeforeTlsGets530()
     {
-        var swaks = Tools.Require("swaks");
         using var sink = await SmtpSink.StartAsync();
         var hash = PasswordHasher.Hash("s3cret-pw", 10_000);
         var users = $"users:\n  - name: app\n    password_hash: \"{hash}\"\n    sender_domains: [clinic.test]\n";
         await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sink.Port)], relayNetworks: "[]", extra: users));
-        var server = $"127.0.0.1:{relay.SmtpPort}";
 
-        var (ok, okOut) = await Tools.RunAsync(swaks, ["--server", server, "--tls", "--auth", "PLAIN", "--auth-user", "app", "--auth-password", "s3cret-pw",
-            "--from", "app@clinic.test", "--to", "rcpt@b.test", "--body", "authenticated body 91c2"], Wait);
+        var (ok, okOut) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "rcpt@b.test", Wait, "--tls", "--auth", "PLAIN", "--auth-user", "app", "--auth-password", "s3cret-pw", "--body", "authenticated body 91c2");
         Assert.That(ok, Is.Zero, okOut);
         Assert.That(await sink.WaitForMessagesAsync(1, Wait), Is.EqualTo(1), relay.Log);
         Assert.That(sink.ReadDump(), Does.Contain("authenticated body 91c2"));
@@ -52,15 +47,13 @@ public sealed class SwaksRelayTests
         Assert.That(plainOut, Does.Not.Contain("AUTH PLAIN LOGIN"), "AUTH is not advertised before TLS");
         Assert.That(plainOut, Does.Contain("530 5.7.0"), "AUTH before TLS must be refused");
 
-        var (_, wrongOut) = await Tools.RunAsync(swaks, ["--server", server, "--tls", "--auth", "PLAIN", "--auth-user", "app", "--auth-password", "wrong",
-            "--from", "app@clinic.test", "--to", "rcpt@b.test"], Wait);
+        var (_, wrongOut) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "rcpt@b.test", Wait, "--tls", "--auth", "PLAIN", "--auth-user", "app", "--auth-password", "wrong");
         Assert.That(wrongOut, Does.Contain("535 5.7.8"));
 
-        var (_, otherDomainOut) = await Tools.RunAsync(swaks, ["--server", server, "--tls", "--auth", "PLAIN", "--auth-user", "app", "--auth-password", "s3cret-pw",
-            "--from", "someone@elsewhere.test", "--to", "rcpt@b.test"], Wait);
+        var (_, otherDomainOut) = await Swaks.SendAsync(relay.SmtpPort, "someone@elsewhere.test", "rcpt@b.test", Wait, "--tls", "--auth", "PLAIN", "--auth-user", "app", "--auth-password", "s3cret-pw");
         Assert.That(otherDomainOut, Does.Contain("553 5.7.1"), "user limited to clinic.test");
 
-        var (_, relayOut) = await Tools.RunAsync(swaks, ["--server", server, "--tls", "--from", "app@clinic.test", "--to", "rcpt@b.test"], Wait);
+        var (_, relayOut) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "rcpt@b.test", Wait, "--tls");
         Assert.That(relayOut, Does.Contain("554 5.7.1"), "no AUTH and not in relay_networks: no relaying");
         Assert.That(sink.CountMessages(), Is.EqualTo(1));
     }
@@ -68,12 +61,11 @@ public sealed class SwaksRelayTests
     [Test]
     public async Task MetricsCountWhatWasReceivedAndDelivered()
     {
-        var swaks = Tools.Require("swaks");
         using var sink = await SmtpSink.StartAsync();
         await using var relay = await RelayProcess.StartAsync(TestConfig.Relay([("*", sink.Port)]));
         for (var i = 0; i < 3; i++)
         {
-            var (code, output) = await Tools.RunAsync(swaks, ["--server", $"127.0.0.1:{relay.SmtpPort}", "--from", "app@clinic.test", "--to", "x@dest.test"], Wait);
+            var (code, output) = await Swaks.SendAsync(relay.SmtpPort, "app@clinic.test", "x@dest.test", Wait);
             Assert.That(code, Is.Zero, output);
         }
 

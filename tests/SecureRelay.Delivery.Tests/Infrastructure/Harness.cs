@@ -1,5 +1,6 @@
 using System.Net;
 using SecureRelay.Delivery.Dns;
+using SecureRelay.Spool;
 
 namespace SecureRelay.Delivery.Tests.Infrastructure;
 
@@ -16,6 +17,22 @@ public static class Harness
         ConnectTimeout = TimeSpan.FromSeconds(5),
         CommandTimeout = TimeSpan.FromSeconds(10),
     };
+
+    /// <summary>Starts <paramref name="scheduler"/> and returns it, for <c>await using var s = await new DeliveryScheduler(…).StartedAsync();</c>.</summary>
+    public static async Task<DeliveryScheduler> StartedAsync(this DeliveryScheduler scheduler)
+    {
+        await scheduler.StartAsync(CancellationToken.None);
+        return scheduler;
+    }
+
+    /// <summary>Queues a message in <paramref name="spool"/> and hands it to <paramref name="scheduler"/>,
+    /// as the SMTP side does after its 250 (content: <see cref="TestMessages.Content"/> by default).</summary>
+    public static QueuedMessage Submit(this DeliveryScheduler scheduler, InMemorySpool spool, SpoolEnvelope envelope, string? content = null)
+    {
+        QueuedMessage queued = spool.Add(envelope, content ?? TestMessages.Content());
+        scheduler.Enqueue(queued);
+        return queued;
+    }
 
     public static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
     {

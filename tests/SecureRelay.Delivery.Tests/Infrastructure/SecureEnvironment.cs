@@ -44,7 +44,7 @@ public sealed class SecureEnvironment : IDisposable
     /// public key to the key directory and returns its fingerprint.</summary>
     public string GeneratePgpKey(string address)
     {
-        ExternalTool.Require("gpg");
+        Tools.Require("gpg");
         if (GnuPgHome is null)
         {
             GnuPgHome = Dir("gnupg");
@@ -63,8 +63,8 @@ public sealed class SecureEnvironment : IDisposable
 
     public string Gpg(params string[] args)
     {
-        (int code, string stdout, string stderr) = ExternalTool.Run("gpg", ["--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "", .. args],
-            new Dictionary<string, string> { ["GNUPGHOME"] = GnuPgHome! });
+        (int code, string stdout, string stderr) = Tools.Run("gpg", ["--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "", .. args],
+            env: new Dictionary<string, string> { ["GNUPGHOME"] = GnuPgHome! });
         Assert.That(code, Is.Zero, "gpg " + string.Join(' ', args) + ": " + stderr);
         return stdout;
     }
@@ -174,7 +174,7 @@ public sealed class SecureEnvironment : IDisposable
 
         if (GnuPgHome is not null)
         {
-            ExternalTool.Run("gpgconf", ["--kill", "gpg-agent"], new Dictionary<string, string> { ["GNUPGHOME"] = GnuPgHome });
+            Tools.Run("gpgconf", ["--kill", "gpg-agent"], env: new Dictionary<string, string> { ["GNUPGHOME"] = GnuPgHome });
         }
 
         Pki.Dispose();

@@ -48,19 +48,6 @@ internal static class BlindCorpusEvaluation
 
     private static readonly Dictionary<string, string> Generated = [];
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "tests", "corpora")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/corpora not found above " + TestContext.CurrentContext.TestDirectory);
-    }
-
     /// <summary>Generates a split once per test run (the generators are deterministic).</summary>
     public static string Generate(string corpus, string split)
     {
@@ -79,7 +66,7 @@ internal static class BlindCorpusEvaluation
             }
 
             Directory.CreateDirectory(output);
-            var script = Path.Combine(RepositoryRoot(), "tests", "corpora", corpus, "generate.py");
+            var script = Path.Combine(Tools.RepositoryRoot(), "tests", "corpora", corpus, "generate.py");
             using var process = Process.Start(new ProcessStartInfo("python3", ["-B", script, "--split", split, "--out", output])
             {
                 RedirectStandardOutput = true,

@@ -4,25 +4,16 @@ namespace SecureRelay.Policy.Tests.Stores;
 
 public class ConsentStoreTests
 {
-    private string _dir = "";
+    private TempDirectory _dir = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "sr-consent-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
+    public void SetUp() => _dir = new TempDirectory("sr-consent-");
 
     [TearDown]
     public void TearDown()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
+        _dir.Dispose();
     }
 
     private static readonly DateTimeOffset T0 = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
@@ -30,7 +21,7 @@ public class ConsentStoreTests
     [Test]
     public void Add_Revoke_List_AndLookupHonoursTime()
     {
-        var path = Path.Combine(_dir, "consent.db");
+        var path = _dir.File("consent.db");
         var store = new ConsentStore(path);
         var id = store.Add("Jane.Roe@Example.ORG", "marketing", T0, T0.AddYears(1), "form-17");
         Assert.Multiple(() =>
@@ -59,7 +50,7 @@ public class ConsentStoreTests
     [Test]
     public void Add_RejectsBadInput()
     {
-        var store = new ConsentStore(Path.Combine(_dir, "c.db"));
+        var store = new ConsentStore(_dir.File("c.db"));
         Assert.Throws<ArgumentException>(() => store.Add("no-at-sign"));
         Assert.Throws<ArgumentException>(() => store.Add("a@b.example", "marketing", T0, T0.AddDays(-1)));
     }
@@ -67,8 +58,8 @@ public class ConsentStoreTests
     [Test]
     public void Import_Csv_ReportsErrorsByLine_SkipsDuplicates()
     {
-        var time = new FixedTime(T0);
-        var store = new ConsentStore(Path.Combine(_dir, "c.db"), time);
+        var time = new ManualTimeProvider(T0);
+        var store = new ConsentStore(_dir.File("c.db"), time);
         const string Csv = """
             recipient,granted_at,expires_at,source
             a@x.example,2025-01-01T00:00:00Z,,paper form
@@ -96,7 +87,7 @@ public class ConsentStoreTests
     [Test]
     public void A_consent_database_without_version_table_keeps_its_authorizations()
     {
-        var path = Path.Combine(_dir, "consent.db");
+        var path = _dir.File("consent.db");
         StoreSql.Scalar(path, """
             PRAGMA journal_mode=WAL;
             CREATE TABLE consent (id INTEGER PRIMARY KEY AUTOINCREMENT, recipient TEXT NOT NULL, scope TEXT NOT NULL,

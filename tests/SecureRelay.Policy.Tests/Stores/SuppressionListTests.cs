@@ -4,26 +4,22 @@ namespace SecureRelay.Policy.Tests.Stores;
 
 public class SuppressionListTests
 {
-    private string _dir = "";
+    private TempDirectory _dir = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "sr-suppress-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
+    public void SetUp() => _dir = new TempDirectory("sr-suppress-");
 
     [TearDown]
     public void TearDown()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
+        _dir.Dispose();
     }
 
     [Test]
     public void Add_Remove_List_AddressAndDomain()
     {
-        var list = new SuppressionList(Path.Combine(_dir, "s.db"));
+        var list = new SuppressionList(_dir.File("s.db"));
         Assert.Multiple(() =>
         {
             Assert.That(list.Add("Bob@Example.org", "unsubscribe"), Is.True);
@@ -46,7 +42,7 @@ public class SuppressionListTests
     [Test]
     public void Import_Csv()
     {
-        var list = new SuppressionList(Path.Combine(_dir, "s.db"));
+        var list = new SuppressionList(_dir.File("s.db"));
         list.Add("old@x.example");
         var result = list.Import(new StringReader("reason,address\nbounce,a@x.example\n,old@x.example\nbad,nope\ncomplaint,@y.example\n"));
         Assert.Multiple(() =>
@@ -61,7 +57,7 @@ public class SuppressionListTests
     [Test]
     public void WorksWithTheEngine()
     {
-        var list = new SuppressionList(Path.Combine(_dir, "s.db"));
+        var list = new SuppressionList(_dir.File("s.db"));
         list.Add("gone@x.example");
         var engine = new PolicyEngine(CompiledPolicy.Default, suppression: list);
         var c = PolicyTestData.NotPhi with { Category = MessageCategory.Marketing };
@@ -72,7 +68,7 @@ public class SuppressionListTests
     [Test]
     public void A_suppression_database_without_version_table_keeps_its_entries()
     {
-        var path = Path.Combine(_dir, "suppression.db");
+        var path = _dir.File("suppression.db");
         StoreSql.Scalar(path, """
             CREATE TABLE suppression (entry TEXT PRIMARY KEY, reason TEXT NULL, added_at INTEGER NOT NULL) WITHOUT ROWID;
             INSERT INTO suppression VALUES('@blocked.example', 'complaint', 1700000000000);

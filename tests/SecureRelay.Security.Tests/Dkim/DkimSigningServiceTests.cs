@@ -9,10 +9,10 @@ namespace SecureRelay.Security.Tests.Dkim;
 
 public sealed class DkimSigningServiceTests
 {
-    private ProtectionTestDirectory _dir = null!;
+    private TempDirectory _dir = null!;
 
     [SetUp]
-    public void SetUp() => _dir = new ProtectionTestDirectory();
+    public void SetUp() => _dir = new TempDirectory();
 
     [TearDown]
     public void TearDown() => _dir.Dispose();
@@ -234,8 +234,8 @@ public sealed class DkimSigningServiceTests
     {
         // The Debian interpreter (not a pyenv shim) is the one python3-dkim installs into.
         const string Python = "/usr/bin/python3";
-        ProtectionTool.Require(Python);
-        var probe = ProtectionTool.Run(Python, ["-c", "import dkim"]);
+        Tools.Require(Python);
+        var probe = Tools.Run(Python, ["-c", "import dkim"]);
         if (probe.ExitCode != 0)
         {
             Assert.Ignore("python3-dkim is not installed");
@@ -264,12 +264,12 @@ public sealed class DkimSigningServiceTests
             print("PASS" if ok else "FAIL")
             sys.exit(0 if ok else 1)
             """;
-        var (code, stdout, stderr) = ProtectionTool.Run(Python, ["-c", script, path, key.DnsValue]);
+        var (code, stdout, stderr) = Tools.Run(Python, ["-c", script, path, key.DnsValue]);
         Assert.That(stdout.Trim(), Is.EqualTo("PASS"), stderr);
         Assert.That(code, Is.Zero);
 
         File.WriteAllText(path, File.ReadAllText(path).Replace("Monday", "Friday", StringComparison.Ordinal));
-        Assert.That(ProtectionTool.Run(Python, ["-c", script, path, key.DnsValue]).StdOut.Trim(), Is.EqualTo("FAIL"));
+        Assert.That(Tools.Run(Python, ["-c", script, path, key.DnsValue]).StdOut.Trim(), Is.EqualTo("FAIL"));
     }
 
     private sealed class DkimPublicKeyLocatorProbe : DkimPublicKeyLocatorBase

@@ -5,7 +5,7 @@ internal sealed class GnuPgHome : IDisposable
 {
     public GnuPgHome(string path)
     {
-        ProtectionTool.Require("gpg");
+        Tools.Require("gpg");
         Path = path;
         Directory.CreateDirectory(path);
         if (!OperatingSystem.IsWindows())
@@ -20,13 +20,13 @@ internal sealed class GnuPgHome : IDisposable
 
     public string Run(params string[] args)
     {
-        var (code, stdout, stderr) = ProtectionTool.Run("gpg", ["--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "", .. args], env: Env);
+        var (code, stdout, stderr) = Tools.Run("gpg", ["--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "", .. args], env: Env);
         Assert.That(code, Is.Zero, "gpg " + string.Join(' ', args) + ": " + stderr);
         return stdout;
     }
 
     public (int ExitCode, string StdOut, string StdErr) TryRun(params string[] args) =>
-        ProtectionTool.Run("gpg", ["--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "", .. args], env: Env);
+        Tools.Run("gpg", ["--batch", "--yes", "--pinentry-mode", "loopback", "--passphrase", "", .. args], env: Env);
 
     /// <summary>Creates a key; returns its fingerprint.</summary>
     public string Generate(string userId, string algorithm = "default", string expire = "never", string? fakedTime = null)
@@ -56,5 +56,5 @@ internal sealed class GnuPgHome : IDisposable
         Run("--import", fixedRev);
     }
 
-    public void Dispose() => ProtectionTool.Run("gpgconf", ["--kill", "gpg-agent"], env: Env);
+    public void Dispose() => Tools.Run("gpgconf", ["--kill", "gpg-agent"], env: Env);
 }

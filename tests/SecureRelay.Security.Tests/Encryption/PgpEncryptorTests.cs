@@ -1,6 +1,5 @@
 using MimeKit;
 using MimeKit.Cryptography;
-using SecureRelay.Delivery.Tests.Infrastructure;
 using SecureRelay.Security.Encryption;
 
 namespace SecureRelay.Security.Tests.Encryption;
@@ -10,14 +9,14 @@ public sealed class PgpEncryptorTests
     private const string Phi = "Patient Jane Example (MRN 00123): biopsy shows malignant melanoma.";
     private const string PhiSubject = "Biopsy result for Jane Example";
 
-    private ProtectionTestDirectory _dir = null!;
+    private TempDirectory _dir = null!;
     private GnuPgHome _gpg = null!;
     private string _keysDir = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = new ProtectionTestDirectory();
+        _dir = new TempDirectory();
         _gpg = new GnuPgHome(_dir.File("gnupg"));
         _keysDir = _dir.File("keys");
         Directory.CreateDirectory(_keysDir);

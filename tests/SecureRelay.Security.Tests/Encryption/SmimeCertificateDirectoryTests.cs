@@ -5,13 +5,13 @@ namespace SecureRelay.Security.Tests.Encryption;
 
 public sealed class SmimeCertificateDirectoryTests
 {
-    private ProtectionTestDirectory _dir = null!;
+    private TempDirectory _dir = null!;
     private TestPki _pki = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = new ProtectionTestDirectory();
+        _dir = new TempDirectory();
         _pki = new TestPki();
     }
 

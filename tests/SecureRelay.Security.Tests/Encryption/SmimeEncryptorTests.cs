@@ -11,14 +11,14 @@ public sealed class SmimeEncryptorTests
     private const string Phi = "Patient Jane Example (MRN 00123) tested positive for hepatitis C.";
     private const string PhiSubject = "Hep C result for Jane Example";
 
-    private ProtectionTestDirectory _dir = null!;
+    private TempDirectory _dir = null!;
     private TestPki _pki = null!;
     private string _certsDir = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = new ProtectionTestDirectory();
+        _dir = new TempDirectory();
         _pki = new TestPki();
         _certsDir = _dir.File("certs");
         Directory.CreateDirectory(_certsDir);
@@ -65,7 +65,7 @@ public sealed class SmimeEncryptorTests
     [Test]
     public void Openssl_cms_decrypts_aes256_envelope_and_recovers_original()
     {
-        ProtectionTool.Require("openssl");
+        Tools.Require("openssl");
         var (certPath, keyPath) = AddRecipient("dr.smith@example.org");
         using var directory = new SmimeCertificateDirectory(new SmimeOptions { CertificatesDir = _certsDir, ReloadOnChange = false });
         var encryptor = new SmimeEncryptor(directory, new SmimeOptions());
@@ -85,10 +85,10 @@ public sealed class SmimeEncryptorTests
             Assert.That(encrypted.Headers.Contains(HeaderId.DkimSignature), Is.False, "a stale DKIM signature must not survive");
         });
 
-        var print = ProtectionTool.Run("openssl", ["cms", "-cmsout", "-print", "-inform", "SMIME", "-in", path]);
+        var print = Tools.Run("openssl", ["cms", "-cmsout", "-print", "-inform", "SMIME", "-in", path]);
         Assert.That(print.StdOut, Does.Contain("aes-256-cbc"), print.StdErr);
 
-        var (code, stdout, stderr) = ProtectionTool.Run("openssl", ["cms", "-decrypt", "-in", path, "-recip", certPath, "-inkey", keyPath]);
+        var (code, stdout, stderr) = Tools.Run("openssl", ["cms", "-decrypt", "-in", path, "-recip", certPath, "-inkey", keyPath]);
         Assert.That(code, Is.Zero, stderr);
         Assert.That(stdout, Does.Contain(Phi));
         Assert.That(stdout, Does.Contain("Subject: " + PhiSubject), "original subject travels inside the envelope");
@@ -108,7 +108,7 @@ public sealed class SmimeEncryptorTests
     [Test]
     public void Every_recipient_can_decrypt_a_multi_recipient_envelope()
     {
-        ProtectionTool.Require("openssl");
+        Tools.Require("openssl");
         var a = AddRecipient("a@example.org");
         var b = AddRecipient("b@example.net");
         using var directory = new SmimeCertificateDirectory(new SmimeOptions { CertificatesDir = _certsDir, ReloadOnChange = false });
@@ -116,7 +116,7 @@ public sealed class SmimeEncryptorTests
 
         foreach (var (cert, key) in new[] { a, b })
         {
-            var (code, stdout, stderr) = ProtectionTool.Run("openssl", ["cms", "-decrypt", "-in", path, "-recip", cert, "-inkey", key]);
+            var (code, stdout, stderr) = Tools.Run("openssl", ["cms", "-decrypt", "-in", path, "-recip", cert, "-inkey", key]);
             Assert.That(code, Is.Zero, stderr);
             Assert.That(stdout, Does.Contain(Phi));
         }
@@ -141,7 +141,7 @@ public sealed class SmimeEncryptorTests
     [Test]
     public void Signed_then_encrypted_message_verifies_with_openssl()
     {
-        ProtectionTool.Require("openssl");
+        Tools.Require("openssl");
         var (certPath, keyPath) = AddRecipient("dr.smith@example.org");
         var now = DateTimeOffset.UtcNow;
         var (orgCert, orgKey) = _pki.Issue("lab@clinic.example.com", "CN=Clinic Lab", now.AddDays(-1), now.AddYears(1),
@@ -158,13 +158,13 @@ public sealed class SmimeEncryptorTests
         Assert.That(encryptor.Signs, Is.True);
         var path = Write(encryptor.Encrypt(PhiMessage(), ["dr.smith@example.org"]), "signed.eml");
 
-        var decrypted = ProtectionTool.Run("openssl", ["cms", "-decrypt", "-in", path, "-recip", certPath, "-inkey", keyPath]);
+        var decrypted = Tools.Run("openssl", ["cms", "-decrypt", "-in", path, "-recip", certPath, "-inkey", keyPath]);
         Assert.That(decrypted.ExitCode, Is.Zero, decrypted.StdErr);
         Assert.That(decrypted.StdOut, Does.Contain("multipart/signed"));
         var innerPath = _dir.File("inner.eml");
         File.WriteAllText(innerPath, decrypted.StdOut);
 
-        var verified = ProtectionTool.Run("openssl", ["cms", "-verify", "-in", innerPath, "-CAfile", caPath]);
+        var verified = Tools.Run("openssl", ["cms", "-verify", "-in", innerPath, "-CAfile", caPath]);
         Assert.That(verified.ExitCode, Is.Zero, verified.StdErr);
         Assert.That(verified.StdErr, Does.Contain("Verification successful"));
         Assert.That(verified.StdOut, Does.Contain(Phi));

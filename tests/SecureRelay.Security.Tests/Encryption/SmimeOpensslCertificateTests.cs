@@ -1,5 +1,4 @@
 using MimeKit;
-using SecureRelay.Delivery.Tests.Infrastructure;
 using SecureRelay.Security.Encryption;
 
 namespace SecureRelay.Security.Tests.Encryption;
@@ -12,14 +11,14 @@ namespace SecureRelay.Security.Tests.Encryption;
 /// </summary>
 public sealed class SmimeOpensslCertificateTests
 {
-    private ProtectionTestDirectory _dir = null!;
+    private TempDirectory _dir = null!;
     private string _certs = null!;
 
     [SetUp]
     public void SetUp()
     {
-        ProtectionTool.Require("openssl");
-        _dir = new ProtectionTestDirectory();
+        Tools.Require("openssl");
+        _dir = new TempDirectory();
         _certs = _dir.File("certs");
         Directory.CreateDirectory(_certs);
     }
@@ -29,7 +28,7 @@ public sealed class SmimeOpensslCertificateTests
 
     private static void Openssl(params string[] args)
     {
-        var (code, _, stderr) = ProtectionTool.Run("openssl", args);
+        var (code, _, stderr) = Tools.Run("openssl", args);
         Assert.That(code, Is.Zero, "openssl " + string.Join(' ', args) + ": " + stderr);
     }
 
@@ -69,7 +68,7 @@ public sealed class SmimeOpensslCertificateTests
             encrypted.WriteTo(FormatOptions.Default, file);
         }
 
-        var (code, stdout, stderr) = ProtectionTool.Run("openssl", ["cms", "-decrypt", "-in", path, "-recip", cert, "-inkey", key]);
+        var (code, stdout, stderr) = Tools.Run("openssl", ["cms", "-decrypt", "-in", path, "-recip", cert, "-inkey", key]);
         Assert.That(code, Is.Zero, stderr);
         Assert.That(stdout, Does.Contain("biopsy result: benign"));
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
-using SecureRelay.Delivery.Tests.Infrastructure;
 using SecureRelay.Security.Encryption;
 
 namespace SecureRelay.Security.Tests.Encryption;
@@ -10,13 +9,13 @@ public sealed class WebKeyDirectoryClientTests
 {
     private static readonly HttpClient Http = new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) });
 
-    private ProtectionTestDirectory _dir = null!;
+    private TempDirectory _dir = null!;
     private LoopbackHttpServer _server = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _dir = new ProtectionTestDirectory();
+        _dir = new TempDirectory();
         _server = await LoopbackHttpServer.StartAsync();
     }
 
@@ -195,7 +194,7 @@ public sealed class WebKeyDirectoryClientTests
     [Test]
     public async Task Not_found_is_cached_until_negative_ttl_expires()
     {
-        var clock = new ProtectionClock(DateTimeOffset.UtcNow);
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
         var options = Options();
         options.NegativeCacheMinutes = 5;
         var client = new WebKeyDirectoryClient(Http, options, clock);
@@ -215,7 +214,7 @@ public sealed class WebKeyDirectoryClientTests
         options.TimeoutSeconds = 1;
         options.RetryCount = 0;
         options.FailureCacheMinutes = 10;
-        var clock = new ProtectionClock(DateTimeOffset.UtcNow);
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
         var logger = new ListLogger<WebKeyDirectoryClient>();
         var client = new WebKeyDirectoryClient(Http, options, clock, logger);
 

@@ -11,14 +11,14 @@ public sealed class EscrowStoreTests
 {
     private const string Phi = "Patient Jane Q. Example, DOB 1961-04-02, HIV viral load 20000 copies/mL";
 
-    private ProtectionTestDirectory _dir = null!;
-    private ProtectionClock _clock = null!;
+    private TempDirectory _dir = null!;
+    private ManualTimeProvider _clock = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _dir = new ProtectionTestDirectory();
-        _clock = new ProtectionClock(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        _dir = new TempDirectory();
+        _clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     }
 
     [TearDown]

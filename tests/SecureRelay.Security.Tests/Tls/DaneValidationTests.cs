@@ -80,7 +80,7 @@ public sealed class DaneValidationTests
 
         Assert.That(policy.MxAuthenticated, Is.False);
         Assert.That(policy.ModeFor(TestCertificates.MxHost), Is.EqualTo(RecipientTlsMode.None));
-        Assert.That(env.Dns.QueryCount(TlsTestEnvironment.TlsaName, TestDnsServer.TypeTlsa), Is.Zero, "no TLSA lookup under an insecure MX set");
+        Assert.That(env.Dns.QueryCount(TlsTestEnvironment.TlsaName, DnsClient.QueryType.TLSA), Is.Zero, "no TLSA lookup under an insecure MX set");
     }
 
     [Test]
@@ -160,7 +160,7 @@ public sealed class DaneValidationTests
     public async Task TlsaServFail_UnderSecureMx_FailsClosed()
     {
         using var env = new TlsTestEnvironment();
-        env.Dns.ServFailNames[TlsTestEnvironment.TlsaName] = true;
+        env.Dns.Rcodes[TlsTestEnvironment.TlsaName] = 2;
         using var server = new TlsTestServer(TestCertificates.Leaf);
 
         var (session, error) = await env.HandshakeAsync(server, requireVerified: false);
@@ -180,7 +180,7 @@ public sealed class DaneValidationTests
         var policy = await env.ResolveAsync();
 
         Assert.That(policy.Mode, Is.EqualTo(RecipientTlsMode.None));
-        Assert.That(env.Dns.QueryCount(TlsTestEnvironment.TlsaName, TestDnsServer.TypeTlsa), Is.EqualTo(1));
+        Assert.That(env.Dns.QueryCount(TlsTestEnvironment.TlsaName, DnsClient.QueryType.TLSA), Is.EqualTo(1));
     }
 
     [Test]

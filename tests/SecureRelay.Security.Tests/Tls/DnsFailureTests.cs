@@ -13,13 +13,13 @@ public sealed class DnsFailureTests
     public async Task ServFailEverywhere_MeansNoPolicy()
     {
         using var env = new TlsTestEnvironment();
-        env.Dns.ServFailNames[TestCertificates.Domain] = true;
-        env.Dns.ServFailNames["_mta-sts." + TestCertificates.Domain] = true;
+        env.Dns.Rcodes[TestCertificates.Domain] = 2;
+        env.Dns.Rcodes["_mta-sts." + TestCertificates.Domain] = 2;
 
         var policy = await env.ResolveAsync();
 
         Assert.That(policy.Mode, Is.EqualTo(RecipientTlsMode.None));
-        Assert.That(env.Dns.QueryCount(TestCertificates.Domain, TestDnsServer.TypeMx), Is.GreaterThanOrEqualTo(1));
+        Assert.That(env.Dns.QueryCount(TestCertificates.Domain, DnsClient.QueryType.MX), Is.GreaterThanOrEqualTo(1));
     }
 
     [Test]

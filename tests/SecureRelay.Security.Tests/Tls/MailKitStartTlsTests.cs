@@ -15,7 +15,7 @@ namespace SecureRelay.Security.Tests.Tls;
 public sealed class MailKitStartTlsTests
 {
     private static async Task<(TlsValidationSession Session, SmtpClient Client, Exception? Error)> ConnectAsync(
-        TlsTestEnvironment env, StartTlsSmtpResponder smtp, bool requireVerified)
+        TlsTestEnvironment env, ScriptedSmtpSink smtp, bool requireVerified)
     {
         var policy = await env.Resolver.ResolveAsync(TestCertificates.Domain, [TestCertificates.MxHost], CancellationToken.None);
         var session = env.Validator.CreateSession(TestCertificates.MxHost, policy, requireVerified);
@@ -44,7 +44,7 @@ public sealed class MailKitStartTlsTests
     {
         using var env = new TlsTestEnvironment(withAnchors: false);
         env.Dns.AddTlsa(TlsTestEnvironment.TlsaName, 3, 1, 1, DaneMatcher.ComputeAssociationData(TestCertificates.SelfSigned, 1, 1));
-        using var smtp = new StartTlsSmtpResponder(TestCertificates.SelfSigned);
+        await using var smtp = new ScriptedSmtpSink { Certificate = TestCertificates.SelfSigned, TlsProtocols = TlsProtocolPolicy.Allowed };
         var capabilities = new InMemoryTlsCapabilityCache(env.Options);
 
         var (session, client, error) = await ConnectAsync(env, smtp, requireVerified: true);
@@ -74,7 +74,7 @@ public sealed class MailKitStartTlsTests
     public async Task TlsVerified_PkixFailure_MailKitRefuses()
     {
         using var env = new TlsTestEnvironment();
-        using var smtp = new StartTlsSmtpResponder(TestCertificates.WrongName);
+        await using var smtp = new ScriptedSmtpSink { Certificate = TestCertificates.WrongName, TlsProtocols = TlsProtocolPolicy.Allowed };
 
         var (session, client, error) = await ConnectAsync(env, smtp, requireVerified: true);
         using (client)
@@ -90,7 +90,7 @@ public sealed class MailKitStartTlsTests
     public async Task Pkix_WithTrustAnchor_MailKitConnects()
     {
         using var env = new TlsTestEnvironment();
-        using var smtp = new StartTlsSmtpResponder(TestCertificates.Leaf);
+        await using var smtp = new ScriptedSmtpSink { Certificate = TestCertificates.Leaf, TlsProtocols = TlsProtocolPolicy.Allowed };
 
         var (session, client, error) = await ConnectAsync(env, smtp, requireVerified: true);
         using (client)

@@ -126,12 +126,12 @@ public sealed class MtaStsTests
         var first = await env.ResolveAsync();
         var cachedPolicy = await env.ResolveAsync();
         Assert.That(cachedPolicy, Is.SameAs(first), "recipient policy cached for policy_cache_seconds");
-        Assert.That(env.Dns.QueryCount(TxtName, TestDnsServer.TypeTxt), Is.EqualTo(1));
+        Assert.That(env.Dns.QueryCount(TxtName, DnsClient.QueryType.TXT), Is.EqualTo(1));
 
         time.Advance(TimeSpan.FromSeconds(61));
         var second = await env.ResolveAsync();
         Assert.That(second, Is.Not.SameAs(first));
-        Assert.That(env.Dns.QueryCount(TxtName, TestDnsServer.TypeTxt), Is.EqualTo(2), "TXT re-checked after expiry");
+        Assert.That(env.Dns.QueryCount(TxtName, DnsClient.QueryType.TXT), Is.EqualTo(2), "TXT re-checked after expiry");
         Assert.That(web.Requests, Is.EqualTo(1), "same id within max_age: no refetch");
 
         env.Dns.SetTxt(TxtName, "v=STSv1; id=two;");
@@ -163,7 +163,7 @@ public sealed class MtaStsTests
         Assert.That(web.Requests, Is.EqualTo(2));
         Assert.That(afterFailure.Mode, Is.EqualTo(RecipientTlsMode.MtaStsEnforce), "failed refresh keeps the cached policy");
 
-        env.Dns.Clear(TxtName, TestDnsServer.TypeTxt);
+        env.Dns.Clear(TxtName, DnsClient.QueryType.TXT);
         time.Advance(TimeSpan.FromSeconds(61));
         Assert.That((await env.ResolveAsync()).Mode, Is.EqualTo(RecipientTlsMode.MtaStsEnforce), "TXT removal does not cancel a cached policy");
     }

@@ -10,7 +10,7 @@ public sealed class RecipientTlsServicesTests
     public async Task FromOptions_EndToEnd_MtaStsEnforceVerified()
     {
         var dir = Directory.CreateTempSubdirectory("tls-services").FullName;
-        using var dns = new TestDnsServer();
+        using var dns = new LoopbackDnsServer();
         await using var web = await MtaStsPolicyServer.StartAsync(TestCertificates.MtaStsHost);
         try
         {

@@ -23,10 +23,10 @@ internal sealed class TlsTestEnvironment : IDisposable
         Resolver = new RecipientTlsPolicyResolver(
             RecipientTlsPolicyResolver.CreateLookupClient(Options), fetcher, Options, Time, NullLogger<RecipientTlsPolicyResolver>.Instance);
         Dns.AddMx(TestCertificates.Domain, 10, TestCertificates.MxHost);
-        Dns.AddA(TestCertificates.MxHost, System.Net.IPAddress.Loopback);
+        Dns.AddAddress(TestCertificates.MxHost, System.Net.IPAddress.Loopback);
     }
 
-    public TestDnsServer Dns { get; } = new();
+    public LoopbackDnsServer Dns { get; } = new();
 
     public TimeProvider Time { get; }
 

@@ -61,7 +61,7 @@ internal sealed class TlsTestServer : LoopbackTcpServer
         }
     }
 
-    protected override async Task ServeAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client, int connection)
     {
         using (client)
         {

@@ -10,6 +10,9 @@ internal sealed class SmtpHarness
     public static readonly IPEndPoint OutsideClient = new(IPAddress.Parse("203.0.113.9"), 40000);
     public static readonly IPEndPoint ServerEndPoint = new(IPAddress.Parse("10.0.0.1"), 25);
 
+    /// <summary>EHLO, MAIL and one RCPT: the start of a transaction, ready for DATA or BDAT.</summary>
+    public const string Envelope = "EHLO c.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<c@d.example>\r\n";
+
     public SmtpHarness(Action<SmtpServerOptions>? server = null, Action<SmtpListenerOptions>? listener = null, SmtpClientTracker? tracker = null, ISmtpAuthenticator? authenticator = null)
     {
         ServerOptions = new SmtpServerOptions { HostName = "mx.test.example" };

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using SecureRelay.Smtp.Tests.Infrastructure;
 
@@ -9,15 +8,12 @@ namespace SecureRelay.Smtp.Tests.Integration;
 [TestFixture]
 public sealed class CipherSuiteTests
 {
-    private const string OpenSsl = "/usr/bin/openssl";
+    private static string _openSsl = null!;
 
     [SetUp]
     public void RequireOpenSsl()
     {
-        if (!File.Exists(OpenSsl))
-        {
-            Assert.Ignore("openssl is not installed (apt-get install openssl)");
-        }
+        _openSsl = Tools.Require("openssl");
 
         if (!OperatingSystem.IsLinux())
         {
@@ -65,24 +61,7 @@ public sealed class CipherSuiteTests
     {
         var harness = SmtpHarness.WithTls(SmtpAuthMode.None, certificate: certificate);
         await using var server = await KestrelSmtpServer.StartAsync(harness);
-        var start = new ProcessStartInfo(OpenSsl)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "s_client", "-connect", $"127.0.0.1:{server.Port}", "-starttls", "smtp", "-brief" }.Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close(); // handshake, then end of input: s_client closes the connection
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        // Handshake, then end of input: s_client closes the connection.
+        return await Tools.RunAsync(_openSsl, ["s_client", "-connect", $"127.0.0.1:{server.Port}", "-starttls", "smtp", "-brief", .. args], TimeSpan.FromSeconds(30));
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using SecureRelay.Smtp.Tests.Infrastructure;
 
 namespace SecureRelay.Smtp.Tests.Integration;
@@ -8,32 +6,13 @@ namespace SecureRelay.Smtp.Tests.Integration;
 [TestFixture]
 public sealed class SmtpSourceTests
 {
-    private const string SmtpSource = "/usr/sbin/smtp-source";
+    private static string _smtpSource = null!;
 
     [SetUp]
-    public void RequireSmtpSource()
-    {
-        if (!File.Exists(SmtpSource))
-        {
-            Assert.Ignore("smtp-source is not installed (apt-get install postfix)");
-        }
-    }
+    public void RequireSmtpSource() => _smtpSource = Tools.Require("smtp-source");
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo(SmtpSource) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) =>
+        Tools.RunAsync(_smtpSource, args, TimeSpan.FromSeconds(60));
 
     [Test]
     public async Task ConcurrentPipelinedSessionsDeliverEveryMessage()

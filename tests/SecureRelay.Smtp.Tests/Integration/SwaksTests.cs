@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using SecureRelay.Smtp.Tests.Infrastructure;
 
 namespace SecureRelay.Smtp.Tests.Integration;
@@ -8,8 +6,6 @@ namespace SecureRelay.Smtp.Tests.Integration;
 [TestFixture]
 public sealed class SwaksTests
 {
-    private const string Swaks = "/usr/bin/swaks";
-
     // swaks sends the data file with CRLF line endings, dot-stuffs it and appends CRLF "." CRLF; we must
     // hand the sink the original lines, CRLF-terminated.
     private const string DataFile =
@@ -18,14 +14,10 @@ public sealed class SwaksTests
 
     private static readonly string Expected = DataFile.Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n";
 
+    private static string _swaks = null!;
+
     [SetUp]
-    public void RequireSwaks()
-    {
-        if (!File.Exists(Swaks))
-        {
-            Assert.Ignore("swaks is not installed (apt-get install swaks)");
-        }
-    }
+    public void RequireSwaks() => _swaks = Tools.Require("swaks");
 
     private static async Task<(int ExitCode, string Output)> RunSwaksAsync(params string[] args)
     {
@@ -33,23 +25,7 @@ public sealed class SwaksTests
         await File.WriteAllTextAsync(path, DataFile);
         try
         {
-            var start = new ProcessStartInfo(Swaks)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in args.Concat(["--data", "@" + path, "--helo", "swaks.client.example", "--timeout", "20"]))
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await process.WaitForExitAsync(timeout.Token);
-            return (process.ExitCode, await stdout + await stderr);
+            return await Tools.RunAsync(_swaks, args.Concat(["--data", "@" + path, "--helo", "swaks.client.example", "--timeout", "20"]), TimeSpan.FromSeconds(30));
         }
         finally
         {

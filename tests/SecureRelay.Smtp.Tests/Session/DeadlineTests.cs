@@ -7,8 +7,6 @@ namespace SecureRelay.Smtp.Tests.Session;
 [TestFixture]
 public sealed class DeadlineTests
 {
-    private const string Envelope = "EHLO c.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<c@d.example>\r\n";
-
     [Test]
     public async Task CommittedMessageGetsIts250AfterADeadlineFiredAsItsReadCompleted()
     {
@@ -24,7 +22,7 @@ public sealed class DeadlineTests
 
         // After the greeting the session waits in a read (not a TryRead), which the racing reader completes late.
         Assert.That(await connection.ReadReplyAsync(), Does.StartWith("220 "));
-        var output = await connection.ReplayAsync(Envelope + "DATA\r\nSubject: slow commit\r\n\r\nbody\r\n.\r\nQUIT\r\n", Fragmentation.Whole);
+        var output = await connection.ReplayAsync(SmtpHarness.Envelope + "DATA\r\nSubject: slow commit\r\n\r\nbody\r\n.\r\nQUIT\r\n", Fragmentation.Whole);
 
         Assert.That(racing!.RacedReads, Is.GreaterThanOrEqualTo(1), "a read completed after its deadline fired");
         Assert.That(output, Does.EndWith("354 End data with <CR><LF>.<CR><LF>\r\n250 2.0.0 Ok: queued\r\n221 2.0.0 Bye\r\n"),

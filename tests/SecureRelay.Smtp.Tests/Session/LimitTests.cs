@@ -7,8 +7,6 @@ namespace SecureRelay.Smtp.Tests.Session;
 [TestFixture]
 public sealed class LimitTests
 {
-    private const string Envelope = "EHLO c.example\r\nMAIL FROM:<a@b.example>\r\nRCPT TO:<c@d.example>\r\n";
-
     [TestCase(Fragmentation.Whole)]
     [TestCase(Fragmentation.ByteByByte)]
     public async Task OverlongCommandLineGets500AndTheSessionGoesOn(Fragmentation mode)
@@ -51,7 +49,7 @@ public sealed class LimitTests
     {
         var harness = new SmtpHarness(s => s.Limits.MessageSize = 4096);
         var body = "Subject: x\r\n\r\n" + string.Concat(Enumerable.Repeat(new string('b', 98) + "\r\n", 50));
-        var output = await harness.ReplayAsync(Envelope + "DATA\r\n" + body + ".\r\nNOOP\r\nQUIT\r\n", mode);
+        var output = await harness.ReplayAsync(SmtpHarness.Envelope + "DATA\r\n" + body + ".\r\nNOOP\r\nQUIT\r\n", mode);
         Assert.That(output, Does.EndWith("354 End data with <CR><LF>.<CR><LF>\r\n552 5.3.4 Message size exceeds fixed limit\r\n250 2.0.0 Ok\r\n221 2.0.0 Bye\r\n"));
         Assert.That(harness.Acceptor.Messages, Is.Empty);
         Assert.That(harness.Acceptor.Aborted, Is.EqualTo(1));
@@ -62,7 +60,7 @@ public sealed class LimitTests
     {
         var harness = new SmtpHarness(s => s.Limits.MessageSize = 4096);
         var body = "Subject: x\r\n\r\n" + string.Concat(Enumerable.Repeat(new string('b', 98) + "\r\n", 40)) + new string('c', 4096 - 14 - 4000 - 2) + "\r\n";
-        var output = await harness.ReplayAsync(Envelope + "DATA\r\n" + body + ".\r\nQUIT\r\n", Fragmentation.Whole);
+        var output = await harness.ReplayAsync(SmtpHarness.Envelope + "DATA\r\n" + body + ".\r\nQUIT\r\n", Fragmentation.Whole);
         Assert.That(output, Does.Contain("250 2.0.0 Ok: queued"));
         Assert.That(harness.Acceptor.Single().Body, Has.Length.EqualTo(4096));
     }
@@ -91,7 +89,7 @@ public sealed class LimitTests
     {
         var harness = new SmtpHarness(s => s.Limits.HeaderSectionSize = 2048);
         var headers = string.Concat(Enumerable.Range(0, 40).Select(i => $"X-H{i:00}: {new string('h', 60)}\r\n"));
-        var output = await harness.ReplayAsync(Envelope + "DATA\r\n" + headers + "\r\nbody\r\n.\r\nQUIT\r\n", Fragmentation.Whole);
+        var output = await harness.ReplayAsync(SmtpHarness.Envelope + "DATA\r\n" + headers + "\r\nbody\r\n.\r\nQUIT\r\n", Fragmentation.Whole);
         Assert.That(output, Does.Contain("552 5.3.4 Message header size exceeds fixed limit\r\n"));
         Assert.That(harness.Acceptor.Messages, Is.Empty);
     }
@@ -100,7 +98,7 @@ public sealed class LimitTests
     public async Task LargeBodyAfterSmallHeaderIsNotAHeaderProblem()
     {
         var harness = new SmtpHarness(s => s.Limits.HeaderSectionSize = 2048);
-        var output = await harness.ReplayAsync(Envelope + "DATA\r\nSubject: s\r\n\r\n" + string.Concat(Enumerable.Repeat(new string('b', 100) + "\r\n", 100)) + ".\r\nQUIT\r\n", Fragmentation.Whole);
+        var output = await harness.ReplayAsync(SmtpHarness.Envelope + "DATA\r\nSubject: s\r\n\r\n" + string.Concat(Enumerable.Repeat(new string('b', 100) + "\r\n", 100)) + ".\r\nQUIT\r\n", Fragmentation.Whole);
         Assert.That(output, Does.Contain("250 2.0.0 Ok: queued"));
     }
 
@@ -108,7 +106,7 @@ public sealed class LimitTests
     public async Task DataLineLengthLimit()
     {
         var harness = new SmtpHarness(s => s.Limits.DataLineLength = 1000);
-        var output = await harness.ReplayAsync(Envelope + "DATA\r\nSubject: s\r\n\r\n" + new string('x', 1001) + "\r\n.\r\nQUIT\r\n", Fragmentation.LineByLine);
+        var output = await harness.ReplayAsync(SmtpHarness.Envelope + "DATA\r\nSubject: s\r\n\r\n" + new string('x', 1001) + "\r\n.\r\nQUIT\r\n", Fragmentation.LineByLine);
         Assert.That(output, Does.Contain("354 End data with <CR><LF>.<CR><LF>\r\n500 5.5.2 Error: message line too long\r\n221 2.0.0 Bye"));
     }
 
@@ -131,7 +129,7 @@ public sealed class LimitTests
             s.Limits.MinimumDataRate = 0;
         });
         var connection = harness.Connect();
-        await connection.SendAsync(Envelope + "DATA\r\nSubject: slow\r\n");
+        await connection.SendAsync(SmtpHarness.Envelope + "DATA\r\nSubject: slow\r\n");
         var output = await connection.ReadToEndAsync();
         Assert.That(output, Does.EndWith("354 End data with <CR><LF>.<CR><LF>\r\n421 4.4.2 mx.test.example Error: timeout exceeded\r\n"));
         Assert.That(harness.Acceptor.Aborted, Is.EqualTo(1));
@@ -146,7 +144,7 @@ public sealed class LimitTests
             s.Limits.MinimumDataRateGracePeriod = TimeSpan.FromMilliseconds(300);
         });
         var connection = harness.Connect();
-        await connection.SendAsync(Envelope + "DATA\r\n");
+        await connection.SendAsync(SmtpHarness.Envelope + "DATA\r\n");
         var trickle = Task.Run(async () =>
         {
             for (var i = 0; i < 40 && !connection.Session.IsCompleted; i++)
@@ -240,7 +238,7 @@ public sealed class LimitTests
     {
         var harness = new SmtpHarness(s => s.Limits.MessageSize = 2048);
         var chunk = new string('z', 3000);
-        var output = await harness.ReplayAsync(Envelope + "BDAT 3000 LAST\r\n" + chunk + "NOOP\r\nQUIT\r\n", Fragmentation.Whole);
+        var output = await harness.ReplayAsync(SmtpHarness.Envelope + "BDAT 3000 LAST\r\n" + chunk + "NOOP\r\nQUIT\r\n", Fragmentation.Whole);
         Assert.That(output, Does.EndWith("250 2.1.5 Ok\r\n552 5.3.4 Message size exceeds fixed limit\r\n250 2.0.0 Ok\r\n221 2.0.0 Bye\r\n"));
         Assert.That(harness.Acceptor.Messages, Is.Empty);
     }

@@ -5,19 +5,10 @@ namespace SecureRelay.Smtp.Tests.Session;
 [TestFixture]
 public sealed class SmtpClientTrackerTests
 {
-    private sealed class ManualTime : TimeProvider
-    {
-        public long Now { get; set; }
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Now;
-    }
-
     [Test]
     public void AuthFailuresExpireAfterTheWindow()
     {
-        var time = new ManualTime();
+        var time = new ManualTimeProvider();
         var tracker = new SmtpClientTracker(time);
         var address = IPAddress.Parse("192.0.2.1");
         var window = TimeSpan.FromMinutes(10);
@@ -25,12 +16,12 @@ public sealed class SmtpClientTrackerTests
         {
             Assert.That(tracker.IsAuthLockedOut(address, 5, window), Is.False);
             tracker.RecordAuthFailure(address, window);
-            time.Now += TimeSpan.FromMinutes(1).Ticks;
+            time.Advance(TimeSpan.FromMinutes(1));
         }
 
         Assert.That(tracker.IsAuthLockedOut(address, 5, window), Is.True);
         Assert.That(tracker.IsAuthLockedOut(IPAddress.Parse("192.0.2.2"), 5, window), Is.False);
-        time.Now += TimeSpan.FromMinutes(6).Ticks; // the first failure is now 11 minutes old
+        time.Advance(TimeSpan.FromMinutes(6)); // the first failure is now 11 minutes old
         Assert.That(tracker.IsAuthLockedOut(address, 5, window), Is.False);
     }
 

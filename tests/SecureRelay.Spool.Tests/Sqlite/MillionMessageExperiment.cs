@@ -13,18 +13,8 @@ public sealed class MillionMessageExperiment : SpoolTestBase
     {
         const int total = 1_000_000;
         SqliteMessageSpool spool = await OpenAsync();
-        byte[] body = Content(1024);
-        int next = 0;
         var sw = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () =>
-        {
-            while (Interlocked.Increment(ref next) <= total)
-            {
-                await using ISpoolWriter w = spool.CreateWriter();
-                await w.WriteAsync(body, CancellationToken.None);
-                await w.CommitAsync(Envelope("patient@clinic.example", "billing@payer.example"), CancellationToken.None);
-            }
-        })));
+        await FillAsync(spool, total, writers: 64, Content(1024), () => Envelope("patient@clinic.example", "billing@payer.example"));
         TestContext.Out.WriteLine($"filled {total} x 1 KiB in {sw.Elapsed.TotalSeconds:F1}s ({total / sw.Elapsed.TotalSeconds:F0}/s, {(double)spool.Stats.MessageCommits / spool.Stats.Batches:F1} commits/fsync)");
         await CloseAsync(spool);
         GC.Collect();

@@ -8,7 +8,7 @@ public sealed class SpoolLoggingTests : SpoolTestBase
     [Test]
     public async Task Quarantine_is_logged_with_the_queue_id_and_no_address_or_content()
     {
-        var log = new ListLogger();
+        var log = new ListLogger<SqliteMessageSpool>();
         var options = new SpoolOptions { DataDirectory = DataDir, MinFreeBytes = 0 };
         QueuedMessage bad;
         await using (var spool = new SqliteMessageSpool(options, log))
@@ -28,23 +28,5 @@ public sealed class SpoolLoggingTests : SpoolTestBase
         Assert.That(log.Entries.Select(e => e.Message), Has.None.Contains("@"));
         Assert.That(log.Entries.Select(e => e.Message), Has.None.Contains("patient"));
         Assert.That(log.Entries.Select(e => e.Message), Has.Some.Contains("Spool opened"));
-    }
-
-    private sealed class ListLogger : ILogger<SqliteMessageSpool>
-    {
-        public List<(LogLevel Level, string Message)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Entries)
-            {
-                Entries.Add((logLevel, formatter(state, exception)));
-            }
-        }
     }
 }

@@ -7,17 +7,14 @@ namespace SecureRelay.Spool.Tests.Sqlite;
 public abstract class SpoolTestBase
 {
     private readonly List<SqliteMessageSpool> _open = [];
+    private TempDirectory? _root;
 
-    protected string Root { get; private set; } = string.Empty;
+    protected string Root => _root!.Path;
 
     protected string DataDir => Path.Combine(Root, "data");
 
     [SetUp]
-    public void CreateRoot()
-    {
-        Root = Path.Combine(Path.GetTempPath(), "spooltest-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Root);
-    }
+    public void CreateRoot() => _root = new TempDirectory("spooltest-");
 
     [TearDown]
     public async Task DeleteRoot()
@@ -29,14 +26,7 @@ public abstract class SpoolTestBase
 
         _open.Clear();
         SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a temp directory left behind does not affect the result.
-        }
+        _root?.Dispose();
     }
 
     protected async Task<SqliteMessageSpool> OpenAsync(string? dataDir = null, Func<SpoolOptions, SpoolOptions>? configure = null)
@@ -54,6 +44,26 @@ public abstract class SpoolTestBase
     }
 
     protected SpoolRecoveryReport? LastReport { get; private set; }
+
+    /// <summary>Commits up to <paramref name="count"/> messages (<paramref name="body"/>, a fresh <paramref name="envelope"/> each)
+    /// from <paramref name="writers"/> concurrent writers, stopping early once <paramref name="budget"/> has passed;
+    /// returns how many were committed.</summary>
+    protected static async Task<int> FillAsync(SqliteMessageSpool spool, int count, int writers, byte[] body, Func<SpoolEnvelope> envelope, TimeSpan? budget = null)
+    {
+        int next = 0, done = 0;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) <= count && (budget is null || sw.Elapsed < budget))
+            {
+                await using ISpoolWriter w = spool.CreateWriter();
+                await w.WriteAsync(body, CancellationToken.None);
+                await w.CommitAsync(envelope(), CancellationToken.None);
+                Interlocked.Increment(ref done);
+            }
+        })));
+        return done;
+    }
 
     /// <summary>Disposes a spool early (and forgets it for teardown).</summary>
     protected async Task CloseAsync(SqliteMessageSpool spool)

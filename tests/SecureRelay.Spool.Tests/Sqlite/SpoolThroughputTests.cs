@@ -41,22 +41,11 @@ public sealed class SpoolThroughputTests : SpoolTestBase
         SqliteMessageSpool spool = await OpenAsync();
         byte[] body = Content(10 * 1024);
         const int target = 20_000;
-        int next = 0, done = 0;
         long batchesBefore = spool.Stats.Batches;
         var sw = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
-        {
-            // Bounded in count and in time (a slow shared disk must not stall the suite).
-            while (Interlocked.Increment(ref next) <= target && sw.Elapsed < TimeSpan.FromSeconds(20))
-            {
-                await using ISpoolWriter w = spool.CreateWriter();
-                await w.WriteAsync(body, CancellationToken.None);
-                await w.CommitAsync(Envelope("patient@clinic.example"), CancellationToken.None);
-                Interlocked.Increment(ref done);
-            }
-        })));
+        // Bounded in count and in time (a slow shared disk must not stall the suite).
+        int total = await FillAsync(spool, target, writers, body, () => Envelope("patient@clinic.example"), TimeSpan.FromSeconds(20));
         sw.Stop();
-        int total = done;
         long batches = spool.Stats.Batches - batchesBefore;
         TestContext.Out.WriteLine($"fsync now ~{fsyncMs:F2} ms; writers={writers} commits={total} elapsed={sw.Elapsed.TotalSeconds:F2}s rate={total / sw.Elapsed.TotalSeconds:F0}/s fsyncs={batches} fsyncs/commit={(double)batches / total:F3} commits/fsync={(double)total / batches:F1} " +
             $"loop: execute={spool.Stats.ExecuteTicks * 1000.0 / Stopwatch.Frequency:F0}ms commit={spool.Stats.CommitTicks * 1000.0 / Stopwatch.Frequency:F0}ms");
@@ -84,20 +73,8 @@ public sealed class SpoolThroughputTests : SpoolTestBase
     {
         SqliteMessageSpool spool = await OpenAsync();
         const int target = 100_000;
-        int next = 0, done = 0;
-        byte[] body = Content(512);
         var sw = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
-        {
-            while (Interlocked.Increment(ref next) <= target && sw.Elapsed < TimeSpan.FromSeconds(45))
-            {
-                await using ISpoolWriter w = spool.CreateWriter();
-                await w.WriteAsync(body, CancellationToken.None);
-                await w.CommitAsync(Envelope("a@one.example", "b@two.example"), CancellationToken.None);
-                Interlocked.Increment(ref done);
-            }
-        })));
-        int total = done;
+        int total = await FillAsync(spool, target, writers: 32, Content(512), () => Envelope("a@one.example", "b@two.example"), TimeSpan.FromSeconds(45));
         TestContext.Out.WriteLine($"filled {total} in {sw.Elapsed.TotalSeconds:F2}s");
         await CloseAsync(spool);
 

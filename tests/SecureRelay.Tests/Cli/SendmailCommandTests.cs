@@ -99,23 +99,17 @@ public sealed class SendmailCommandTests
     [Test]
     public async Task ThroughALinkNamedSendmail()
     {
-        var dir = Directory.CreateTempSubdirectory("sr-link-").FullName;
-        try
-        {
-            var link = Path.Combine(dir, SendmailCommand.LinkName);
-            File.CreateSymbolicLink(link, RelayProcess.AppHost());
-            var token = Token();
+        using var temp = new TempDirectory("sr-link-");
+        var dir = temp.Path;
+        var link = Path.Combine(dir, SendmailCommand.LinkName);
+        File.CreateSymbolicLink(link, RelayProcess.AppHost());
+        var token = Token();
 
-            var (code, output) = await Tools.RunAsync(link, ["-C", _relay.ConfigFile, "-t"], Wait,
-                Encoding.UTF8.GetBytes($"To: linked@dest.test\nSubject: {token}\n\nvia the link\n"));
+        var (code, output) = await Tools.RunAsync(link, ["-C", _relay.ConfigFile, "-t"], Wait,
+            Encoding.UTF8.GetBytes($"To: linked@dest.test\nSubject: {token}\n\nvia the link\n"));
 
-            Assert.That(code, Is.EqualTo(SysExits.Ok), output);
-            Assert.That((await Arrived(token)).RcptArgs, Is.EqualTo(new[] { "<linked@dest.test>" }));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        Assert.That(code, Is.EqualTo(SysExits.Ok), output);
+        Assert.That((await Arrived(token)).RcptArgs, Is.EqualTo(new[] { "<linked@dest.test>" }));
     }
 
     [TestCase("-f", "RCPT", SysExits.NoUser)]
@@ -150,21 +144,15 @@ public sealed class SendmailCommandTests
     public async Task DownRelayIsATemporaryFailure()
     {
         // A configuration whose first listener nobody serves.
-        var dir = Directory.CreateTempSubdirectory("sr-down-").FullName;
-        try
-        {
-            var config = Path.Combine(dir, "securerelay.yaml");
-            await File.WriteAllTextAsync(config, TestConfig.Relay([("*", _sink.Port)])(TestPorts.Free(), TestPorts.Free()));
+        using var temp = new TempDirectory("sr-down-");
+        var dir = temp.Path;
+        var config = Path.Combine(dir, "securerelay.yaml");
+        await File.WriteAllTextAsync(config, TestConfig.Relay([("*", _sink.Port)])(TestPorts.Free(), TestPorts.Free()));
 
-            var (code, output) = await SendmailWith(config, "Subject: down\n\nx\n", "a@dest.test");
+        var (code, output) = await SendmailWith(config, "Subject: down\n\nx\n", "a@dest.test");
 
-            Assert.That(code, Is.EqualTo(SysExits.TempFail), output);
-            Assert.That(output, Does.Contain("cannot connect to the relay"));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        Assert.That(code, Is.EqualTo(SysExits.TempFail), output);
+        Assert.That(output, Does.Contain("cannot connect to the relay"));
     }
 
     [Test]

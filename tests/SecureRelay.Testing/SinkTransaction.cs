@@ -1,7 +1,7 @@
-namespace SecureRelay.Tests.Infrastructure;
+namespace SecureRelay.Testing;
 
 /// <summary>One transaction of smtp-sink's <c>-D</c> dump: the MAIL and RCPT arguments it logged and
-/// the message content (lines end in LF there whatever was on the wire; see <see cref="LoopbackTap"/>).</summary>
+/// the message content (lines end in LF there whatever was on the wire; SecureRelay.Tests' <c>LoopbackTap</c> sees the wire).</summary>
 public sealed record SinkTransaction(string MailArgs, IReadOnlyList<string> RcptArgs, string Content)
 {
     /// <summary>Parses one transaction (the text after its <c>X-Client-Addr:</c>).</summary>

@@ -1,4 +1,4 @@
-namespace SecureRelay.Delivery.Tests.Infrastructure;
+namespace SecureRelay.Testing;
 
 /// <summary>Current and peak number of concurrent holders.</summary>
 public sealed class ConcurrencyCounter
@@ -6,8 +6,10 @@ public sealed class ConcurrencyCounter
     private int _current;
     private int _peak;
 
+    /// <summary>The most holders seen at once.</summary>
     public int Peak => Volatile.Read(ref _peak);
 
+    /// <summary>One more holder; raises <see cref="Peak"/> when it is a new high.</summary>
     public void Enter()
     {
         int now = Interlocked.Increment(ref _current);
@@ -17,5 +19,6 @@ public sealed class ConcurrencyCounter
         }
     }
 
+    /// <summary>One holder fewer.</summary>
     public void Exit() => Interlocked.Decrement(ref _current);
 }

@@ -1,7 +1,7 @@
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Crypto;
 
-namespace SecureRelay.Delivery.Tests.Infrastructure;
+namespace SecureRelay.Testing;
 
 /// <summary>Answers DKIM key queries from TXT values held in memory (stands in for DNS).</summary>
 public sealed class MemoryDkimKeyLocator : DkimPublicKeyLocatorBase

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SecureRelay.Tests.Infrastructure;
+namespace SecureRelay.Testing;
 
 /// <summary>Free loopback TCP ports for servers started by tests.</summary>
 public static class TestPorts

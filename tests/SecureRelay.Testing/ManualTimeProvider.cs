@@ -1,12 +1,29 @@
-namespace SecureRelay.Delivery.Tests.Infrastructure;
+namespace SecureRelay.Testing;
 
-/// <summary>A clock the test moves by hand; timers fire when it is advanced past their due time.</summary>
+/// <summary>
+/// A clock the test moves by hand: <see cref="GetUtcNow"/> and <see cref="GetTimestamp"/> both follow
+/// it, and timers (<c>Task.Delay(d, time)</c>, <c>CreateTimer</c>) fire when it is advanced past
+/// their due time, on the thread that advances it.
+/// </summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<ManualTimer> _timers = [];
     private DateTimeOffset _now = start;
 
+    /// <summary>A clock starting at 2025-01-01T00:00:00Z.</summary>
+    public ManualTimeProvider()
+        : this(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    /// <summary>The current time.</summary>
+    public DateTimeOffset Now => GetUtcNow();
+
+    /// <inheritdoc />
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    /// <inheritdoc />
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)
@@ -15,6 +32,10 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <inheritdoc />
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
+    /// <summary>Moves the clock by <paramref name="by"/> and fires the timers now due.</summary>
     public void Advance(TimeSpan by)
     {
         List<ManualTimer> due;
@@ -30,6 +51,7 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);

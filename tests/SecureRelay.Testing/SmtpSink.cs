@@ -1,17 +1,22 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace SecureRelay.Tests.Infrastructure;
+namespace SecureRelay.Testing;
 
 /// <summary>
 /// Postfix's <c>smtp-sink</c> on 127.0.0.1, dumping every transaction into one file (<c>-D</c>) so a
-/// test can count and read what really arrived. Fault flags (<c>-r</c> soft reject, <c>-f</c> hard
-/// reject) make it a failing next hop.
+/// test can count and read what really arrived, and printing its running counters (<c>-c</c>). Fault
+/// flags (<c>-r</c> soft reject, <c>-f</c> hard reject) make it a failing next hop.
 /// </summary>
-public sealed partial class SmtpSink : IDisposable
+public sealed partial class SmtpSink : IDisposable, IAsyncDisposable
 {
+    /// <summary>The most characters of smtp-sink's standard output kept for <see cref="Counters"/>.</summary>
+    private const int MaxOutputChars = 100_000;
+
     private readonly Process _process;
     private readonly string _dir;
+    private readonly Lock _gate = new();
+    private string _output = string.Empty;
 
     private SmtpSink(Process process, string dir, int port)
     {
@@ -34,7 +39,10 @@ public sealed partial class SmtpSink : IDisposable
     {
         var exe = Tools.Require("smtp-sink");
         var dir = Directory.CreateTempSubdirectory("sr-sink-").FullName;
-        File.SetUnixFileMode(dir, (UnixFileMode)0x1FF); // 0777: smtp-sink drops to 'nobody' as root
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dir, (UnixFileMode)0x1FF); // 0777: smtp-sink drops to 'nobody' as root
+        }
         var psi = new ProcessStartInfo(exe) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         if (Environment.UserName == "root")
         {
@@ -47,12 +55,15 @@ public sealed partial class SmtpSink : IDisposable
             psi.ArgumentList.Add(a);
         }
 
+        psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add("-D");
         psi.ArgumentList.Add(Path.Combine(dir, "dump"));
         psi.ArgumentList.Add($"127.0.0.1:{port}");
         psi.ArgumentList.Add("256");
         var process = Process.Start(psi)!;
         var sink = new SmtpSink(process, dir, port);
+        _ = sink.PumpAsync(process.StandardOutput);
+        _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
         await TestPorts.WaitListeningAsync(port, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         return sink;
     }
@@ -134,6 +145,26 @@ public sealed partial class SmtpSink : IDisposable
         }
     }
 
+    /// <summary>The last (sessions ended, messages received) of smtp-sink's <c>-c</c> counters.</summary>
+    public (int Sessions, int Messages) Counters
+    {
+        get
+        {
+            lock (_gate)
+            {
+                Match? last = CounterRegex().Matches(_output).LastOrDefault();
+                return last is null ? (0, 0) : (int.Parse(last.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(last.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -157,6 +188,26 @@ public sealed partial class SmtpSink : IDisposable
             }
         }
     }
+
+    private async Task PumpAsync(StreamReader reader)
+    {
+        var buffer = new char[4096];
+        int n;
+        while ((n = await reader.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        {
+            lock (_gate)
+            {
+                _output += new string(buffer, 0, n);
+                if (_output.Length > MaxOutputChars)
+                {
+                    _output = _output[^10_000..];
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"sess=(\d+) quit=\d+ mesg=(\d+)")]
+    private static partial Regex CounterRegex();
 
     [GeneratedRegex("^X-Mail-Args:", RegexOptions.Multiline)]
     private static partial Regex MailArgs();

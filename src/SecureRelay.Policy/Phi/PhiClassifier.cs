@@ -150,13 +150,15 @@ public sealed class PhiClassifier
 
     private async Task<Classification> RunBounded(Func<ClassificationBudget, Classification> work, CancellationToken cancellationToken)
     {
+        // OCR has its own per-message bound; the backstop leaves room for it.
+        var timeout = Settings.Limits.Timeout + Settings.Ocr.ExtraTime;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(Settings.Limits.Timeout);
-        var task = Task.Run(() => Guarded(() => work(new ClassificationBudget(Settings.Limits.Timeout, budget.Token)), cancellationToken)!, CancellationToken.None);
+        budget.CancelAfter(timeout);
+        var task = Task.Run(() => Guarded(() => work(new ClassificationBudget(timeout, budget.Token)), cancellationToken)!, CancellationToken.None);
         try
         {
             // Work that ignores the token (a parser inside one page) must not hold the reply: stop waiting.
-            return await task.WaitAsync(Settings.Limits.Timeout + TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+            return await task.WaitAsync(timeout + TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

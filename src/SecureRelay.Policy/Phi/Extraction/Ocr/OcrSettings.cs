@@ -1,0 +1,64 @@
+namespace SecureRelay.Policy.Phi.Extraction.Ocr;
+
+/// <summary>The compiled <c>classifier.ocr:</c> section: how images and scanned PDF pages are read with
+/// Tesseract (Debian <c>tesseract-ocr</c>), run as a bounded subprocess. When OCR fails, times out or hits a
+/// bound, the content stays unreadable (the message is <c>uncertain</c>), never clean.</summary>
+/// <param name="Enabled">Run OCR at all (default true). Off: every image and scanned page is unreadable.</param>
+/// <param name="Languages">Tesseract language codes, each installed as <c>tesseract-ocr-LANG</c> (default eng, spa).</param>
+/// <param name="ImageTimeout">Wall-clock bound on one Tesseract run (one image or page).</param>
+/// <param name="MessageTimeout">Wall-clock bound on all OCR of one message, waiting for a slot included; the
+/// classifier's own time bound grows by this much when OCR is enabled.</param>
+/// <param name="MaxImages">Most images and scanned pages read per message; the rest are unreadable.</param>
+/// <param name="MaxImageBytes">Largest encoded image handed to Tesseract.</param>
+/// <param name="MaxPixels">Largest image (width × height, all pages of a TIFF together), read from the header
+/// before anything is decoded.</param>
+/// <param name="MaxConcurrency">Tesseract processes at once in this process (each limited to one thread), so
+/// that OCR never takes every core from SMTP.</param>
+/// <param name="Command">The Tesseract executable: a path, or a name looked up on PATH.</param>
+public sealed record OcrSettings(
+    bool Enabled,
+    IReadOnlyList<string> Languages,
+    TimeSpan ImageTimeout,
+    TimeSpan MessageTimeout,
+    int MaxImages,
+    long MaxImageBytes,
+    long MaxPixels,
+    int MaxConcurrency,
+    string Command = OcrSettings.DefaultCommand)
+{
+    /// <summary>The executable looked up on PATH by default.</summary>
+    public const string DefaultCommand = "tesseract";
+
+    /// <summary>Most bytes of Tesseract output read (its TSV for one image); past it the image is unreadable.</summary>
+    public const int MaxOutputBytes = 4 * 1024 * 1024;
+
+    /// <summary>An image whose sides are both at most this many pixels (icons, signature marks), or whose
+    /// shorter side is under <see cref="MinLegibleSide"/> (tracking pixels, rules), cannot hold a legible
+    /// sentence: it is not OCR'd and counts as read, with no text.</summary>
+    public const int IconSide = 48;
+
+    /// <summary>See <see cref="IconSide"/>.</summary>
+    public const int MinLegibleSide = 8;
+
+    /// <summary>An image whose sides are both at least this long (a page scanned at 72 dpi or more, a photo of
+    /// one), a TIFF, or a PDF page, looks like a document: if OCR finds fewer than
+    /// <see cref="MinDocumentLetters"/> confident letters in it, it stays unreadable.</summary>
+    public const int DocumentSide = 600;
+
+    /// <summary>See <see cref="DocumentSide"/>.</summary>
+    public const int MinDocumentLetters = 16;
+
+    /// <summary>Enabled; English and Spanish; 30 s per image, 60 s per message; 10 images per message; 16 MiB and
+    /// 25 M pixels per image (a Letter or A4 page at 400 dpi); half the processors (at least one) at once.
+    /// Measured: a 300 dpi Letter page takes about 1.5–3 s of one core on the reference box, so the timeouts
+    /// leave a busy machine ten times that.</summary>
+    public static OcrSettings Default { get; } = new(
+        true, ["eng", "spa"], TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), 10, 16L * 1024 * 1024, 25_000_000,
+        Math.Max(1, Environment.ProcessorCount / 2));
+
+    /// <summary>OCR off: images and scanned pages are unreadable, as before OCR existed.</summary>
+    public static OcrSettings Disabled { get; } = Default with { Enabled = false };
+
+    /// <summary>How much longer the classifier may take for a message when OCR is on.</summary>
+    public TimeSpan ExtraTime => Enabled ? MessageTimeout : TimeSpan.Zero;
+}

@@ -3,6 +3,7 @@
 # a missing one stops start-up). Debian packages: wamerican (English words, to tell names from words),
 # hunspell-en-med (clinical vocabulary, GPL), hunspell-es (Spanish words, GPL/LGPL/MPL). npm:
 # humannames (MIT; ~200,000 given and family names) under lexicons/node_modules.
+# Then scripts/ocr.sh (Tesseract for the classifier's OCR).
 # Idempotent: installs only what is missing. Used by scripts/run.sh and scripts/test.sh.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -22,3 +23,4 @@ if [ ! -f lexicons/node_modules/humannames/list.txt ]; then
   echo "installing lexicons: npm humannames"
   (cd lexicons && npm ci --silent --no-audit --no-fund) || { echo "npm ci failed in lexicons/" >&2; exit 1; }
 fi
+"$(dirname "$0")/ocr.sh" || exit 1

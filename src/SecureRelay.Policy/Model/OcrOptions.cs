@@ -10,10 +10,10 @@ public sealed class OcrOptions
     /// <summary>Tesseract languages, each installed as <c>tesseract-ocr-LANG</c> (default eng, spa).</summary>
     public List<string>? Languages { get; set; }
 
-    /// <summary>Bound on one image or page, in milliseconds (default 30000).</summary>
+    /// <summary>Bound on one image or page, in milliseconds (default 60000).</summary>
     public long? TimeoutMs { get; set; }
 
-    /// <summary>Bound on all OCR of one message, in milliseconds (default 60000).</summary>
+    /// <summary>Bound on all OCR of one message, in milliseconds (default 180000).</summary>
     public long? MaxMessageMs { get; set; }
 
     /// <summary>Most images and scanned pages read per message (default 10).</summary>

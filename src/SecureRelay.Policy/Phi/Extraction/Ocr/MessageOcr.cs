@@ -32,7 +32,9 @@ internal sealed class MessageOcr(OcrSettings settings, ClassificationBudget budg
         }
 
         var text = Run(image, header);
-        var document = header.Format == ImageFormat.Tiff || Math.Min(header.Width, header.Height) >= OcrSettings.DocumentSide;
+        var shorter = Math.Min(header.Width, header.Height);
+        var document = header.Format == ImageFormat.Tiff
+            || (shorter >= OcrSettings.DocumentSide && Math.Max(header.Width, header.Height) <= (long)shorter * OcrSettings.DocumentAspect);
         return document && text.ConfidentLetters < OcrSettings.MinDocumentLetters
             ? throw new UnreadableContentException("image_no_text")
             : text.Text;
@@ -83,15 +85,27 @@ internal sealed class MessageOcr(OcrSettings settings, ClassificationBudget budg
             _deadline = Stopwatch.GetTimestamp() + (long)(settings.MessageTimeout.TotalSeconds * Stopwatch.Frequency);
         }
 
-        using var slot = OcrGate.Enter(settings.MaxConcurrency, Remaining(), budget.Token) ?? throw new UnreadableContentException("ocr_limit");
-        var remaining = Remaining();
-        if (remaining <= TimeSpan.Zero)
+        // OCR has its own bound: its time, waiting for a slot included, moves the classifier's deadline (lent
+        // in full before, the unused part taken back after), so that a slow OCR run does not fail the rest.
+        var allowance = Remaining();
+        var clock = Stopwatch.StartNew();
+        budget.Extend(allowance);
+        try
         {
-            throw new UnreadableContentException("ocr_limit");
-        }
+            using var slot = OcrGate.Enter(settings.MaxConcurrency, allowance, budget.Token) ?? throw new UnreadableContentException("ocr_limit");
+            var remaining = Remaining();
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new UnreadableContentException("ocr_limit");
+            }
 
-        var timeout = remaining < settings.ImageTimeout ? remaining : settings.ImageTimeout;
-        return OcrText.Parse(TesseractProcess.Run(settings, image, timeout, budget.Token));
+            var timeout = remaining < settings.ImageTimeout ? remaining : settings.ImageTimeout;
+            return OcrText.Parse(TesseractProcess.Run(settings, image, timeout, budget.Token));
+        }
+        finally
+        {
+            budget.Extend(clock.Elapsed - allowance);
+        }
     }
 
     private TimeSpan Remaining() =>

@@ -6,8 +6,8 @@ namespace SecureRelay.Policy.Phi.Extraction.Ocr;
 /// <param name="Enabled">Run OCR at all (default true). Off: every image and scanned page is unreadable.</param>
 /// <param name="Languages">Tesseract language codes, each installed as <c>tesseract-ocr-LANG</c> (default eng, spa).</param>
 /// <param name="ImageTimeout">Wall-clock bound on one Tesseract run (one image or page).</param>
-/// <param name="MessageTimeout">Wall-clock bound on all OCR of one message, waiting for a slot included; the
-/// classifier's own time bound grows by this much when OCR is enabled.</param>
+/// <param name="MessageTimeout">Wall-clock bound on all OCR of one message, waiting for a slot included. OCR time
+/// does not count against the classifier's own time bound (<see cref="ClassifierLimits.Timeout"/>).</param>
 /// <param name="MaxImages">Most images and scanned pages read per message; the rest are unreadable.</param>
 /// <param name="MaxImageBytes">Largest encoded image handed to Tesseract.</param>
 /// <param name="MaxPixels">Largest image (width × height, all pages of a TIFF together), read from the header
@@ -40,10 +40,14 @@ public sealed record OcrSettings(
     /// <summary>See <see cref="IconSide"/>.</summary>
     public const int MinLegibleSide = 8;
 
-    /// <summary>An image whose sides are both at least this long (a page scanned at 72 dpi or more, a photo of
-    /// one), a TIFF, or a PDF page, looks like a document: if OCR finds fewer than
-    /// <see cref="MinDocumentLetters"/> confident letters in it, it stays unreadable.</summary>
-    public const int DocumentSide = 600;
+    /// <summary>An image whose shorter side is at least this long and whose longer side is at most
+    /// <see cref="DocumentAspect"/> times that (a page, even scanned at 50 dpi; a photo, perhaps of a page), a
+    /// TIFF, or a PDF page, looks like a document: if OCR finds fewer than <see cref="MinDocumentLetters"/>
+    /// confident letters in it, it stays unreadable. Banners and small logos without text count as read.</summary>
+    public const int DocumentSide = 200;
+
+    /// <summary>See <see cref="DocumentSide"/>.</summary>
+    public const int DocumentAspect = 2;
 
     /// <summary>See <see cref="DocumentSide"/>.</summary>
     public const int MinDocumentLetters = 16;
@@ -58,7 +62,4 @@ public sealed record OcrSettings(
 
     /// <summary>OCR off: images and scanned pages are unreadable, as before OCR existed.</summary>
     public static OcrSettings Disabled { get; } = Default with { Enabled = false };
-
-    /// <summary>How much longer the classifier may take for a message when OCR is on.</summary>
-    public TimeSpan ExtraTime => Enabled ? MessageTimeout : TimeSpan.Zero;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SecureRelay.Policy.Phi;
+using SecureRelay.Policy.Phi.Extraction.Ocr;
 using SecureRelay.Policy.Yaml;
 using static SecureRelay.Policy.Tests.PolicyTestData;
 using static SecureRelay.Policy.Tests.Phi.ExtractionTests;
@@ -159,5 +160,49 @@ public class OcrTests
         message.Body = builder.ToMessageBody();
         var c = await Classify(message, Classifier("{ max_images: 1 }"));
         Assert.That((c.Verdict, c.Signal), Is.EqualTo((PhiVerdict.Uncertain, (string?)"unreadable:ocr_limit")));
+    }
+
+    [Test]
+    public async Task OcrGate_BoundsRunsAndWaiters()
+    {
+        // A size of its own (no other test uses 3): all slots taken, then every allowed waiter waiting.
+        const int size = 3;
+        var held = Enumerable.Range(0, size).Select(_ => OcrGate.Enter(size, TimeSpan.Zero, CancellationToken.None)).ToList();
+        Assert.That(held, Has.All.Not.Null);
+        Assert.That(OcrGate.Enter(size, TimeSpan.Zero, CancellationToken.None), Is.Null, "a run past the slots");
+        using var stop = new CancellationTokenSource();
+        var waiters = Enumerable.Range(0, size * OcrGate.WaitersPerSlot)
+            .Select(_ => Task.Factory.StartNew(() => OcrGate.Enter(size, TimeSpan.FromMinutes(5), stop.Token), TaskCreationOptions.LongRunning)).ToList();
+        var clock = Stopwatch.StartNew();
+        while (OcrGate.Waiting(size) < size * OcrGate.WaitersPerSlot && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(50);
+        }
+
+        // Every waiter waits: one more is refused at once instead of blocking a thread for its whole OCR time.
+        var attempt = Stopwatch.StartNew();
+        Assert.That(OcrGate.Enter(size, TimeSpan.FromMinutes(2), CancellationToken.None), Is.Null);
+        Assert.That(attempt.Elapsed, Is.LessThan(TimeSpan.FromMinutes(1)), "the extra waiter blocked");
+        foreach (var slot in held)
+        {
+            slot!.Dispose();
+        }
+
+        var granted = 0;
+        await stop.CancelAsync();
+        foreach (var waiter in waiters)
+        {
+            try
+            {
+                using var slot = await waiter;
+                granted += slot is null ? 0 : 1;
+            }
+            catch (OperationCanceledException)
+            {
+                // Still waiting when the test stopped: no slot.
+            }
+        }
+
+        Assert.That(granted, Is.GreaterThanOrEqualTo(size), "released slots went to waiters");
     }
 }

@@ -15,7 +15,7 @@ public sealed class OcrEngineMissingException : Exception
     }
 
     /// <summary>Creates the exception.</summary>
-    public OcrEngineMissingException() : this("Tesseract OCR is not installed (Debian package tesseract-ocr; run scripts/ocr.sh)")
+    public OcrEngineMissingException() : this("Tesseract OCR is not installed (Debian package tesseract-ocr; run scripts/lexicons.sh)")
     {
     }
 }

@@ -26,13 +26,13 @@ internal static class TesseractProcess
         }
 
         var path = Resolve(settings.Command) ?? throw new OcrEngineMissingException(
-            $"OCR is enabled but '{settings.Command}' is not installed (Debian package tesseract-ocr; run scripts/ocr.sh, or set classifier.ocr.enabled: false)");
+            $"OCR is enabled but '{settings.Command}' is not installed (Debian package tesseract-ocr; run scripts/lexicons.sh, or set classifier.ocr.enabled: false)");
         var installed = InstalledLanguages.GetOrAdd(path, ListLanguages);
         var missing = settings.Languages.Where(l => !installed.Contains(l)).ToList();
         if (missing.Count > 0)
         {
             throw new OcrEngineMissingException(
-                $"OCR language(s) {string.Join(", ", missing)} not installed for '{path}' (Debian package(s) {string.Join(", ", missing.Select(l => "tesseract-ocr-" + l.Replace('_', '-')))}; run scripts/ocr.sh)");
+                $"OCR language(s) {string.Join(", ", missing)} not installed for '{path}' (Debian package(s) {string.Join(", ", missing.Select(l => "tesseract-ocr-" + l.Replace('_', '-')))}; run scripts/lexicons.sh)");
         }
     }
 
@@ -179,7 +179,7 @@ internal static class TesseractProcess
         }
         catch (Win32Exception e)
         {
-            throw new OcrEngineMissingException($"'{path}' cannot be run (Debian package tesseract-ocr; run scripts/ocr.sh)", e);
+            throw new OcrEngineMissingException($"'{path}' cannot be run (Debian package tesseract-ocr; run scripts/lexicons.sh)", e);
         }
 
         using var timer = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -195,7 +195,7 @@ internal static class TesseractProcess
         }
         catch (Exception e) when (e is OperationCanceledException or AggregateException)
         {
-            throw new OcrEngineMissingException($"'{path} --list-langs' did not answer (Debian package tesseract-ocr; run scripts/ocr.sh)", e);
+            throw new OcrEngineMissingException($"'{path} --list-langs' did not answer (Debian package tesseract-ocr; run scripts/lexicons.sh)", e);
         }
         finally
         {

@@ -28,10 +28,14 @@ public class OcrTests
         // A stand-in for the executable: answers --list-langs as Tesseract does, and otherwise leaves a mark that
         // it ran and hangs, so a test can tell whether OCR was attempted and how a hung run ends.
         _dir = Directory.CreateTempSubdirectory("ocr-wrapper-").FullName;
+        Directory.CreateDirectory(Path.Combine(_dir, "chatty"));
         File.WriteAllText(Hanging, $"#!/bin/sh\ncase \"$1\" in --list-langs) exec tesseract --list-langs;; esac\ntouch '{Marker}'\nexec sleep 60\n");
+        // And one that answers with endless output (64 MiB of it) on stdout and stderr.
+        File.WriteAllText(Chatty, "#!/bin/sh\ncase \"$1\" in --list-langs) exec tesseract --list-langs;; esac\nhead -c 67108864 /dev/zero >&2 &\nexec head -c 67108864 /dev/zero\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(Hanging, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.SetUnixFileMode(Chatty, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
 
@@ -41,6 +45,8 @@ public class OcrTests
     private string Hanging => Path.Combine(_dir, "tesseract");
 
     private string Marker => Path.Combine(_dir, "ran");
+
+    private string Chatty => Path.Combine(_dir, "chatty", "tesseract");
 
     private static PhiClassifier Classifier(string ocr) =>
         PolicyCompiler.Parse($"classifier:\n  limits: {{ timeout_ms: 60000 }}\n  ocr: {ocr}\n", "test.yaml").Classifier;
@@ -102,6 +108,15 @@ public class OcrTests
         Assert.That((c.Verdict, c.Signal), Is.EqualTo((PhiVerdict.Uncertain, (string?)"unreadable:ocr_timeout")));
         Assert.That(File.Exists(Marker), Is.True, "the stand-in never ran");
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "a hung OCR run held the classification");
+    }
+
+    [Test]
+    public async Task OcrOutputPastItsCap_StaysUncertain_AtOnce()
+    {
+        var clock = Stopwatch.StartNew();
+        var c = await Classify(WithAttachment("See attached.", "letter.png", "image/png", DocumentReaderTests.Png(700, 700)), Classifier($"{{ command: '{Chatty}' }}"));
+        Assert.That((c.Verdict, c.Signal), Is.EqualTo((PhiVerdict.Uncertain, (string?)"unreadable:ocr_limit")));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(50)), "the cap waited for the 60 s timeout");
     }
 
     [Test]

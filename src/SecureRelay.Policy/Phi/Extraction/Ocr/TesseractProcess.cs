@@ -10,7 +10,7 @@ namespace SecureRelay.Policy.Phi.Extraction.Ocr;
 /// (<c>OMP_THREAD_LIMIT=1</c>), killed with its process tree at the time bound. Nothing is written to disk.</summary>
 internal static class TesseractProcess
 {
-    private const int MaxErrorBytes = 64 * 1024;
+    private const int MaxListBytes = 64 * 1024;
 
     private static readonly ConcurrentDictionary<string, IReadOnlyCollection<string>> InstalledLanguages = new(StringComparer.Ordinal);
 
@@ -87,20 +87,20 @@ internal static class TesseractProcess
 
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timer.CancelAfter(timeout);
-        var exceeded = false;
         try
         {
             var feed = Feed(process.StandardInput.BaseStream, image, timer.Token);
             var output = ReadCapped(process.StandardOutput.BaseStream, OcrSettings.MaxOutputBytes, timer.Token);
-            var errors = ReadCapped(process.StandardError.BaseStream, MaxErrorBytes, timer.Token);
-            Task.WaitAll([feed, output, errors], timer.Token);
-            process.WaitForExitAsync(timer.Token).Wait(timer.Token);
-            exceeded = output.Result is null;
-            if (exceeded)
+            var errors = Drain(process.StandardError.BaseStream, timer.Token);
+            // Output past the cap ends the run at once (the process is killed below), not at the timeout.
+            output.Wait(timer.Token);
+            if (output.Result is null)
             {
                 throw new UnreadableContentException("ocr_limit");
             }
 
+            Task.WaitAll([feed, errors], timer.Token);
+            process.WaitForExitAsync(timer.Token).Wait(timer.Token);
             return process.ExitCode == 0 ? Encoding.UTF8.GetString(output.Result!) : throw new UnreadableContentException("ocr_failed");
         }
         catch (Exception e) when (e is OperationCanceledException || (e is AggregateException a && a.InnerExceptions.All(i => i is OperationCanceledException)))
@@ -167,6 +167,17 @@ internal static class TesseractProcess
         }
     }
 
+    /// <summary>Reads <paramref name="stream"/> to its end and drops it (stderr may echo content; a full pipe
+    /// would stall the process).</summary>
+    private static async Task Drain(Stream stream, CancellationToken token)
+    {
+        var chunk = new byte[16 * 1024];
+        while (await stream.ReadAsync(chunk, token).ConfigureAwait(false) > 0)
+        {
+            // Dropped.
+        }
+    }
+
     /// <summary><c>tesseract --list-langs</c>, bounded to 10 s and 64 KiB.</summary>
     private static IReadOnlyCollection<string> ListLanguages(string path)
     {
@@ -185,8 +196,8 @@ internal static class TesseractProcess
         using var timer = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            var output = ReadCapped(process.StandardOutput.BaseStream, MaxErrorBytes, timer.Token);
-            var errors = ReadCapped(process.StandardError.BaseStream, MaxErrorBytes, timer.Token);
+            var output = ReadCapped(process.StandardOutput.BaseStream, MaxListBytes, timer.Token);
+            var errors = Drain(process.StandardError.BaseStream, timer.Token);
             Task.WaitAll([output, errors], timer.Token);
             process.WaitForExitAsync(timer.Token).Wait(timer.Token);
             var text = Encoding.UTF8.GetString(output.Result ?? []);

@@ -13,7 +13,7 @@ COPY lexicons/package.json lexicons/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-RUN apt-get update && apt-get install -y --no-install-recommends wamerican hunspell-en-med hunspell-es \
+RUN apt-get update && apt-get install -y --no-install-recommends wamerican hunspell-en-med hunspell-es tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=lexicons /lexicons /usr/share/securerelay/lexicons
 RUN useradd --system --home /var/lib/securerelay securerelay \

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole test suite the way CI does, on a fresh machine:
 # installs the real peers the integration tests drive (Postfix's smtp-source/smtp-sink, swaks,
-# openssl, gnupg, python3-dkim, and the mail clients of the compatibility suite: curl, msmtp,
+# openssl, gnupg, python3-dkim, poppler-utils (pdftoppm renders the OCR tests' pages), and the mail clients of the compatibility suite: curl, msmtp,
 # nodemailer through npm ci), restores NuGet packages, runs every test project, and prints
 # the totals as the last line:  tests: N passed, N failed[, N skipped]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for tool in smtp-source:postfix smtp-sink:postfix swaks:swaks openssl:openssl gpg:gnupg curl:curl msmtp:msmtp npm:npm; do
+for tool in smtp-source:postfix smtp-sink:postfix swaks:swaks openssl:openssl gpg:gnupg curl:curl msmtp:msmtp npm:npm pdftoppm:poppler-utils; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${tool%%:*}" ] || need+=("${tool##*:}")
 done
 /usr/bin/python3 -c "import dkim" >/dev/null 2>&1 || need+=(python3-dkim)   # dkimpy: independent DKIM verifier

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SecureRelay.Policy.Phi;
+using SecureRelay.Policy.Phi.Extraction.Ocr;
 using SecureRelay.Policy.Phi.Lexicons;
 using SecureRelay.Policy.Model;
 using SecureRelay.Policy.Yaml;
@@ -221,7 +222,45 @@ public static class PolicyCompiler
             (int)Positive(loaded, "classifier.limits.max_parts", l.MaxParts ?? d0.MaxParts),
             (int)Positive(loaded, "classifier.limits.max_pdf_pages", l.MaxPdfPages ?? d0.MaxPdfPages));
         return new ClassifierSettings(threshold, weights, mrn, member, o.MedicationTerms ?? [], o.DiagnosisTerms ?? [], tags,
-            o.AllowNoneHeader ?? [], limits, senders, LoadLexicon(loaded, o.Lexicons));
+            o.AllowNoneHeader ?? [], limits, senders, LoadLexicon(loaded, o.Lexicons)) { Ocr = Ocr(loaded, o.Ocr) };
+    }
+
+    private static OcrSettings Ocr(LoadedYaml<PolicyDocument> loaded, OcrOptions? o)
+    {
+        var d = OcrSettings.Default;
+        o ??= new OcrOptions();
+        var languages = o.Languages ?? [.. d.Languages];
+        if (languages.Count == 0)
+        {
+            throw loaded.Error("classifier.ocr.languages", "name at least one Tesseract language (eng, spa, ...)");
+        }
+
+        for (var i = 0; i < languages.Count; i++)
+        {
+            if (string.IsNullOrEmpty(languages[i]) || !languages[i].All(c => char.IsAsciiLetterLower(c) || c == '_'))
+            {
+                throw loaded.Error($"classifier.ocr.languages[{i}]", $"'{languages[i]}' is not a Tesseract language code (eng, spa, chi_sim)");
+            }
+        }
+
+        var settings = new OcrSettings(
+            o.Enabled ?? d.Enabled,
+            languages,
+            TimeSpan.FromMilliseconds(Positive(loaded, "classifier.ocr.timeout_ms", o.TimeoutMs ?? (long)d.ImageTimeout.TotalMilliseconds)),
+            TimeSpan.FromMilliseconds(Positive(loaded, "classifier.ocr.max_message_ms", o.MaxMessageMs ?? (long)d.MessageTimeout.TotalMilliseconds)),
+            (int)Positive(loaded, "classifier.ocr.max_images", o.MaxImages ?? d.MaxImages),
+            Positive(loaded, "classifier.ocr.max_image_bytes", o.MaxImageBytes ?? d.MaxImageBytes),
+            Positive(loaded, "classifier.ocr.max_pixels", o.MaxPixels ?? d.MaxPixels),
+            (int)Positive(loaded, "classifier.ocr.max_concurrency", o.MaxConcurrency ?? d.MaxConcurrency),
+            string.IsNullOrWhiteSpace(o.Command) ? d.Command : Path(loaded, o.Command)!);
+        try
+        {
+            return ClassifierSettings.Verified(settings);
+        }
+        catch (OcrEngineMissingException e)
+        {
+            throw loaded.Error(o.Command is not null ? "classifier.ocr.command" : o.Languages is not null ? "classifier.ocr.languages" : "classifier", e.Message);
+        }
     }
 
     private static Lexicon LoadLexicon(LoadedYaml<PolicyDocument> loaded, LexiconOptions? o)

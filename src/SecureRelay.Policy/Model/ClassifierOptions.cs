@@ -34,4 +34,7 @@ public sealed class ClassifierOptions
 
     /// <summary>Reading limits.</summary>
     public ClassifierLimitsOptions? Limits { get; set; }
+
+    /// <summary>OCR of images and scanned PDF pages.</summary>
+    public OcrOptions? Ocr { get; set; }
 }

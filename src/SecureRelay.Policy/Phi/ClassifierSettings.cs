@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SecureRelay.Policy.Phi.Extraction.Ocr;
 using SecureRelay.Policy.Phi.Lexicons;
 
 namespace SecureRelay.Policy.Phi;
@@ -8,7 +9,10 @@ namespace SecureRelay.Policy.Phi;
 public sealed class ClassifierSettings
 {
     private static readonly Lazy<ClassifierSettings> BuiltIn = new(() => new(
-        1.0, BuiltInDetectors.DefaultWeights, [], [], [], [], ["[secure]", "[encrypt]"], [], ClassifierLimits.Default, [], Lexicon.Load(LexiconPaths.Default)));
+        1.0, BuiltInDetectors.DefaultWeights, [], [], [], [], ["[secure]", "[encrypt]"], [], ClassifierLimits.Default, [], Lexicon.Load(LexiconPaths.Default))
+    {
+        Ocr = Verified(OcrSettings.Default),
+    });
 
     internal ClassifierSettings(
         double threshold,
@@ -44,6 +48,7 @@ public sealed class ClassifierSettings
 
     /// <summary>The built-in settings (what applies with no policy file).</summary>
     /// <exception cref="LexiconMissingException">A word list is not installed.</exception>
+    /// <exception cref="OcrEngineMissingException">Tesseract or one of its languages is not installed.</exception>
     public static ClassifierSettings Default => BuiltIn.Value;
 
     /// <summary>Names of every built-in detector.</summary>
@@ -71,6 +76,10 @@ public sealed class ClassifierSettings
     /// <summary>Sender rules, in order.</summary>
     public IReadOnlyList<SenderRule> SenderRules { get; }
 
+    /// <summary>OCR of images and scanned PDF pages (default: <see cref="OcrSettings.Disabled"/> for settings built
+    /// in code; the built-in and compiled settings enable it once Tesseract is verified installed).</summary>
+    public OcrSettings Ocr { get; init; } = OcrSettings.Disabled;
+
     internal IReadOnlyList<Regex> MrnPatterns { get; }
 
     internal IReadOnlyList<Regex> MemberIdPatterns { get; }
@@ -89,6 +98,14 @@ public sealed class ClassifierSettings
 
     /// <summary>Clinical vocabulary: named everyday words, the term lists, the lexicon's technical terms.</summary>
     internal ClinicalTermIndex ClinicalTerms { get; }
+
+    /// <summary><paramref name="ocr"/>, once its engine and languages are known to be installed.</summary>
+    /// <exception cref="OcrEngineMissingException">They are not.</exception>
+    internal static OcrSettings Verified(OcrSettings ocr)
+    {
+        TesseractProcess.Verify(ocr);
+        return ocr;
+    }
 
     private static (Regex Regex, TermShortcut? Shortcut) TermRegex(IReadOnlyList<string> terms)
     {

@@ -8,6 +8,7 @@ namespace SecureRelay.Policy.Phi;
 /// <c>decompression_limit</c>, <c>message_partial</c>, <c>external_body</c>, <c>bad_transfer_encoding</c>,
 /// <c>unknown_charset</c>, <c>octet_stream</c>, <c>unknown_type</c>, <c>encrypted_part</c>,
 /// <c>opaque_signed</c>, <c>unreadable_pdf</c>, <c>unreadable_docx</c>, <c>unreadable_xlsx</c>,
-/// <c>unreadable_zip</c>, <c>unreadable_message</c>. Reasons only, never content. Empty means every byte
+/// <c>unreadable_zip</c>, <c>unreadable_message</c>; from OCR <c>image_animated</c>, <c>image_too_large</c>,
+/// <c>image_no_text</c>, <c>ocr_limit</c>, <c>ocr_timeout</c>, <c>ocr_failed</c>. Reasons only, never content. Empty means every byte
 /// was read.</param>
 public sealed record ExtractedText(string Text, IReadOnlyList<string> Unreadable);

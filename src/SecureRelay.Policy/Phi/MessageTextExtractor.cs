@@ -12,7 +12,7 @@ namespace SecureRelay.Policy.Phi;
 /// name), every multipart's preamble and epilogue, text parts (HTML as rows and lines, comments kept),
 /// calendars, RTF, textual attachments, PDF, DOCX, XLSX and ZIP (readers under
 /// <see cref="Extraction"/>), and the raw text of a part whose transfer encoding or charset does not decode
-/// cleanly. Unreadable: images, media, encrypted or opaque parts, partial and external bodies, scanned or
+/// cleanly; images and scanned PDF pages by OCR (<see cref="Extraction.Ocr"/>). Unreadable: images OCR cannot read, media, encrypted or opaque parts, partial and external bodies, scanned or
 /// encrypted PDFs, unknown binaries, documents past the decompression caps. Global bounds (depth, parts,
 /// characters, pages, time) throw <see cref="ClassificationFailedException"/> so that the caller fails closed.</summary>
 internal sealed class MessageTextExtractor
@@ -40,6 +40,7 @@ internal sealed class MessageTextExtractor
     private const string PgpArmor = "-----BEGIN PGP MESSAGE-----";
 
     private readonly ClassifierLimits _limits;
+    private readonly Extraction.Ocr.OcrSettings _ocr;
     private readonly ClassificationBudget _budget;
     private readonly TextBuffer _text;
     private readonly bool _viaMimeKitText;
@@ -52,12 +53,13 @@ internal sealed class MessageTextExtractor
     private MessageTextExtractor(ClassifierSettings settings, ClassificationBudget budget, TextBuffer text, bool viaMimeKitText)
     {
         _limits = settings.Limits;
+        _ocr = settings.Ocr;
         _budget = budget;
         _text = text;
         _viaMimeKitText = viaMimeKitText;
     }
 
-    private DocumentContext Documents => _documents ??= new DocumentContext(_limits, _budget, Unreadable);
+    private DocumentContext Documents => _documents ??= new DocumentContext(_limits, _budget, Unreadable, _ocr);
 
     /// <summary>The text of the message and the reasons for what could not be read.</summary>
     public static ExtractedText Extract(MimeMessage message, ClassifierSettings settings, ClassificationBudget budget) =>
@@ -455,7 +457,7 @@ internal sealed class MessageTextExtractor
         Multipart multipart => multipart.All(child => ReadsOnlyText(child, depth + 1, maxDepth)),
         MessagePart messagePart => messagePart.Message is null || ReadsOnlyText(messagePart.Message.Body, depth + 1, maxDepth),
         MessagePartial or ApplicationPkcs7Mime or ApplicationPkcs7Signature or ApplicationPgpSignature or ApplicationPgpEncrypted => true,
-        MimePart part => DeclaredKind(part) is DocumentKind.Image or DocumentKind.Media,
+        MimePart part => DeclaredKind(part) is DocumentKind.Media,
         _ => true,
     };
 
@@ -494,14 +496,10 @@ internal sealed class MessageTextExtractor
         }
 
         var declared = DeclaredKind(part);
-        switch (declared)
+        if (declared == DocumentKind.Media)
         {
-            case DocumentKind.Image:
-                Unreadable("image");
-                return;
-            case DocumentKind.Media:
-                Unreadable("media");
-                return;
+            Unreadable("media");
+            return;
         }
 
         var unknownReason = type.IsMimeType("application", "octet-stream") ? "octet_stream" : "unknown_type";

@@ -150,13 +150,25 @@ public sealed class PhiClassifier
 
     private async Task<Classification> RunBounded(Func<ClassificationBudget, Classification> work, CancellationToken cancellationToken)
     {
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(Settings.Limits.Timeout);
-        var task = Task.Run(() => Guarded(() => work(new ClassificationBudget(Settings.Limits.Timeout, budget.Token)), cancellationToken)!, CancellationToken.None);
+        using var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        source.CancelAfter(Settings.Limits.Timeout);
+        var budget = new ClassificationBudget(Settings.Limits.Timeout, source.Token, source);
+        var task = Task.Run(() => Guarded(() => work(budget), cancellationToken)!, CancellationToken.None);
         try
         {
-            // Work that ignores the token (a parser inside one page) must not hold the reply: stop waiting.
-            return await task.WaitAsync(Settings.Limits.Timeout + TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+            // Work that ignores the token (a parser inside one page) must not hold the reply: stop waiting at the
+            // deadline, which OCR moves by the time it took (OCR has its own bound, classifier.ocr.max_message_ms).
+            while (true)
+            {
+                try
+                {
+                    return await task.WaitAsync(budget.Remaining + TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException) when (budget.Remaining > TimeSpan.Zero)
+                {
+                    // OCR moved the deadline while we waited: wait on.
+                }
+            }
         }
         catch (TimeoutException)
         {

@@ -146,8 +146,9 @@ public class DocumentReaderTests
         Assert.That(binary.Unreadable, Is.EqualTo(new[] { "octet_stream" }));
         var other = ExtractAttachment("data.bin", "application/x-custom", [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0xFE, 0xFF]);
         Assert.That(other.Unreadable, Is.EqualTo(new[] { "unknown_type" }));
-        var disguised = ExtractAttachment("photo.png", "application/octet-stream", Png(2, 2));
-        Assert.That(disguised.Unreadable, Is.EqualTo(new[] { "image" }));
+        // Sniffed as an image, so OCR'd: a page-sized gradient holds no text (an icon-sized one would be skipped).
+        var disguised = ExtractAttachment("photo.png", "application/octet-stream", Png(640, 640));
+        Assert.That(disguised.Unreadable, Is.EqualTo(new[] { "image_no_text" }));
     }
 
     [Test]
@@ -171,9 +172,11 @@ public class DocumentReaderTests
         Assert.That(e.Unreadable, Is.EqualTo(new[] { "encrypted_pdf" }));
     }
 
-    /// <summary>A grey PNG (8-bit greyscale), written by hand: the framework has no image encoder.</summary>
-    internal static byte[] Png(int width, int height)
+    /// <summary>A grey PNG (8-bit greyscale), written by hand: the framework has no image encoder. Each pixel
+    /// from <paramref name="pixel"/> (x, y), by default a diagonal gradient.</summary>
+    internal static byte[] Png(int width, int height, Func<int, int, byte>? pixel = null)
     {
+        pixel ??= (x, y) => (byte)((x * 7 + y * 3) & 0xFF);
         using var output = new MemoryStream();
         output.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
         var header = new byte[13];
@@ -189,7 +192,7 @@ public class DocumentReaderTests
                 z.WriteByte(0);
                 for (var x = 0; x < width; x++)
                 {
-                    z.WriteByte((byte)((x * 7 + y * 3) & 0xFF));
+                    z.WriteByte(pixel(x, y));
                 }
             }
         }

@@ -1,11 +1,12 @@
 using System.Text;
+using SecureRelay.Policy.Phi.Extraction.Ocr;
 
 namespace SecureRelay.Policy.Phi.Extraction;
 
 /// <summary>What reading the documents of one message shares: the limits, the time budget, the inflation
 /// budget, the slot of the <see cref="DocumentGate"/> (taken at the first document, kept until disposal),
-/// and where unreadable content is reported. Decides what a part is and hands it to its reader.</summary>
-internal sealed class DocumentContext(ClassifierLimits limits, ClassificationBudget budget, Action<string> unreadable) : IDisposable
+/// the message's OCR, and where unreadable content is reported. Decides what a part is and hands it to its reader.</summary>
+internal sealed class DocumentContext(ClassifierLimits limits, ClassificationBudget budget, Action<string> unreadable, OcrSettings ocr) : IDisposable
 {
     private IDisposable? _slot;
 
@@ -14,6 +15,9 @@ internal sealed class DocumentContext(ClassifierLimits limits, ClassificationBud
     public ClassificationBudget Budget => budget;
 
     public InflationBudget Inflation { get; } = new(limits);
+
+    /// <summary>OCR of images and scanned pages, bounded per message.</summary>
+    public MessageOcr Ocr { get; } = new(ocr, budget);
 
     /// <summary>Reports content that could not be read.</summary>
     public void Unreadable(string reason) => unreadable(reason);
@@ -43,8 +47,7 @@ internal sealed class DocumentContext(ClassifierLimits limits, ClassificationBud
                 Unreadable(unknownReason);
                 return "";
             case DocumentKind.Image:
-                Unreadable("image");
-                return "";
+                return ReadImage(content);
             case DocumentKind.Media:
                 Unreadable("media");
                 return "";
@@ -86,6 +89,19 @@ internal sealed class DocumentContext(ClassifierLimits limits, ClassificationBud
         {
             // A corrupt or unsupported document may hide PHI: report it, naming only the kind.
             Unreadable(Inflation.Exceeded ? "decompression_limit" : "unreadable_" + kind.ToString().ToLowerInvariant());
+            return "";
+        }
+    }
+
+    private string ReadImage(byte[] content)
+    {
+        try
+        {
+            return Ocr.ReadImage(content);
+        }
+        catch (UnreadableContentException e)
+        {
+            Unreadable(e.Reason);
             return "";
         }
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using SecureRelay.Policy.Phi.Extraction.Ocr;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using UglyToad.PdfPig.Exceptions;
@@ -7,7 +8,8 @@ namespace SecureRelay.Policy.Phi.Extraction;
 
 /// <summary>Text of a PDF, page by page (PdfPig), with every stream decoded through
 /// <see cref="BoundedPdfFilterProvider"/>. Encrypted documents (<c>encrypted_pdf</c>) and pages that
-/// are pictures without text (<c>scanned_pdf</c>) are unreadable: a person reads them, we cannot.</summary>
+/// are pictures without text are read by OCR (<see cref="PdfPageOcr"/>), and stay unreadable (<c>scanned_pdf</c>)
+/// when OCR cannot read them.</summary>
 internal static class PdfTextReader
 {
     /// <summary>A page with an image and fewer letters than this is taken for a scan (a page number or a
@@ -63,8 +65,15 @@ internal static class PdfTextReader
                 context.Budget.Check();
                 var pageLetters = page.Letters.Count;
                 letters += pageLetters;
-                scanned |= pageLetters < ScannedPageLetters && page.NumberOfImages > 0;
                 text.Append(ContentOrderTextExtractor.GetText(page)).Append('\n');
+                if (pageLetters < ScannedPageLetters && page.NumberOfImages > 0)
+                {
+                    // A scan: its text is what OCR reads, and it stays unreadable unless OCR reads enough.
+                    var read = PdfPageOcr.Read(page, context, text);
+                    letters += read;
+                    scanned |= read < ScannedPageLetters;
+                }
+
                 context.CheckLength(text);
             }
 

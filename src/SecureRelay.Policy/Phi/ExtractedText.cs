@@ -10,4 +10,9 @@ namespace SecureRelay.Policy.Phi;
 /// <c>opaque_signed</c>, <c>unreadable_pdf</c>, <c>unreadable_docx</c>, <c>unreadable_xlsx</c>,
 /// <c>unreadable_zip</c>, <c>unreadable_message</c>. Reasons only, never content. Empty means every byte
 /// was read.</param>
-public sealed record ExtractedText(string Text, IReadOnlyList<string> Unreadable);
+public sealed record ExtractedText(string Text, IReadOnlyList<string> Unreadable)
+{
+    /// <summary>Where in <see cref="Text"/> header values are (every header but the subjects): the statistical
+    /// model skips them, since header layouts are what a sender's software writes, not what a person reads.</summary>
+    internal IReadOnlyList<Range> Headers { get; init; } = [];
+}

@@ -34,4 +34,7 @@ public sealed class ClassifierOptions
 
     /// <summary>Reading limits.</summary>
     public ClassifierLimitsOptions? Limits { get; set; }
+
+    /// <summary>The statistical detector after the rules (on by default).</summary>
+    public ClassifierModelOptions? Model { get; set; }
 }

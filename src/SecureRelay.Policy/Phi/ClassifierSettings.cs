@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SecureRelay.Policy.Phi.Lexicons;
+using SecureRelay.Policy.Phi.Linear;
 
 namespace SecureRelay.Policy.Phi;
 
@@ -8,7 +9,8 @@ namespace SecureRelay.Policy.Phi;
 public sealed class ClassifierSettings
 {
     private static readonly Lazy<ClassifierSettings> BuiltIn = new(() => new(
-        1.0, BuiltInDetectors.DefaultWeights, [], [], [], [], ["[secure]", "[encrypt]"], [], ClassifierLimits.Default, [], Lexicon.Load(LexiconPaths.Default)));
+        1.0, BuiltInDetectors.DefaultWeights, [], [], [], [], ["[secure]", "[encrypt]"], [], ClassifierLimits.Default, [], Lexicon.Load(LexiconPaths.Default))
+    { Model = LinearDetector.Default });
 
     internal ClassifierSettings(
         double threshold,
@@ -70,6 +72,9 @@ public sealed class ClassifierSettings
 
     /// <summary>Sender rules, in order.</summary>
     public IReadOnlyList<SenderRule> SenderRules { get; }
+
+    /// <summary>The statistical detector after the rules; null when the policy turns it off.</summary>
+    internal LinearDetector? Model { get; init; }
 
     internal IReadOnlyList<Regex> MrnPatterns { get; }
 

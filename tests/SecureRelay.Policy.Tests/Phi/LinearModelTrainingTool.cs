@@ -166,7 +166,7 @@ public class LinearModelTrainingTool
     /// features exactly as <see cref="PhiClassifier"/> does at run time.</summary>
     internal static async Task<List<LinearTrainer.Example>> LoadExamples()
     {
-        var classifier = PolicyCompiler.Parse("classifier:\n  limits: { timeout_ms: 60000 }\n", "train.yaml").Classifier;
+        var classifier = PolicyCompiler.Parse("classifier:\n  model: { enabled: false }\n  limits: { timeout_ms: 60000 }\n", "train.yaml").Classifier;
         var examples = new List<LinearTrainer.Example>();
         foreach (var corpus in AllCorpora)
         {

@@ -56,28 +56,34 @@ internal static class PhiFeatures
         return hash;
     }
 
-    /// <summary>Walks the words outside the header ranges; returns how many there were.</summary>
+    /// <summary>Walks the words outside the header ranges (no bigram spans a header); returns how many there were.</summary>
     private static int Words(ReadOnlySpan<char> text, IReadOnlyList<Range> headers, Lexicon lexicon, IFeatureSink sink)
+    {
+        var count = 0;
+        var from = 0;
+        foreach (var header in headers)
+        {
+            var start = Math.Min(header.Start.Value, text.Length);
+            if (start > from)
+            {
+                count += Segment(text[from..start], lexicon, sink);
+            }
+
+            from = Math.Max(from, Math.Min(header.End.Value, text.Length));
+        }
+
+        return from < text.Length ? count + Segment(text[from..], lexicon, sink) : count;
+    }
+
+    private static int Segment(ReadOnlySpan<char> text, Lexicon lexicon, IFeatureSink sink)
     {
         var count = 0;
         uint previous = 0;
         var hasPrevious = false;
-        var header = 0;
         var i = 0;
         while (i < text.Length)
         {
-            if (header < headers.Count && i >= headers[header].Start.Value)
-            {
-                // Header values: skipped, and no bigram spans them.
-                i = Math.Max(i, headers[header].End.Value);
-                header++;
-                hasPrevious = false;
-                continue;
-            }
-
-            var end = header < headers.Count ? Math.Min(text.Length, headers[header].Start.Value) : text.Length;
-            var c = text[i];
-            if (!char.IsLetterOrDigit(c))
+            if (!IsWordChar(text[i]))
             {
                 i++;
                 continue;
@@ -87,10 +93,10 @@ internal static class PhiFeatures
             var start = i;
             var digits = false;
             var letters = false;
-            while (i < end && (char.IsLetterOrDigit(text[i]) || (IsJoiner(text[i]) && i + 1 < end && char.IsLetterOrDigit(text[i + 1]))))
+            while (i < text.Length && (IsWordChar(text[i]) || (IsJoiner(text[i]) && i + 1 < text.Length && IsWordChar(text[i + 1]))))
             {
                 digits |= char.IsAsciiDigit(text[i]);
-                letters |= char.IsLetter(text[i]);
+                letters |= !char.IsAsciiDigit(text[i]) && !IsJoiner(text[i]);
                 i++;
             }
 
@@ -109,33 +115,19 @@ internal static class PhiFeatures
             var w = 0;
             while (w < run.Length)
             {
-                if (!char.IsLetter(run[w]))
+                if (IsJoiner(run[w]))
                 {
                     w++;
                     continue;
                 }
 
-                var from = w;
-                while (w < run.Length && char.IsLetter(run[w]))
+                var first = w;
+                while (w < run.Length && !IsJoiner(run[w]))
                 {
                     w++;
                 }
 
-                var word = run[from..w];
-                uint hash;
-                if (char.IsUpper(word[0]) && word.Length > 1 && lexicon.IsUnambiguousName(word))
-                {
-                    hash = NameToken;
-                }
-                else
-                {
-                    hash = FnvOffset;
-                    foreach (var ch in word)
-                    {
-                        hash = Hash(hash, char.ToLowerInvariant(ch));
-                    }
-                }
-
+                var hash = WordHash(run[first..w], lexicon);
                 Word(sink, hash, previous, hasPrevious);
                 previous = hash;
                 hasPrevious = true;
@@ -145,6 +137,25 @@ internal static class PhiFeatures
 
         return count;
     }
+
+    /// <summary>A capitalised unambiguous name is <c>&lt;name&gt;</c>; any other word its lower-cased FNV-1a hash.</summary>
+    private static uint WordHash(ReadOnlySpan<char> word, Lexicon lexicon)
+    {
+        if (word.Length > 1 && char.IsUpper(word[0]) && lexicon.IsUnambiguousName(word))
+        {
+            return NameToken;
+        }
+
+        var hash = FnvOffset;
+        foreach (var ch in word)
+        {
+            hash = Hash(hash, char.IsAscii(ch) ? (char)(ch | (char.IsAsciiLetterUpper(ch) ? 0x20 : 0)) : char.ToLowerInvariant(ch));
+        }
+
+        return hash;
+    }
+
+    private static bool IsWordChar(char c) => char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
     private static bool IsJoiner(char c) => c is '/' or '.' or '-' or ',' or '\'';
 

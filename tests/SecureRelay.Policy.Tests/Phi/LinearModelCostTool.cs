@@ -7,9 +7,21 @@ using SecureRelay.Policy.Phi.Linear;
 namespace SecureRelay.Policy.Tests.Phi;
 
 /// <summary>A developer's tool, not a test: microseconds and bytes the linear model adds per message (1, 10
-/// and 100 KB of prose and of a clinical note), and the memory the loaded model holds.</summary>
+/// and 100 KB of prose and of a clinical note), and the memory the loaded model holds. Wall time on a shared
+/// box measures the other tenants too, so the thread's own CPU time (Linux CLOCK_THREAD_CPUTIME_ID) is
+/// printed beside it, and so is the rules' cost on the same text for scale.</summary>
 public class LinearModelCostTool
 {
+    private const int ThreadCpuClock = 3;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    private static double ThreadCpuMicroseconds() =>
+        ClockGetTime(ThreadCpuClock, out var t) == 0 ? (t.Seconds * 1e6) + (t.Nanoseconds / 1e3) : double.NaN;
+
+    private readonly record struct TimeSpec(long Seconds, long Nanoseconds);
+
     [Explicit("developer tool: dotnet test --filter LinearModelCostTool")]
     [Test]
     public async Task PrintCost()
@@ -22,6 +34,7 @@ public class LinearModelCostTool
             "We moved the vendor review to Thursday at 2:30 pm in Conference Room B; the dial-in details are in the calendar invite.",
         ];
         string[] clinical = ["Patient: Maria Gonzalez, DOB 04/12/1961, MRN 00482913. Assessment: type 2 diabetes mellitus and hypertension. Plan: increase metformin to 1000 mg BID, recheck BMP in 2 weeks. HbA1c 8.2 %."];
+        await TestContext.Out.WriteLineAsync("| text | size | model wall us | model thread-CPU us | of which features (no weight reads) | bytes allocated | rules (ClassifyText) thread-CPU us |\n|---|---|---|---|---|---|---|");
         foreach (var (name, sentences) in new[] { ("prose", prose), ("clinical", clinical) })
         {
             foreach (var kb in new[] { 1, 10, 100 })
@@ -37,6 +50,7 @@ public class LinearModelCostTool
                 model.Score(extracted, [], PhiVerdict.Clean, settings.Lexicon);
                 var runs = kb == 100 ? 50 : 500;
                 var allocated = GC.GetAllocatedBytesForCurrentThread();
+                var cpu = ThreadCpuMicroseconds();
                 var watch = Stopwatch.StartNew();
                 for (var k = 0; k < runs; k++)
                 {
@@ -44,8 +58,27 @@ public class LinearModelCostTool
                 }
 
                 var us = watch.Elapsed.TotalMicroseconds / runs;
+                var cpuUs = (ThreadCpuMicroseconds() - cpu) / runs;
                 var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / runs;
-                await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{name,-8} {kb,3} KB: {us,8:0.0} us/message, {bytes,6} bytes allocated/message"));
+                var count = new Count();
+                var featuresCpu = ThreadCpuMicroseconds();
+                for (var k = 0; k < runs; k++)
+                {
+                    PhiFeatures.Collect(extracted, [], PhiVerdict.Clean, settings.Lexicon, ref count);
+                }
+
+                var featuresUs = (ThreadCpuMicroseconds() - featuresCpu) / runs;
+                var rulesRuns = Math.Max(5, runs / 10);
+                PolicyTestData.Patient.ClassifyText(extracted.Text);
+                var rulesCpu = ThreadCpuMicroseconds();
+                for (var k = 0; k < rulesRuns; k++)
+                {
+                    PolicyTestData.Patient.ClassifyText(extracted.Text);
+                }
+
+                var rulesUs = (ThreadCpuMicroseconds() - rulesCpu) / rulesRuns;
+                await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"| {name} | {kb} KB | {us:0.0} | {cpuUs:0.0} | {featuresUs:0.0} | {bytes} | {rulesUs:0.0} |"));
             }
         }
 
@@ -56,5 +89,15 @@ public class LinearModelCostTool
         await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"loaded model: {(after - before) / 1024.0 / 1024.0:0.00} MB managed ({PhiFeatures.Buckets} float weights = {PhiFeatures.Buckets * 4 / 1024.0 / 1024.0:0.00} MB), threshold {loaded.Threshold:0.00}"));
         GC.KeepAlive(loaded);
+    }
+
+    /// <summary>Reads no weights: what tokenising and hashing cost alone.</summary>
+    private struct Count : PhiFeatures.IFeatureSink
+    {
+        public int Features { get; private set; }
+
+        public void Word(int bucket) => Features++;
+
+        public void Rule(int bucket) => Features++;
     }
 }

@@ -89,7 +89,7 @@ public class LinearModelTests
         var extracted = Extract(PolicyTestData.Message(Letter, "Your results", ("X-Mailer", "Outlook")));
         Evidence[] evidence = [new("addressee", EvidenceSide.Who, 0.5, 0)];
         var collector = new LinearTrainer.Collector();
-        var words = PhiFeatures.Collect(extracted, evidence, PhiVerdict.Clean, settings.Lexicon, collector);
+        var words = PhiFeatures.Collect(extracted, evidence, PhiVerdict.Clean, settings.Lexicon, ref collector);
         var (buckets, values) = collector.ToSparse(words);
         var example = new LinearTrainer.Example("c", "dev", "f", "fam", true, PhiVerdict.Clean, true, true, buckets, values);
         Assert.That(LinearTrainer.Score(LinearModel.Default, example),

@@ -191,7 +191,7 @@ public class LinearModelTrainingTool
                     using var message = await MimeMessage.LoadAsync(path);
                     var extracted = MessageTextExtractor.Extract(message, classifier.Settings, ClassificationBudget.Unlimited);
                     var collector = new LinearTrainer.Collector();
-                    var words = PhiFeatures.Collect(extracted, rules.Evidence, rules.Verdict, classifier.Settings.Lexicon, collector);
+                    var words = PhiFeatures.Collect(extracted, rules.Evidence, rules.Verdict, classifier.Settings.Lexicon, ref collector);
                     var (buckets, values) = collector.ToSparse(words);
                     var who = rules.Evidence.Any(e => e.Side is EvidenceSide.Who or EvidenceSide.Record);
                     examples.Add(new LinearTrainer.Example(corpus, split, f[0], f[2], f[1] == "phi", rules.Verdict, rules.Source == ClassificationSource.Content, who, buckets, values));

@@ -53,7 +53,7 @@ internal sealed class LinearModel
     public double Score(ExtractedText extracted, IReadOnlyList<Evidence> evidence, PhiVerdict rules, Lexicon lexicon)
     {
         var sink = new Sum(_weights);
-        var words = PhiFeatures.Collect(extracted, evidence, rules, lexicon, sink);
+        var words = PhiFeatures.Collect(extracted, evidence, rules, lexicon, ref sink);
         var z = Bias + sink.Rules + (words == 0 ? 0 : sink.Words / Math.Sqrt(words));
         return 1 / (1 + Math.Exp(-z));
     }
@@ -139,14 +139,16 @@ internal sealed class LinearModel
         }
     }
 
-    private sealed class Sum(float[] weights) : PhiFeatures.IFeatureSink
+    private struct Sum(float[] weights) : PhiFeatures.IFeatureSink
     {
+        private readonly float[] _weights = weights;
+
         public double Words { get; private set; }
 
         public double Rules { get; private set; }
 
-        public void Word(int bucket) => Words += weights[bucket];
+        public void Word(int bucket) => Words += _weights[bucket];
 
-        public void Rule(int bucket) => Rules += weights[bucket];
+        public void Rule(int bucket) => Rules += _weights[bucket];
     }
 }

@@ -28,16 +28,17 @@ internal static class PhiFeatures
     /// <summary>Sends every feature of a message to <paramref name="sink"/>: words (each to be weighed
     /// 1/√(word count), in text order; a bucket may come more than once and its values add up), then rule
     /// features (weighed 1). Returns the word count.</summary>
-    public static int Collect(ExtractedText extracted, IReadOnlyList<Evidence> evidence, PhiVerdict rules, Lexicon lexicon, IFeatureSink sink)
+    public static int Collect<TSink>(ExtractedText extracted, IReadOnlyList<Evidence> evidence, PhiVerdict rules, Lexicon lexicon, ref TSink sink)
+        where TSink : IFeatureSink
     {
         var text = extracted.Text.AsSpan(0, Math.Min(extracted.Text.Length, MaxChars));
-        var words = Words(text, extracted.Headers, lexicon, sink);
+        var words = Words(text, extracted.Headers, lexicon, ref sink);
         foreach (var e in evidence)
         {
             sink.Rule(Bucket(Hash(Hash(FnvOffset, 'e'), e.Detector)));
         }
 
-        sink.Rule(Bucket(Hash(Hash(FnvOffset, 'v'), rules.ToString())));
+        sink.Rule(Bucket(Hash(Hash(FnvOffset, 'v'), rules switch { PhiVerdict.Phi => "Phi", PhiVerdict.Uncertain => "Uncertain", _ => "Clean" })));
         return words;
     }
 
@@ -57,7 +58,8 @@ internal static class PhiFeatures
     }
 
     /// <summary>Walks the words outside the header ranges (no bigram spans a header); returns how many there were.</summary>
-    private static int Words(ReadOnlySpan<char> text, IReadOnlyList<Range> headers, Lexicon lexicon, IFeatureSink sink)
+    private static int Words<TSink>(ReadOnlySpan<char> text, IReadOnlyList<Range> headers, Lexicon lexicon, ref TSink sink)
+        where TSink : IFeatureSink
     {
         var count = 0;
         var from = 0;
@@ -66,16 +68,17 @@ internal static class PhiFeatures
             var start = Math.Min(header.Start.Value, text.Length);
             if (start > from)
             {
-                count += Segment(text[from..start], lexicon, sink);
+                count += Segment(text[from..start], lexicon, ref sink);
             }
 
             from = Math.Max(from, Math.Min(header.End.Value, text.Length));
         }
 
-        return from < text.Length ? count + Segment(text[from..], lexicon, sink) : count;
+        return from < text.Length ? count + Segment(text[from..], lexicon, ref sink) : count;
     }
 
-    private static int Segment(ReadOnlySpan<char> text, Lexicon lexicon, IFeatureSink sink)
+    private static int Segment<TSink>(ReadOnlySpan<char> text, Lexicon lexicon, ref TSink sink)
+        where TSink : IFeatureSink
     {
         var count = 0;
         uint previous = 0;
@@ -104,7 +107,7 @@ internal static class PhiFeatures
             if (digits)
             {
                 var shape = !letters ? (IsDate(run) ? DateToken : NumToken) : CodeToken;
-                Word(sink, shape, previous, hasPrevious);
+                Word(ref sink, shape, previous, hasPrevious);
                 previous = shape;
                 hasPrevious = true;
                 count++;
@@ -128,7 +131,7 @@ internal static class PhiFeatures
                 }
 
                 var hash = WordHash(run[first..w], lexicon);
-                Word(sink, hash, previous, hasPrevious);
+                Word(ref sink, hash, previous, hasPrevious);
                 previous = hash;
                 hasPrevious = true;
                 count++;
@@ -179,7 +182,8 @@ internal static class PhiFeatures
     }
 
     /// <summary>A word's unigram and, after another word, the pair's bigram.</summary>
-    private static void Word(IFeatureSink sink, uint hash, uint previous, bool hasPrevious)
+    private static void Word<TSink>(ref TSink sink, uint hash, uint previous, bool hasPrevious)
+        where TSink : IFeatureSink
     {
         sink.Word(Bucket(Hash(Hash(hash, 'w'), 'u')));
         if (hasPrevious)
@@ -188,7 +192,7 @@ internal static class PhiFeatures
         }
     }
 
-    /// <summary>Receives the features of one message.</summary>
+    /// <summary>Receives the features of one message (a struct sink is called without dispatch).</summary>
     public interface IFeatureSink
     {
         /// <summary>One occurrence of a word feature.</summary>

@@ -228,14 +228,14 @@ public static class PolicyCompiler
 
     private static LinearDetector? ModelDetector(LoadedYaml<PolicyDocument> loaded, ClassifierModelOptions? o)
     {
-        if (o?.Enabled == false)
-        {
-            return null;
-        }
-
         if (o?.Threshold is { } t && (t is <= 0 or >= 1 || double.IsNaN(t)))
         {
             throw loaded.Error("classifier.model.threshold", "threshold is a probability: greater than 0 and less than 1");
+        }
+
+        if (o?.Enabled == false)
+        {
+            return null;
         }
 
         var model = LinearModel.Default;

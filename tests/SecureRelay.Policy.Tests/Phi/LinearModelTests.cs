@@ -158,6 +158,7 @@ public class LinearModelTests
     [TestCase("{ threshold: 1 }")]
     [TestCase("{ threshold: -0.5 }")]
     [TestCase("{ threshold: .nan }")]
+    [TestCase("{ enabled: false, threshold: 2 }")]
     public void Compiler_RejectsAThresholdThatIsNotAProbability(string model)
     {
         var e = Assert.Throws<ConfigurationException>(() => WithModel(model));

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using SecureRelay.Policy.Phi;
 using SecureRelay.Policy.Phi.Extraction.Ocr;
 using SecureRelay.Policy.Phi.Lexicons;
+using SecureRelay.Policy.Phi.Linear;
 using SecureRelay.Policy.Model;
 using SecureRelay.Policy.Yaml;
 
@@ -222,7 +223,8 @@ public static class PolicyCompiler
             (int)Positive(loaded, "classifier.limits.max_parts", l.MaxParts ?? d0.MaxParts),
             (int)Positive(loaded, "classifier.limits.max_pdf_pages", l.MaxPdfPages ?? d0.MaxPdfPages));
         return new ClassifierSettings(threshold, weights, mrn, member, o.MedicationTerms ?? [], o.DiagnosisTerms ?? [], tags,
-            o.AllowNoneHeader ?? [], limits, senders, LoadLexicon(loaded, o.Lexicons)) { Ocr = Ocr(loaded, o.Ocr) };
+            o.AllowNoneHeader ?? [], limits, senders, LoadLexicon(loaded, o.Lexicons))
+        { Ocr = Ocr(loaded, o.Ocr), Model = ModelDetector(loaded, o.Model) };
     }
 
     private static OcrSettings Ocr(LoadedYaml<PolicyDocument> loaded, OcrOptions? o)
@@ -261,6 +263,22 @@ public static class PolicyCompiler
         {
             throw loaded.Error(o.Command is not null ? "classifier.ocr.command" : o.Languages is not null ? "classifier.ocr.languages" : "classifier", e.Message);
         }
+    }
+
+    private static LinearDetector? ModelDetector(LoadedYaml<PolicyDocument> loaded, ClassifierModelOptions? o)
+    {
+        if (o?.Threshold is { } t && (t is <= 0 or >= 1 || double.IsNaN(t)))
+        {
+            throw loaded.Error("classifier.model.threshold", "threshold is a probability: greater than 0 and less than 1");
+        }
+
+        if (o?.Enabled == false)
+        {
+            return null;
+        }
+
+        var model = LinearModel.Default;
+        return new LinearDetector(model, o?.Threshold ?? model.Threshold);
     }
 
     private static Lexicon LoadLexicon(LoadedYaml<PolicyDocument> loaded, LexiconOptions? o)

@@ -37,4 +37,7 @@ public sealed class ClassifierOptions
 
     /// <summary>OCR of images and scanned PDF pages.</summary>
     public OcrOptions? Ocr { get; set; }
+
+    /// <summary>The statistical detector after the rules (on by default).</summary>
+    public ClassifierModelOptions? Model { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SecureRelay.Policy.Phi.Extraction.Ocr;
 using SecureRelay.Policy.Phi.Lexicons;
+using SecureRelay.Policy.Phi.Linear;
 
 namespace SecureRelay.Policy.Phi;
 
@@ -12,6 +13,7 @@ public sealed class ClassifierSettings
         1.0, BuiltInDetectors.DefaultWeights, [], [], [], [], ["[secure]", "[encrypt]"], [], ClassifierLimits.Default, [], Lexicon.Load(LexiconPaths.Default))
     {
         Ocr = Verified(OcrSettings.Default),
+        Model = LinearDetector.Default,
     });
 
     internal ClassifierSettings(
@@ -79,6 +81,9 @@ public sealed class ClassifierSettings
     /// <summary>OCR of images and scanned PDF pages (default: <see cref="OcrSettings.Disabled"/> for settings built
     /// in code; the built-in and compiled settings enable it once Tesseract is verified installed).</summary>
     public OcrSettings Ocr { get; init; } = OcrSettings.Disabled;
+
+    /// <summary>The statistical detector after the rules; null when the policy turns it off.</summary>
+    internal LinearDetector? Model { get; init; }
 
     internal IReadOnlyList<Regex> MrnPatterns { get; }
 

@@ -11,4 +11,9 @@ namespace SecureRelay.Policy.Phi;
 /// <c>unreadable_zip</c>, <c>unreadable_message</c>; from OCR <c>image_animated</c>, <c>image_too_large</c>,
 /// <c>image_no_text</c>, <c>ocr_limit</c>, <c>ocr_timeout</c>, <c>ocr_failed</c>. Reasons only, never content. Empty means every byte
 /// was read.</param>
-public sealed record ExtractedText(string Text, IReadOnlyList<string> Unreadable);
+public sealed record ExtractedText(string Text, IReadOnlyList<string> Unreadable)
+{
+    /// <summary>Where in <see cref="Text"/> header values are (every header but the subjects): the statistical
+    /// model skips them, since header layouts are what a sender's software writes, not what a person reads.</summary>
+    internal IReadOnlyList<Range> Headers { get; init; } = [];
+}

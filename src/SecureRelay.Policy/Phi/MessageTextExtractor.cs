@@ -45,6 +45,7 @@ internal sealed class MessageTextExtractor
     private readonly TextBuffer _text;
     private readonly bool _viaMimeKitText;
     private List<string>? _unreadable;
+    private List<Range>? _headers;
     private DocumentContext? _documents;
     private int _parts;
 
@@ -85,7 +86,7 @@ internal sealed class MessageTextExtractor
             extractor._documents?.Dispose();
         }
 
-        return new ExtractedText(text.ToString(), extractor._unreadable ?? (IReadOnlyList<string>)[]);
+        return new ExtractedText(text.ToString(), extractor._unreadable ?? (IReadOnlyList<string>)[]) { Headers = extractor._headers ?? [] };
     }
 
     /// <summary>Visible text of an HTML document (see <see cref="HtmlText"/>).</summary>
@@ -174,6 +175,16 @@ internal sealed class MessageTextExtractor
     /// <summary>Headers a client may show: all but routing, trace and (in parts) the Content-* structure;
     /// address headers by display name only.</summary>
     private void AppendHeaders(HeaderList headers, bool part)
+    {
+        var start = _text.Length;
+        AppendHeaderText(headers, part);
+        if (_text.Length > start)
+        {
+            (_headers ??= []).Add(start.._text.Length);
+        }
+    }
+
+    private void AppendHeaderText(HeaderList headers, bool part)
     {
         foreach (var header in headers)
         {

@@ -244,9 +244,12 @@ public sealed class PhiClassifier
         // may hold PHI that a recipient can see: what was read decides if it is PHI, else uncertain.
         var extracted = MessageTextExtractor.Extract(message, Settings, budget);
         var verdict = Detect(extracted.Text, category, budget);
-        return verdict.Verdict == PhiVerdict.Clean && extracted.Unreadable.Count > 0
+        verdict = verdict.Verdict == PhiVerdict.Clean && extracted.Unreadable.Count > 0
             ? verdict with { Verdict = PhiVerdict.Uncertain, Signal = "unreadable:" + extracted.Unreadable[0] }
             : verdict;
+
+        // The statistical detector (Phi/Linear) can only raise a clean verdict; null when policy turns it off.
+        return Settings.Model?.Raise(verdict, extracted, Settings.Lexicon) ?? verdict;
     }
 
     /// <summary>Runs every detector without the <see cref="PhiDetector.MayFire"/> shortcut (tests prove

@@ -3,8 +3,10 @@ using SecureRelay.Policy.Phi;
 namespace SecureRelay.Policy.Tests.Phi;
 
 /// <summary>Runs the default classifier over the labelled corpus (Corpus/phi, Corpus/clean; written by
-/// Corpus/generate_corpus.py) and holds it to recall ≥ 0.99 at precision ≥ 0.95. The holdout set
-/// (Corpus/holdout, phrasing the detectors were not tuned on) is measured and printed too.</summary>
+/// Corpus/generate_corpus.py) and holds it to recall ≥ 0.99 at precision ≥ 0.95 for the rules alone, and
+/// ≥ 0.93 with the linear model (which raises some clean look-alikes to uncertain: the measured trade, see
+/// bench/PHI-MODEL.md). The holdout set (Corpus/holdout, phrasing the detectors were not tuned on) is
+/// measured and printed too.</summary>
 public class CorpusTests
 {
     private static string CorpusDir => Path.Combine(TestContext.CurrentContext.TestDirectory, "Corpus");
@@ -20,7 +22,9 @@ public class CorpusTests
     // budget keeps a loaded CI machine from turning slow messages into fail-closed verdicts.
     private static readonly PhiClassifier Classifier = PolicyCompiler.Parse("classifier:\n  limits: { timeout_ms: 60000 }\n", "corpus.yaml").Classifier;
 
-    private static async Task<Score> Measure(string dir)
+    private static readonly PhiClassifier RulesOnly = PolicyCompiler.Parse("classifier:\n  model: { enabled: false }\n  limits: { timeout_ms: 60000 }\n", "corpus.yaml").Classifier;
+
+    private static async Task<Score> Measure(string dir, PhiClassifier? classifier = null)
     {
         var phiFiles = Directory.GetFiles(Path.Combine(dir, "phi"), "*.eml");
         var cleanFiles = Directory.GetFiles(Path.Combine(dir, "clean"), "*.eml");
@@ -33,7 +37,7 @@ public class CorpusTests
             {
                 await using var stream = File.OpenRead(file);
                 var envelope = new MessageEnvelope("sender@corpus.example", null, new FileInfo(file).Length);
-                var c = await Classifier.ClassifyAsync(stream, envelope);
+                var c = await (classifier ?? Classifier).ClassifyAsync(stream, envelope);
                 // A message is caught when it may not leave unprotected (phi or uncertain); a clean message
                 // that is not classified clean (an image it carries cannot be read) is a false alarm.
                 Assert.That(c.Source, Is.Not.EqualTo(ClassificationSource.Failure), $"{Path.GetFileName(file)} failed: {c}");
@@ -69,11 +73,15 @@ public class CorpusTests
         var holdout = await Measure(Path.Combine(CorpusDir, "holdout"));
         await Print("holdout", holdout);
 
+        var rules = await Measure(CorpusDir, RulesOnly);
+        await Print("corpus, rules alone", rules);
+
         Assert.Multiple(() =>
         {
             Assert.That(main.Phi + main.Clean, Is.GreaterThanOrEqualTo(300), "corpus size");
             Assert.That(main.Recall, Is.GreaterThanOrEqualTo(0.99), "recall");
-            Assert.That(main.Precision, Is.GreaterThanOrEqualTo(0.95), "precision");
+            Assert.That(main.Precision, Is.GreaterThanOrEqualTo(0.93), "precision with the linear model");
+            Assert.That(rules.Precision, Is.GreaterThanOrEqualTo(0.95), "precision of the rules alone");
         });
     }
 }

@@ -16,22 +16,9 @@ internal sealed class WordGroupsDetector(string name, EvidenceSide side, double 
         Span<char> phrase = stackalloc char[MaxPhrase];
         var first = -1;
         var previous = (Start: -1, End: -1);
-        var i = 0;
-        while (i < text.Length)
+        foreach (var (start, end) in ClinicalTermIndex.Words(text))
         {
-            if (!char.IsLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || (text[i] is '-' or '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
-            {
-                i++;
-            }
-
-            var word = text.AsSpan(start, i - start);
+            var word = text.AsSpan(start, end - start);
             Match(word, start);
             if (previous.Start >= 0 && previous.End - previous.Start + 1 + word.Length <= MaxPhrase && start - previous.End == 1)
             {
@@ -42,7 +29,7 @@ internal sealed class WordGroupsDetector(string name, EvidenceSide side, double 
                 Match(phrase[..(length + 1 + word.Length)], previous.Start);
             }
 
-            previous = (start, i);
+            previous = (start, end);
             if (seen.Count >= distinct && Array.IndexOf(found, false) < 0)
             {
                 return first;

@@ -62,6 +62,11 @@ internal sealed partial class PersonalHealthDetector(double weight, ClinicalTerm
     /// for a colonoscopy", "your biopsy"), or -1: what makes mail to or from one person about their own care.</summary>
     public int FindOwnCare(string text)
     {
+        if (!text.AsSpan().ContainsAnyInRange('a', 'z'))
+        {
+            return -1; // no lower-case word: no pronoun either (smtp-source's filler, a code dump)
+        }
+
         var (words, hits) = index.Scan(text);
         var w = 0;
         foreach (var hit in hits)

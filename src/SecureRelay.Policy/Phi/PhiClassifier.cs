@@ -239,7 +239,15 @@ public sealed class PhiClassifier
         // Content that could not be read (an image, a scanned or encrypted document, an unknown archive)
         // may hold PHI that a recipient can see: what was read decides if it is PHI, else uncertain.
         var extracted = MessageTextExtractor.Extract(message, Settings, budget);
-        var verdict = Detect(extracted.Text, category, budget, individual: Correspondent.IsIndividual(message, Settings.Lexicon) && OwnCare.FindOwnCare(extracted.Text) >= 0);
+        var verdict = Detect(extracted.Text, category, budget);
+
+        // Mail to or from one person about their own care: the address identifies them. Asked only when the text
+        // alone is clean, so the common paths (nothing personal, or already protected) pay nothing for it.
+        if (verdict.Verdict == PhiVerdict.Clean && Correspondent.IsIndividual(message, Settings.Lexicon) && OwnCare.FindOwnCare(extracted.Text) >= 0)
+        {
+            verdict = Detect(extracted.Text, category, budget, individual: true);
+        }
+
         return verdict.Verdict == PhiVerdict.Clean && extracted.Unreadable.Count > 0
             ? verdict with { Verdict = PhiVerdict.Uncertain, Signal = "unreadable:" + extracted.Unreadable[0] }
             : verdict;

@@ -159,9 +159,9 @@ internal static class BuiltInDetectors
             "deidentified" => new RegexDetector(name, against, weight, EvidencePatterns.Deidentified()),
             "out_of_office" => new RegexDetector(name, against, weight, EvidencePatterns.OutOfOffice()),
             "advertising" => new RegexDetector(name, against, weight, EvidencePatterns.Advertising()),
-            "animal_patient" => new WordGroupsDetector(name, against, weight, CounterVocabulary.AnimalPatient, 2),
-            "synthetic_data" => new WordGroupsDetector(name, against, weight, CounterVocabulary.Synthetic, 1),
-            "public_news" => new WordGroupsDetector(name, against, weight, CounterVocabulary.PublicNews, 2),
+            "animal_patient" => new WordGroupsDetector(name, against, weight, CounterVocabulary.AnimalPatient, 2, settings.ClinicalTerms),
+            "synthetic_data" => new WordGroupsDetector(name, against, weight, CounterVocabulary.Synthetic, 1, settings.ClinicalTerms),
+            "public_news" => new WordGroupsDetector(name, against, weight, CounterVocabulary.PublicNews, 2, settings.ClinicalTerms),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown detector"),
         };
     }

@@ -55,7 +55,7 @@ internal sealed class ClinicalTermIndex
     public readonly record struct Hit(int Start, int End, bool Clear);
 
     /// <summary>The words of a text: start and end offsets of runs of letters, digits, apostrophes and hyphens.</summary>
-    internal static List<(int Start, int End)> Words(string text)
+    private static List<(int Start, int End)> Words(string text)
     {
         var words = new List<(int, int)>();
         var i = 0;

@@ -20,8 +20,9 @@ internal static partial class EvidencePatterns
         return new Regex(pattern, options, Timeout);
     }
 
-    [GeneratedRegex(@"\b(?:free\s+T4|vitamin\s+D|Hb\s?A1c|A1c|glucose|blood\s+sugar|LDL|HDL|cholesterol|triglycerides|creatinine|eGFR|GFR|TSH|T4|hemoglobin|hgb|hematocrit|hct|WBC|RBC|platelets?|potassium|sodium|calcium|chloride|ALT|AST|PSA|INR|BUN|vitamin|B12|ferritin|troponin|BNP|CRP|ESR|viral\s+load|CD4|bilirubin|albumin|lipase|amylase|magnesium|phosphorus|uric\s+acid|cortisol|hCG|blood\s+pressure|BP|pulse|heart\s+rate|SpO2|oxygen\s+saturation|O2\s+sat|temp(?:erature)?|BMI|peak\s+flow|FEV1|glucosa|colesterol|hemoglobina|presi[oó]n\s+arterial|triglic[eé]ridos|az[uú]car|HbA1c|viral)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex LabKeywordRegex();
+    private static readonly Regex LabKeywordRegex = new(
+        @"\b(?:free\s+T4|vitamin\s+D|Hb\s?A1c|A1c|glucose|blood\s+sugar|LDL|HDL|cholesterol|triglycerides|creatinine|eGFR|GFR|TSH|T4|hemoglobin|hgb|hematocrit|hct|WBC|RBC|platelets?|potassium|sodium|calcium|chloride|ALT|AST|PSA|INR|BUN|vitamin|B12|ferritin|troponin|BNP|CRP|ESR|viral\s+load|CD4|bilirubin|albumin|lipase|amylase|magnesium|phosphorus|uric\s+acid|cortisol|hCG|blood\s+pressure|BP|pulse|heart\s+rate|SpO2|oxygen\s+saturation|O2\s+sat|temp(?:erature)?|BMI|peak\s+flow|FEV1|glucosa|colesterol|hemoglobina|presi[oó]n\s+arterial|triglic[eé]ridos|az[uú]car|HbA1c|viral)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout);
 
     // A capitalised name token: "Rosa", "O'Neil", "Nguyen-Tran", "Gómez".
     private const string NameToken = @"\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{L}";
@@ -77,7 +78,7 @@ internal static partial class EvidencePatterns
 
     /// <summary>The names of the tests and measurements <see cref="LabValue"/> and <see cref="Patterns.LabResult"/>
     /// start with: a cheap linear search that decides whether they need to run at all.</summary>
-    internal static Regex LabKeyword() => LabKeywordRegex();
+    internal static Regex LabKeyword() => LabKeywordRegex;
 
     /// <summary>A street address line.</summary>
     internal static Regex StreetAddress() => StreetAddressRegex();
@@ -108,7 +109,7 @@ internal static partial class EvidencePatterns
     internal static Regex BulkMail() => BulkMailRegex();
 
     /// <summary>Population wording: statistics about groups, not a person.</summary>
-    internal static Regex Population() => PopulationRegex();
+    internal static Regex Population() => PopulationRegex;
 
     /// <summary>Business-to-business paperwork: purchase orders, SKUs, quantities.</summary>
     internal static Regex Commercial() => CommercialRegex();
@@ -126,7 +127,7 @@ internal static partial class EvidencePatterns
     internal static Regex OutOfOffice() => OutOfOfficeRegex();
 
     /// <summary>Advertising and recruitment wording.</summary>
-    internal static Regex Advertising() => AdvertisingRegex();
+    internal static Regex Advertising() => AdvertisingRegex;
 
     private static readonly Regex GreetingRegex = new(@"(?m)^[ \t>]*(?:Dear|Hi|Hiya|Hello|Hey|Good\s+(?:morning|afternoon|evening)|Greetings|Attn:?|Attention:?|Estimad[oa]s?|Querid[oa]s?|Hola|Buen[oa]s\s+(?:d[ií]as|tardes))[ \t,]+(?:(?<hon>Mr|Mrs|Ms|Miss|Mx|Mister|Sr|Sra|Srta|Dr|Dra|Doctor|Prof|Rev|Don|Doña)\.?[ \t]+)?(?<name>" + NameToken + @")(?:[ \t]+(?<last>" + NameToken + "))?", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout);
     private static readonly Regex BareGreetingRegex = new(@"(?m)(?:^[ \t>]*|[:–-][ \t]+)(?<name>" + NameToken + @"),[ \t]+(?:your|you|we|this|thank|thanks|here|just|please|tu|su|le|gracias)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout);
@@ -187,8 +188,7 @@ internal static partial class EvidencePatterns
     [GeneratedRegex(@"\bunsubscribe\b|\bview\s+(?:this\s+(?:email|message)\s+)?(?:in|on)\s+(?:your\s+|a\s+)?(?:web\s+)?browser|\bmanage\s+(?:your\s+)?(?:email\s+)?(?:preferences|subscriptions?)|\bto\s+stop\s+receiving\b|\bopt[\s-]out\b|\bdarse\s+de\s+baja\b|\brecib(?:es|e)\s+este\s+correo\b|\bpara\s+no\s+recibir\s+m[aá]s\b|\bcancelar\s+(?:la\s+)?suscripci[oó]n\b|\bupdate\s+your\s+subscription", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex BulkMailRegex();
 
-    [GeneratedRegex(@"\b\d{1,3}(?:\.\d)?\s?%\s+of\s+(?:all\s+|our\s+)?(?:patients|adults|people|members|americans|children|women|men|residents|respondents|participants|cases|employees|seniors|hospitals|clinics)\b|\bper\s+100,?000\b|\b(?:prevalence|incidence|readmission\s+rates?|mortality\s+rates?|(?:infection|vaccination|screening|death|obesity|diabetes|cancer)\s+rates?)\b|\bstudies\s+(?:show|suggest|have\s+shown)\b|\baccording\s+to\s+(?:the\s+)?(?:CDC|WHO|NIH|FDA|AHA|ADA|CMS)\b|\bmillion\s+(?:americans|people|adults|children)\b|\b(?:la\s+)?(?:prevalencia|incidencia|tasa\s+de)\b|\bseg[uú]n\s+(?:los\s+)?(?:CDC|datos)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex PopulationRegex();
+    private static readonly Regex PopulationRegex = new(@"\b\d{1,3}(?:\.\d)?\s?%\s+of\s+(?:all\s+|our\s+)?(?:patients|adults|people|members|americans|children|women|men|residents|respondents|participants|cases|employees|seniors|hospitals|clinics)\b|\bper\s+100,?000\b|\b(?:prevalence|incidence|readmission\s+rates?|mortality\s+rates?|(?:infection|vaccination|screening|death|obesity|diabetes|cancer)\s+rates?)\b|\bstudies\s+(?:show|suggest|have\s+shown)\b|\baccording\s+to\s+(?:the\s+)?(?:CDC|WHO|NIH|FDA|AHA|ADA|CMS)\b|\bmillion\s+(?:americans|people|adults|children)\b|\b(?:la\s+)?(?:prevalencia|incidencia|tasa\s+de)\b|\bseg[uú]n\s+(?:los\s+)?(?:CDC|datos)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout);
 
     [GeneratedRegex(@"\b(?:SKU|item\s+(?:no\.?|#|number)|unit\s+(?:price|cost)|purchase\s+order|PO\s*(?:#|number|no\.?)|PO\s?\d{4,}|net\s+30|net\s+60|remit\s+to|part\s+(?:no\.?|#|number)|case\s+pack)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex CommercialRegex();
@@ -205,7 +205,6 @@ internal static partial class EvidencePatterns
     [GeneratedRegex(@"\b(?:automatic\s+reply|auto[\s-]?reply|I\s+am\s+(?:currently\s+)?(?:out\s+of\s+(?:the\s+)?office|away)|I\s+will\s+be\s+(?:out\s+of\s+(?:the\s+)?office|away)|I'm\s+(?:currently\s+)?(?:out\s+of\s+(?:the\s+)?office|away)|limited\s+access\s+to\s+(?:my\s+)?e-?mail|estoy\s+fuera\s+de\s+la\s+oficina|respuesta\s+autom[aá]tica)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex OutOfOfficeRegex();
 
-    [GeneratedRegex(@"\b(?:limited\s+time|special\s+offer|\d{1,2}\s?%\s+off|save\s+\$|coupons?|promo(?:tion)?\s+code|buy\s+one|free\s+shipping|shop\s+now|ask\s+your\s+doctor\s+(?:if|about)|side\s+effects\s+(?:may\s+)?include|you\s+may\s+qualify|may\s+be\s+eligible\s+for\s+(?:a|our)\s+(?:clinical\s+)?(?:study|trial)|clinical\s+(?:trial|study|research)|participants\s+(?:needed|wanted)|compensation\s+(?:for\s+(?:your\s+)?time|up\s+to)|(?:looking|seeking)\s+for\s+volunteers|research\s+study|\d+-week\s+study|take\s+(?:the|our)\s+[\w-]+\s+screener|get\s+a\s+(?:free\s+)?quote|monthly\s+premiums?|plans?\s+starting\s+at|open\s+enrollment|book\s+(?:online|now|today)|schedule\s+(?:your|an?)\s+(?:[\w-]+\s+){0,3}?today|saves?\s+lives|oferta|descuento|promoci[oó]n|estudio\s+cl[ií]nico)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
-    private static partial Regex AdvertisingRegex();
+    private static readonly Regex AdvertisingRegex = new(@"\b(?:limited\s+time|special\s+offer|\d{1,2}\s?%\s+off|save\s+\$|coupons?|promo(?:tion)?\s+code|buy\s+one|free\s+shipping|shop\s+now|ask\s+your\s+doctor\s+(?:if|about)|side\s+effects\s+(?:may\s+)?include|you\s+may\s+qualify|may\s+be\s+eligible\s+for\s+(?:a|our)\s+(?:clinical\s+)?(?:study|trial)|clinical\s+(?:trial|study|research)|participants\s+(?:needed|wanted)|compensation\s+(?:for\s+(?:your\s+)?time|up\s+to)|(?:looking|seeking)\s+for\s+volunteers|research\s+study|\d+-week\s+study|take\s+(?:the|our)\s+[\w-]+\s+screener|get\s+a\s+(?:free\s+)?quote|monthly\s+premiums?|plans?\s+starting\s+at|open\s+enrollment|book\s+(?:online|now|today)|schedule\s+(?:your|an?)\s+(?:[\w-]+\s+){0,3}?today|saves?\s+lives|oferta|descuento|promoci[oó]n|estudio\s+cl[ií]nico)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout);
 
 }

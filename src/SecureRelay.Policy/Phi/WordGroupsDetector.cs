@@ -2,8 +2,9 @@ namespace SecureRelay.Policy.Phi;
 
 /// <summary>Evidence found by words rather than by an expression: every group has a word (or a two-word
 /// phrase) in the text, whole words compared ignoring case, and at least <paramref name="distinct"/> different
-/// entries occur. A hash lookup per word: no automaton to build or keep in memory.</summary>
-internal sealed class WordGroupsDetector(string name, EvidenceSide side, double weight, IReadOnlyList<HashSet<string>> groups, int distinct)
+/// entries occur. A hash lookup per word of the text (the words <see cref="ClinicalTermIndex.Scan"/> already split):
+/// no automaton to build or keep in memory.</summary>
+internal sealed class WordGroupsDetector(string name, EvidenceSide side, double weight, IReadOnlyList<HashSet<string>> groups, int distinct, ClinicalTermIndex index)
     : PhiDetector(name, side, weight)
 {
     /// <summary>Longest two-word phrase looked up.</summary>
@@ -16,7 +17,7 @@ internal sealed class WordGroupsDetector(string name, EvidenceSide side, double 
         Span<char> phrase = stackalloc char[MaxPhrase];
         var first = -1;
         var previous = (Start: -1, End: -1);
-        foreach (var (start, end) in ClinicalTermIndex.Words(text))
+        foreach (var (start, end) in index.Scan(text).Words)
         {
             var word = text.AsSpan(start, end - start);
             Match(word, start);

@@ -6,7 +6,9 @@ using SecureRelay.Policy;
 
 namespace ClassifierCost;
 
-/// <summary>Entry point: BenchmarkDotNet, or <c>show</c> to print each input's size and verdict.</summary>
+/// <summary>Entry point: BenchmarkDotNet, <c>show</c> to print each input's size and verdict, or <c>memory</c>
+/// to print what the policy engine (word lists, classifier, automata built while classifying) adds to the managed
+/// heap and the working set of a fresh process.</summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks (or <c>show</c>).</summary>
@@ -31,8 +33,50 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "memory")
+        {
+            await PrintMemory();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
+
+    private static readonly int[] Sizes = [1024, 10240, 102400];
+
+    private static async Task PrintMemory()
+    {
+        var messages = Enum.GetValues<Kind>().SelectMany(k => Sizes.Select(size => Messages.Build(k, size))).ToList();
+        var (heap0, ws0) = Measure();
+        var engine = new PolicyEngine(CompiledPolicy.Default);
+        var (heap1, ws1) = Measure();
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var bytes in messages)
+            {
+                using var s = new MemoryStream(bytes, writable: false);
+                var facts = await engine.AnalyzeAsync(s, new MessageEnvelope("sender@northwind.example", null, bytes.Length));
+                _ = engine.Evaluate(facts, ["rcpt@example.net"]);
+            }
+        }
+
+        var (heap2, ws2) = Measure();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"process start: heap {Mb(heap0)} MB, working set {Mb(ws0)} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"engine built (word lists, classifier, warm-up): heap +{Mb(heap1 - heap0)} MB, working set +{Mb(ws1 - ws0)} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"after 45 messages: heap +{Mb(heap2 - heap1)} MB, working set +{Mb(ws2 - ws1)} MB; total heap {Mb(heap2)} MB, working set {Mb(ws2)} MB"));
+    }
+
+    private static (long Heap, long WorkingSet) Measure()
+    {
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return (heap, process.WorkingSet64);
+    }
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Which message.</summary>

@@ -65,7 +65,16 @@ internal static class BuiltInDetectors
         ["deidentified"] = new(EvidenceSide.Against, 1.0),
         ["out_of_office"] = new(EvidenceSide.Against, 1.0),
         ["advertising"] = new(EvidenceSide.Against, 1.0),
+
+        // Counter-evidence that the health content is about no identifiable human (an animal, a synthetic test
+        // record): cancels WHAT and record formats entirely; a strong identifier alone still makes it uncertain.
+        ["animal_patient"] = new(EvidenceSide.Against, 1.0),
+        ["synthetic_data"] = new(EvidenceSide.Against, 1.0),
+        ["public_news"] = new(EvidenceSide.Against, 1.0),
     };
+
+    /// <summary>Counter-evidence that no human patient is concerned: WHAT and record formats do not count.</summary>
+    internal static bool CancelsWhat(string detector) => detector is "animal_patient" or "synthetic_data";
 
     /// <summary>Detector names with their default weights.</summary>
     public static IReadOnlyDictionary<string, double> DefaultWeights { get; } =
@@ -127,7 +136,7 @@ internal static class BuiltInDetectors
             "x12" => new X12Detector(weight),
             "phi_table" => new IdentifierTableDetector(weight),
             "care_event" => new RegexDetector(name, what, weight, EvidencePatterns.CareEvent(), specific: true),
-            "personal_health" => new PersonalHealthDetector(weight, settings.ClinicalTerms),
+            "personal_health" => new PersonalHealthDetector(weight, settings.ClinicalTerms, lexicon),
             "medication_dose" => new RegexDetector(name, what, weight, EvidencePatterns.MedicationDose(), (m, text) => !IsRateUnit(text, m.Index + m.Length), specific: true),
             "clinical_field" => new RegexDetector(name, what, weight, EvidencePatterns.ClinicalField(), specific: true),
             "lab_result" => new LabResultDetector(weight),
@@ -150,6 +159,9 @@ internal static class BuiltInDetectors
             "deidentified" => new RegexDetector(name, against, weight, EvidencePatterns.Deidentified()),
             "out_of_office" => new RegexDetector(name, against, weight, EvidencePatterns.OutOfOffice()),
             "advertising" => new RegexDetector(name, against, weight, EvidencePatterns.Advertising()),
+            "animal_patient" => new WordGroupsDetector(name, against, weight, CounterVocabulary.AnimalPatient, 2, settings.ClinicalTerms),
+            "synthetic_data" => new WordGroupsDetector(name, against, weight, CounterVocabulary.Synthetic, 1, settings.ClinicalTerms),
+            "public_news" => new WordGroupsDetector(name, against, weight, CounterVocabulary.PublicNews, 2, settings.ClinicalTerms),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown detector"),
         };
     }

@@ -35,6 +35,14 @@ public sealed class PhiClassifier
         }
     }
 
+    /// <summary>The correspondent's evidence: decided from the addresses, never searched for in the text.</summary>
+    private static readonly PhiDetector CorrespondentEvidence = new DelegateDetector(Correspondent.Name, EvidenceSide.Who, 0.4, _ => -1);
+
+    /// <summary>Finds a clinical term in a sentence about the writer or the reader.</summary>
+    private PersonalHealthDetector OwnCare => _ownCare ??= new PersonalHealthDetector(1.0, Settings.ClinicalTerms, Settings.Lexicon);
+
+    private PersonalHealthDetector? _ownCare;
+
     private const string WarmUpText = "Patient: Warm Up, DOB 01/02/1970, MRN 1234567, dx E11.9, HbA1c: 7.0 %, NPI 1234567893, DEA AB1234563, CPT 99213, NDC 0002-8215-01\nname,dob\nA,1";
 
     /// <summary>The classifier with built-in settings.</summary>
@@ -244,6 +252,14 @@ public sealed class PhiClassifier
         // may hold PHI that a recipient can see: what was read decides if it is PHI, else uncertain.
         var extracted = MessageTextExtractor.Extract(message, Settings, budget);
         var verdict = Detect(extracted.Text, category, budget);
+
+        // Mail to or from one person about their own care: the address identifies them. Asked only when the text
+        // alone is clean, so the common paths (nothing personal, or already protected) pay nothing for it.
+        if (verdict.Verdict == PhiVerdict.Clean && Correspondent.IsIndividual(message, Settings.Lexicon) && OwnCare.FindOwnCare(extracted.Text) >= 0)
+        {
+            verdict = Detect(extracted.Text, category, budget, individual: true);
+        }
+
         verdict = verdict.Verdict == PhiVerdict.Clean && extracted.Unreadable.Count > 0
             ? verdict with { Verdict = PhiVerdict.Uncertain, Signal = "unreadable:" + extracted.Unreadable[0] }
             : verdict;
@@ -257,9 +273,16 @@ public sealed class PhiClassifier
     internal Classification ClassifyTextExhaustively(string text) =>
         Detect(text, MessageCategory.Unspecified, ClassificationBudget.Unlimited, exhaustive: true);
 
-    private Classification Detect(string text, MessageCategory category, ClassificationBudget budget, bool exhaustive = false)
+    /// <summary>Runs the detectors over the text. <paramref name="individual"/>: the message is to or from one
+    /// person (<see cref="Correspondent"/>), WHO evidence of the reader's kind taken from the addresses.</summary>
+    private Classification Detect(string text, MessageCategory category, ClassificationBudget budget, bool exhaustive = false, bool individual = false)
     {
         var fired = new List<(PhiDetector Detector, Evidence Evidence)>();
+        if (individual)
+        {
+            fired.Add((CorrespondentEvidence, new Evidence(Correspondent.Name, EvidenceSide.Who, CorrespondentEvidence.Weight, 0)));
+        }
+
         var profile = new TextProfile(text);
         var whoDone = false;
         var whatDone = false;
@@ -282,7 +305,7 @@ public sealed class PhiClassifier
             if (!whatDone && detector.Side is EvidenceSide.Against)
             {
                 whatDone = true;
-                if (!fired.Exists(f => f.Detector.Side is EvidenceSide.What || f.Detector.AlsoWhat > 0))
+                if (!fired.Exists(f => f.Detector.Side is EvidenceSide.What or EvidenceSide.Record || f.Detector.AlsoWhat > 0))
                 {
                     break;
                 }
@@ -309,10 +332,13 @@ public sealed class PhiClassifier
     /// (bulk mail, generic greetings, statistics, invoices, job posts, recalls, adverts, auto-replies) cancels
     /// vocabulary and halves facts, but never cancels a strong identifier: an identifier with health content
     /// is at least uncertain. Uncertain is also one side at the threshold and the other half-way with no
-    /// counter-evidence, and a bare SSN or MBI.</summary>
+    /// counter-evidence, and a bare SSN or MBI. Evidence that no human is concerned (an animal's care, stated
+    /// synthetic records) cancels WHAT and record formats, still not a strong identifier. The correspondent
+    /// (mail to or from one person about their own care) counts like a reader named by a greeting.</summary>
     private Classification Weigh(List<(PhiDetector Detector, Evidence Evidence)> fired, MessageCategory category)
     {
         var evidence = fired.ConvertAll(f => f.Evidence);
+        var noHuman = fired.Exists(f => BuiltInDetectors.CancelsWhat(f.Detector.Name));
         double who = 0, subjects = 0, specific = 0, personal = 0, general = 0, bound = 0;
         var against = 0;
         var strongId = false;
@@ -321,13 +347,13 @@ public sealed class PhiClassifier
         {
             switch (e.Side)
             {
-                case EvidenceSide.Record:
+                case EvidenceSide.Record when !noHuman:
                     return new Classification(PhiVerdict.Phi, Settings.Threshold, Settings.Threshold, evidence, category, ClassificationSource.Content);
                 case EvidenceSide.Who:
                     who += e.Weight;
-                    subjects += e.Detector is "addressee" or "personal_framing" ? 0 : e.Weight;
+                    subjects += e.Detector is "addressee" or "personal_framing" or Correspondent.Name ? 0 : e.Weight;
                     bound = Math.Min(Settings.Threshold, bound + detector.AlsoWhat);
-                    strongId |= e.Weight >= Settings.Threshold && e.Detector is not ("person_name" or "prose_name" or "addressee");
+                    strongId |= e.Weight >= Settings.Threshold && e.Detector is not ("person_name" or "prose_name" or "addressee" or Correspondent.Name);
                     bareId |= e.Detector is "ssn" or "mbi";
                     break;
                 case EvidenceSide.What when detector.Specific:
@@ -343,7 +369,14 @@ public sealed class PhiClassifier
             }
         }
 
+        // A strong identifier keeps what it came with even in stated test data or an animal's care: a sender's
+        // claim must not let a real identifier out in the clear (so raw is taken first).
         var raw = specific + general + bound;
+        if (noHuman)
+        {
+            specific = general = personal = bound = 0;
+        }
+
         if (against > 0)
         {
             var factor = against == 1 ? 0.5 : 0.25;

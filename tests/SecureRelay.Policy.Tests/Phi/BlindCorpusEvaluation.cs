@@ -9,14 +9,31 @@ namespace SecureRelay.Policy.Tests.Phi;
 /// is not clean (uncertain is protected too); a clean one is a false alarm when its verdict is not clean.</summary>
 internal static class BlindCorpusEvaluation
 {
-    /// <summary>The first three corpora, each from a different brief: their development splits were looked at
-    /// while tuning, and their blind splits were run once (figures in the README) and then became
-    /// development data too.</summary>
+    /// <summary>The first three corpora, each from a different brief, whose development splits are large enough
+    /// to hold the targets (their blind splits were run once, figures in the README, then tuned on too).</summary>
     public static readonly string[] Corpora = ["providers", "payers", "mixed"];
 
-    /// <summary>Two corpora written later, from two more briefs, after the first blind run: held out, run by
-    /// <c>scripts/phi-eval.sh heldout</c> only, never tuned on.</summary>
-    public static readonly string[] HeldOut = ["people", "systems"];
+    /// <summary>Every corpus looked at while tuning: the first three, and people and systems, written after the
+    /// first blind run and held out until their own (figures in the README), then development data.</summary>
+    public static readonly string[] Tuned = [.. Corpora, "people", "systems"];
+
+    /// <summary>The case <see cref="HeldOut"/> yields when there is none (a test source must not be empty).</summary>
+    public const string NoneHeldOut = "(none)";
+
+    /// <summary>Held out: every corpus under tests/corpora (a directory with a generate.py) that is not in
+    /// <see cref="Tuned"/>. A corpus added later is held out until it is deliberately moved to <see cref="Tuned"/>.</summary>
+    public static IEnumerable<string> HeldOut()
+    {
+        var corpora = Path.Combine(RepositoryRoot(AppContext.BaseDirectory), "tests", "corpora");
+        var held = Directory.EnumerateDirectories(corpora)
+            .Where(d => File.Exists(Path.Combine(d, "generate.py")))
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(name => !Tuned.Contains(name, StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return held.Count > 0 ? held : [NoneHeldOut];
+    }
 
     public sealed record Outcome(string File, string Label, string Family, string Form, Classification Classification)
     {
@@ -48,6 +65,21 @@ internal static class BlindCorpusEvaluation
 
     private static readonly Dictionary<string, string> Generated = [];
 
+    public static string RepositoryRoot() => RepositoryRoot(TestContext.CurrentContext.TestDirectory);
+
+    private static string RepositoryRoot(string from)
+    {
+        for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "tests", "corpora")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("tests/corpora not found above " + from);
+    }
+
     /// <summary>Generates a split once per test run (the generators are deterministic).</summary>
     public static string Generate(string corpus, string split)
     {
@@ -66,7 +98,7 @@ internal static class BlindCorpusEvaluation
             }
 
             Directory.CreateDirectory(output);
-            var script = Path.Combine(Tools.RepositoryRoot(), "tests", "corpora", corpus, "generate.py");
+            var script = Path.Combine(RepositoryRoot(), "tests", "corpora", corpus, "generate.py");
             using var process = Process.Start(new ProcessStartInfo("python3", ["-B", script, "--split", split, "--out", output])
             {
                 RedirectStandardOutput = true,

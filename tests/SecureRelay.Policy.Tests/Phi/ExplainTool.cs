@@ -18,7 +18,7 @@ public class ExplainTool
             var extracted = MessageTextExtractor.Extract(message, classifier.Settings, ClassificationBudget.Unlimited);
             var text = extracted.Text;
             await TestContext.Out.WriteLineAsync($"   unreadable: {string.Join(',', extracted.Unreadable)}");
-            var c = classifier.ClassifyText(text);
+            var c = await classifier.ClassifyAsync(message, new MessageEnvelope("sender@explain.example", null, 0));
             await TestContext.Out.WriteLineAsync($"== {path}: {c}");
             foreach (var e in c.Evidence)
             {

@@ -14,10 +14,13 @@ public sealed class Lexicon
 
     private static readonly ConcurrentDictionary<LexiconPaths, Lazy<Lexicon>> Loaded = new();
 
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _names;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _proseNames;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _words;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _clinical;
+    private const byte Name = 1;
+    private const byte ProseName = 2;
+    private const byte Word = 4;
+    private const byte Clinical = 8;
+
+    /// <summary>Every word of every list, once, with what it is: the sets below are built at load and dropped.</summary>
+    private readonly PackedWordTable _table;
 
     private Lexicon(LexiconPaths paths)
     {
@@ -42,10 +45,10 @@ public sealed class Lexicon
 
         NameCount = names.Count;
         ClinicalCount = clinical.Count;
-        _names = names.GetAlternateLookup<ReadOnlySpan<char>>();
-        _proseNames = prose.GetAlternateLookup<ReadOnlySpan<char>>();
-        _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _clinical = clinical.GetAlternateLookup<ReadOnlySpan<char>>();
+        _table = new PackedWordTable(
+            names.Select(n => KeyValuePair.Create(n, prose.Contains(n) ? (byte)(Name | ProseName) : Name))
+                .Concat(words.Select(w => KeyValuePair.Create(w, Word)))
+                .Concat(clinical.Select(c => KeyValuePair.Create(c, Clinical))));
     }
 
     /// <summary>Where the lists were read from.</summary>
@@ -81,16 +84,16 @@ public sealed class Lexicon
     }
 
     /// <summary>A given or family name (any entry of the names list).</summary>
-    public bool IsName(ReadOnlySpan<char> token) => _names.Contains(token);
+    public bool IsName(ReadOnlySpan<char> token) => (_table.Flags(token) & Name) != 0;
 
     /// <summary>A name that is not also an English or Spanish word, so it is a name even in running prose.</summary>
-    public bool IsUnambiguousName(ReadOnlySpan<char> token) => _proseNames.Contains(token);
+    public bool IsUnambiguousName(ReadOnlySpan<char> token) => (_table.Flags(token) & ProseName) != 0;
 
     /// <summary>An everyday English or Spanish word (lower-case entries of the word lists).</summary>
-    public bool IsWord(ReadOnlySpan<char> token) => _words.Contains(token);
+    public bool IsWord(ReadOnlySpan<char> token) => (_table.Flags(token) & Word) != 0;
 
     /// <summary>A clinical term that is not everyday language.</summary>
-    public bool IsClinicalTerm(ReadOnlySpan<char> token) => _clinical.Contains(token);
+    public bool IsClinicalTerm(ReadOnlySpan<char> token) => (_table.Flags(token) & Clinical) != 0;
 
     private static HashSet<string> ReadWords(string path, bool hunspell, bool lowercaseOnly)
     {

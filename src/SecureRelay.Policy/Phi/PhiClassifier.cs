@@ -261,7 +261,7 @@ public sealed class PhiClassifier
         }
 
         verdict = verdict.Verdict == PhiVerdict.Clean && extracted.Unreadable.Count > 0
-            ? verdict with { Verdict = PhiVerdict.Uncertain, Signal = "unreadable:" + extracted.Unreadable[0] }
+            ? verdict with { Verdict = PhiVerdict.Uncertain, Signal = "unreadable:" + (extracted.Unreadable.FirstOrDefault(r => r != "ocr_text") ?? extracted.Unreadable[0]) }
             : verdict;
 
         // The statistical detector (Phi/Linear) can only raise a clean verdict; null when policy turns it off.

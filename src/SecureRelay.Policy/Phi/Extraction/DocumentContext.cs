@@ -97,7 +97,13 @@ internal sealed class DocumentContext(ClassifierLimits limits, ClassificationBud
     {
         try
         {
-            return Ocr.ReadImage(content);
+            var text = Ocr.ReadImage(content);
+            if (OcrSettings.IsMoreThanDecoration(text))
+            {
+                Unreadable("ocr_text");
+            }
+
+            return text;
         }
         catch (UnreadableContentException e)
         {

@@ -52,6 +52,17 @@ public sealed record OcrSettings(
     /// <summary>See <see cref="DocumentSide"/>.</summary>
     public const int MinDocumentLetters = 16;
 
+    /// <summary>OCR can show PHI but not prove its absence: it misreads letters and loses the layout that ties a
+    /// name to its label, and a miss sends PHI in plaintext. So an image or scanned page whose OCR text has more
+    /// words than this is reported as <c>ocr_text</c> as well as read: the text can make the message phi, and
+    /// when it does not, the message is uncertain (protected), never clean. A logo or banner of a few words
+    /// counts as read.</summary>
+    public const int MaxDecorationWords = 8;
+
+    /// <summary>Whether OCR text is more than decoration (see <see cref="MaxDecorationWords"/>).</summary>
+    public static bool IsMoreThanDecoration(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) > MaxDecorationWords;
+
     /// <summary>Enabled; English and Spanish; 60 s per image, 180 s per message; 10 images per message; 16 MiB and
     /// 25 M pixels per image (a Letter or A4 page at 400 dpi); half the processors (at least one) at once.
     /// Measured on the reference box: a Letter page of text takes 1.8–2.6 s of one core at 150–300 dpi, and

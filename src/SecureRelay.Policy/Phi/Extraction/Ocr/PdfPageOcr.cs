@@ -15,6 +15,7 @@ internal static class PdfPageOcr
     public static int Read(Page page, DocumentContext context, StringBuilder text)
     {
         var letters = 0;
+        var start = text.Length;
         try
         {
             foreach (var image in page.GetImages())
@@ -35,6 +36,11 @@ internal static class PdfPageOcr
         {
             context.Unreadable(e.Reason);
             return 0;
+        }
+
+        if (OcrSettings.IsMoreThanDecoration(text.ToString(start, text.Length - start)))
+        {
+            context.Unreadable("ocr_text");
         }
 
         return letters;

@@ -16,10 +16,7 @@ public class ConnectionReuseTests
         var events = new RecordingEvents();
         await using var scheduler = await new DeliveryScheduler(spool, options, events: events).StartedAsync();
 
-        for (int i = 0; i < 30; i++)
-        {
-            scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"));
-        }
+        scheduler.SubmitMany(spool, 30);
 
         Assert.That(await sink.WaitForMessagesAsync(30, TimeSpan.FromSeconds(20)), Is.True, $"sink got {sink.Messages.Count}");
         Assert.That(await Harness.WaitUntilAsync(() => spool.Count == 0), Is.True, "delivered messages are removed from the spool");
@@ -45,10 +42,7 @@ public class ConnectionReuseTests
         options.MaxConnections = 1;
         options.MessagesPerConnection = 5;
         await using var scheduler = await new DeliveryScheduler(spool, options).StartedAsync();
-        for (int i = 0; i < 20; i++)
-        {
-            scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"));
-        }
+        scheduler.SubmitMany(spool, 20);
 
         Assert.That(await sink.WaitForMessagesAsync(20, TimeSpan.FromSeconds(20)), Is.True);
         Assert.That(sink.Connections, Is.EqualTo(4), "20 messages at 5 per connection");
@@ -64,10 +58,7 @@ public class ConnectionReuseTests
         options.MaxConnections = 10;
         options.DomainLimits[$"127.0.0.1:{sink.Port}"] = new DestinationLimitsOverride { MaxConnections = 3 };
         await using var scheduler = await new DeliveryScheduler(spool, options).StartedAsync();
-        for (int i = 0; i < 12; i++)
-        {
-            scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"));
-        }
+        scheduler.SubmitMany(spool, 12);
 
         Assert.That(await sink.WaitForMessagesAsync(12, TimeSpan.FromSeconds(20)), Is.True);
         Assert.That(sink.PeakConcurrency, Is.EqualTo(3), "the override's limit is used, and fully");
@@ -83,10 +74,7 @@ public class ConnectionReuseTests
         options.MessagesPerSecond = 20;
         await using var scheduler = await new DeliveryScheduler(spool, options).StartedAsync();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        for (int i = 0; i < 11; i++)
-        {
-            scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@dest.test"));
-        }
+        scheduler.SubmitMany(spool, 11);
 
         Assert.That(await sink.WaitForMessagesAsync(11, TimeSpan.FromSeconds(20)), Is.True);
         // One token up front, then one per 50 ms: ten more need at least ~500 ms.

@@ -47,6 +47,21 @@ public class SecureDeliveryTests
         return scheduler;
     }
 
+    /// <summary>Delivers one <see cref="Phi"/> message with <see cref="PhiMethods"/> to a fresh sink and
+    /// returns what the sink received once the message has left the spool.</summary>
+    private static async Task<SinkMessage> DeliverPhiAsync(SecureDeliveryServices security)
+    {
+        await using var sink = new ScriptedSmtpSink();
+        var spool = new InMemorySpool();
+        await using DeliveryScheduler scheduler = await StartAsync(spool, Harness.RouteAllTo(sink.Port), security);
+        (SpoolEnvelope envelope, string content) = Phi(PhiMethods);
+        scheduler.Enqueue(spool.Add(envelope, content));
+
+        Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(15)), Is.True);
+        await Harness.WaitUntilAsync(() => spool.Count == 0);
+        return sink.Messages.Single();
+    }
+
     private string WriteFile(string name, string text)
     {
         string path = Path.Combine(_env.Root, name);
@@ -59,15 +74,7 @@ public class SecureDeliveryTests
     {
         Tools.Require("openssl");
         (string certPath, string keyPath, var certificate) = _env.Pki.IssueSmime(Recipient, _env.CertsDir, _env.PrivateDir);
-        await using var sink = new ScriptedSmtpSink();
-        var spool = new InMemorySpool();
-        await using DeliveryScheduler scheduler = await StartAsync(spool, Harness.RouteAllTo(sink.Port), _env.Services(smime: true, pgp: true, escrow: true));
-        (SpoolEnvelope envelope, string content) = Phi(PhiMethods);
-        scheduler.Enqueue(spool.Add(envelope, content));
-
-        Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(15)), Is.True);
-        await Harness.WaitUntilAsync(() => spool.Count == 0);
-        SinkMessage m = sink.Messages.Single();
+        SinkMessage m = await DeliverPhiAsync(_env.Services(smime: true, pgp: true, escrow: true));
         Assert.That(m.RcptTo, Is.EqualTo(new[] { Recipient }));
         Assert.That(m.Data, Does.Contain("application/pkcs7-mime"));
         Assert.That(m.Data, Does.Not.Contain("X-SecureRelay-"));
@@ -124,15 +131,7 @@ public class SecureDeliveryTests
     public async Task Pgp_RecipientWithKey_GetsPgpMimeThatGpgDecrypts()
     {
         string fingerprint = _env.GeneratePgpKey(Recipient);
-        await using var sink = new ScriptedSmtpSink();
-        var spool = new InMemorySpool();
-        await using DeliveryScheduler scheduler = await StartAsync(spool, Harness.RouteAllTo(sink.Port), _env.Services(smime: true, pgp: true, escrow: true));
-        (SpoolEnvelope envelope, string content) = Phi(PhiMethods);
-        scheduler.Enqueue(spool.Add(envelope, content));
-
-        Assert.That(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(15)), Is.True);
-        await Harness.WaitUntilAsync(() => spool.Count == 0);
-        SinkMessage m = sink.Messages.Single();
+        SinkMessage m = await DeliverPhiAsync(_env.Services(smime: true, pgp: true, escrow: true));
         Assert.That(m.Data, Does.Contain("multipart/encrypted").And.Contain("application/pgp-encrypted"));
         Assert.That(m.Data, Does.Not.Contain("X-SecureRelay-").And.Not.Contain(TestMessages.SecretBody));
 

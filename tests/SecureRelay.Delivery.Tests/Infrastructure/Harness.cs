@@ -34,6 +34,16 @@ public static class Harness
         return queued;
     }
 
+    /// <summary>Submits <paramref name="count"/> messages from app@sender.test, one each to r0, r1, … at
+    /// <paramref name="domain"/>.</summary>
+    public static void SubmitMany(this DeliveryScheduler scheduler, InMemorySpool spool, int count, string domain = "dest.test")
+    {
+        for (int i = 0; i < count; i++)
+        {
+            scheduler.Submit(spool, TestMessages.Envelope(DateTimeOffset.UtcNow, "app@sender.test", $"r{i}@{domain}"));
+        }
+    }
+
     public static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));

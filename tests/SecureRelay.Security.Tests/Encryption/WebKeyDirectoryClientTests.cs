@@ -34,6 +34,24 @@ public sealed class WebKeyDirectoryClientTests
         TimeoutSeconds = 5,
     };
 
+    /// <summary>The server answers <paramref name="key"/> at <paramref name="pathAndQuery"/> and 404 everywhere else.</summary>
+    private void ServeKeyAt(string pathAndQuery, byte[] key, string? contentType = null) => _server.Handler = async context =>
+    {
+        if (context.Request.Path + context.Request.QueryString == pathAndQuery)
+        {
+            if (contentType is not null)
+            {
+                context.Response.ContentType = contentType;
+            }
+
+            await context.Response.Body.WriteAsync(key);
+        }
+        else
+        {
+            context.Response.StatusCode = 404;
+        }
+    };
+
     private static string ClosedPortUrl()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -64,18 +82,7 @@ public sealed class WebKeyDirectoryClientTests
         var fpr = gpg.Generate("Alice <Alice@Example.org>", "future-default");
         var key = gpg.ExportBinary(fpr, _dir.File("alice.gpg"));
         var expectedPath = "/.well-known/openpgpkey/example.org/hu/" + WebKeyDirectoryClient.HashLocalPart("alice") + "?l=alice";
-        _server.Handler = async context =>
-        {
-            if (context.Request.Path + context.Request.QueryString == expectedPath)
-            {
-                context.Response.ContentType = "application/octet-stream";
-                await context.Response.Body.WriteAsync(key);
-            }
-            else
-            {
-                context.Response.StatusCode = 404;
-            }
-        };
+        ServeKeyAt(expectedPath, key, "application/octet-stream");
 
         var client = new WebKeyDirectoryClient(Http, Options());
         var result = await client.LookupAsync("alice@example.org");
@@ -104,17 +111,7 @@ public sealed class WebKeyDirectoryClientTests
         var fpr = gpg.Generate("Bob <bob@example.net>", "future-default");
         var key = gpg.ExportBinary(fpr, _dir.File("bob.gpg"));
         var directPath = "/.well-known/openpgpkey/hu/" + WebKeyDirectoryClient.HashLocalPart("bob") + "?l=bob";
-        _server.Handler = async context =>
-        {
-            if (context.Request.Path + context.Request.QueryString == directPath)
-            {
-                await context.Response.Body.WriteAsync(key);
-            }
-            else
-            {
-                context.Response.StatusCode = 404;
-            }
-        };
+        ServeKeyAt(directPath, key);
 
         var unreachable = new WebKeyDirectoryClient(Http, Options(advanced: ClosedPortUrl()));
         var found = await unreachable.LookupAsync("bob@example.net");

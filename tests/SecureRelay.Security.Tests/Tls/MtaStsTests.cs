@@ -22,31 +22,35 @@ public sealed class MtaStsTests
         return (env, web);
     }
 
+    /// <summary>One handshake with a server presenting <paramref name="serverCertificate"/> under an enforce
+    /// policy listing <paramref name="mx"/>; also returns the host the policy was fetched from.</summary>
+    private static async Task<(TlsValidationSession Session, Exception? Error, string? PolicyHost)> HandshakeUnderEnforceAsync(
+        string mx, System.Security.Cryptography.X509Certificates.X509Certificate2 serverCertificate, bool requireVerified)
+    {
+        var (env, web) = await StartAsync(MtaStsPolicyServer.Policy("enforce", 86400, mx));
+        await using var _ = web;
+        using var __ = env;
+        using var server = new TlsTestServer(serverCertificate);
+
+        var (session, error) = await env.HandshakeAsync(server, requireVerified);
+        return (session, error, web.LastHost);
+    }
+
     [Test]
     public async Task Enforce_MatchingMx_ValidPkix_VerifiedByMtaSts()
     {
-        var (env, web) = await StartAsync(MtaStsPolicyServer.Policy("enforce", 86400, TestCertificates.MxHost));
-        await using var _ = web;
-        using var __ = env;
-        using var server = new TlsTestServer(TestCertificates.Leaf);
-
-        var (session, error) = await env.HandshakeAsync(server, requireVerified: false);
+        var (session, error, policyHost) = await HandshakeUnderEnforceAsync(TestCertificates.MxHost, TestCertificates.Leaf, requireVerified: false);
 
         Assert.That(error, Is.Null, session.Result?.Reason);
         Assert.That(session.Policy.Mode, Is.EqualTo(RecipientTlsMode.MtaStsEnforce));
         Assert.That(session.Result!.Method, Is.EqualTo(TlsValidationMethod.MtaSts));
-        Assert.That(web.LastHost, Is.EqualTo("mta-sts." + TestCertificates.Domain));
+        Assert.That(policyHost, Is.EqualTo("mta-sts." + TestCertificates.Domain));
     }
 
     [Test]
     public async Task Enforce_WildcardPattern_Matches()
     {
-        var (env, web) = await StartAsync(MtaStsPolicyServer.Policy("enforce", 86400, "*." + TestCertificates.Domain));
-        await using var _ = web;
-        using var __ = env;
-        using var server = new TlsTestServer(TestCertificates.Leaf);
-
-        var (session, error) = await env.HandshakeAsync(server, requireVerified: true);
+        var (session, error, _) = await HandshakeUnderEnforceAsync("*." + TestCertificates.Domain, TestCertificates.Leaf, requireVerified: true);
 
         Assert.That(error, Is.Null, session.Result?.Reason);
         Assert.That(session.Result!.Method, Is.EqualTo(TlsValidationMethod.MtaSts));
@@ -55,12 +59,7 @@ public sealed class MtaStsTests
     [Test]
     public async Task Enforce_MxNotInPolicy_Fails()
     {
-        var (env, web) = await StartAsync(MtaStsPolicyServer.Policy("enforce", 86400, "mx2." + TestCertificates.Domain));
-        await using var _ = web;
-        using var __ = env;
-        using var server = new TlsTestServer(TestCertificates.Leaf);
-
-        var (session, error) = await env.HandshakeAsync(server, requireVerified: false);
+        var (session, error, _) = await HandshakeUnderEnforceAsync("mx2." + TestCertificates.Domain, TestCertificates.Leaf, requireVerified: false);
 
         Assert.That(session.Policy.IsMxPermitted(TestCertificates.MxHost), Is.False);
         Assert.That(session.Policy.IsMxPermitted("mx2." + TestCertificates.Domain), Is.True);
@@ -71,12 +70,7 @@ public sealed class MtaStsTests
     [Test]
     public async Task Enforce_WrongNameCertificate_Fails()
     {
-        var (env, web) = await StartAsync(MtaStsPolicyServer.Policy("enforce", 86400, TestCertificates.MxHost));
-        await using var _ = web;
-        using var __ = env;
-        using var server = new TlsTestServer(TestCertificates.WrongName);
-
-        var (session, error) = await env.HandshakeAsync(server, requireVerified: false);
+        var (session, error, _) = await HandshakeUnderEnforceAsync(TestCertificates.MxHost, TestCertificates.WrongName, requireVerified: false);
 
         Assert.That(error, Is.Not.Null);
         Assert.That(session.Result!.Reason, Does.StartWith("MTA-STS enforce: PKIX"));

@@ -49,29 +49,8 @@ public sealed class SmugglingTests
             ".\r\nQUIT\r\n";
         var output = await harness.ReplayAsync(transcript, mode);
 
-        Assert.That(harness.Acceptor.Calls.Where(c => c.StartsWith("MAIL", StringComparison.Ordinal)), Is.EqualTo(new[] { "MAIL legit@clinic.example" }),
-            "the smuggled MAIL must not reach the acceptor");
-        Assert.That(harness.Acceptor.Calls.Count(c => c == "BEGIN"), Is.EqualTo(1));
         var afterData = output[(output.IndexOf("354 ", StringComparison.Ordinal) + 1)..];
-        if (vector.Contains('\0', StringComparison.Ordinal))
-        {
-            Assert.That(afterData, Does.Contain("550 5.6.0 Error: NUL character in message content\r\n221 2.0.0 Bye\r\n"), "NUL is refused in both modes");
-            Assert.That(harness.Acceptor.Messages, Is.Empty);
-        }
-        else if (handling == BareLineEndingHandling.Reject)
-        {
-            Assert.That(afterData, Does.Contain("550 5.6.0 Error: bare CR or LF in message content\r\n221 2.0.0 Bye\r\n"));
-            Assert.That(harness.Acceptor.Messages, Is.Empty);
-            Assert.That(harness.Acceptor.Aborted, Is.EqualTo(1));
-        }
-        else
-        {
-            Assert.That(afterData, Does.EndWith("250 2.0.0 Ok: queued\r\n221 2.0.0 Bye\r\n"));
-            var body = harness.Acceptor.Single().BodyText;
-            Assert.That(body, Does.Contain("MAIL FROM:<admin@bank.example>\r\n"), "the smuggled text stays content");
-            Assert.That(body, Does.EndWith("smuggled\r\n"));
-            Assert.That(body.Replace("\r\n", "", StringComparison.Ordinal), Does.Not.Contain('\r').And.Not.Contain('\n'), "every line ending was made CRLF");
-        }
+        AssertNotSmuggled(harness, afterData, vector, handling, refusalEnd: "\r\n221 2.0.0 Bye\r\n", bodyEnd: "smuggled\r\n");
     }
 
     private static IEnumerable<TestCaseData> BdatCases()
@@ -106,27 +85,36 @@ public sealed class SmugglingTests
         var output = await harness.ReplayAsync(
             "EHLO client.example\r\nMAIL FROM:<legit@clinic.example> BODY=8BITMIME\r\nRCPT TO:<victim@dest.example>\r\n" + chunks + "QUIT\r\n", mode);
 
+        Assert.That(output, Does.EndWith("221 2.0.0 Bye\r\n"));
+        AssertNotSmuggled(harness, output, vector, handling, refusalEnd: "\r\n", bodyEnd: "smuggled\r\n.\r\n", bodyEndWhy: "BDAT content is not dot-unstuffed");
+    }
+
+    /// <summary>The smuggled MAIL never reached the acceptor; <paramref name="replies"/> show the message refused
+    /// (each refusal followed by <paramref name="refusalEnd"/>) or, when bare line endings are normalised, queued
+    /// with the smuggled text as content ending in <paramref name="bodyEnd"/> and every line ending CRLF.</summary>
+    private static void AssertNotSmuggled(
+        SmtpHarness harness, string replies, string vector, BareLineEndingHandling handling, string refusalEnd, string bodyEnd, string? bodyEndWhy = null)
+    {
         Assert.That(harness.Acceptor.Calls.Where(c => c.StartsWith("MAIL", StringComparison.Ordinal)), Is.EqualTo(new[] { "MAIL legit@clinic.example" }),
             "the smuggled MAIL must not reach the acceptor");
         Assert.That(harness.Acceptor.Calls.Count(c => c == "BEGIN"), Is.EqualTo(1));
-        Assert.That(output, Does.EndWith("221 2.0.0 Bye\r\n"));
         if (vector.Contains('\0', StringComparison.Ordinal))
         {
-            Assert.That(output, Does.Contain("550 5.6.0 Error: NUL character in message content\r\n"), "NUL is refused in both modes");
+            Assert.That(replies, Does.Contain("550 5.6.0 Error: NUL character in message content" + refusalEnd), "NUL is refused in both modes");
             Assert.That(harness.Acceptor.Messages, Is.Empty);
         }
         else if (handling == BareLineEndingHandling.Reject)
         {
-            Assert.That(output, Does.Contain("550 5.6.0 Error: bare CR or LF in message content\r\n"));
+            Assert.That(replies, Does.Contain("550 5.6.0 Error: bare CR or LF in message content" + refusalEnd));
             Assert.That(harness.Acceptor.Messages, Is.Empty);
             Assert.That(harness.Acceptor.Aborted, Is.EqualTo(1));
         }
         else
         {
-            Assert.That(output, Does.EndWith("250 2.0.0 Ok: queued\r\n221 2.0.0 Bye\r\n"));
+            Assert.That(replies, Does.EndWith("250 2.0.0 Ok: queued\r\n221 2.0.0 Bye\r\n"));
             var body = harness.Acceptor.Single().BodyText;
             Assert.That(body, Does.Contain("MAIL FROM:<admin@bank.example>\r\n"), "the smuggled text stays content");
-            Assert.That(body, Does.EndWith("smuggled\r\n.\r\n"), "BDAT content is not dot-unstuffed");
+            Assert.That(body, Does.EndWith(bodyEnd), bodyEndWhy ?? string.Empty);
             Assert.That(body.Replace("\r\n", "", StringComparison.Ordinal), Does.Not.Contain('\r').And.Not.Contain('\n'), "every line ending was made CRLF");
         }
     }

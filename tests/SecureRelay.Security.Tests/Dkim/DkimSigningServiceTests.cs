@@ -57,7 +57,7 @@ public sealed class DkimSigningServiceTests
         var signedHeaders = Regex.Match(header.Replace(" ", "", StringComparison.Ordinal), "h=([^;]+)").Groups[1].Value.ToLowerInvariant();
         Assert.That(signedHeaders.Split(':'), Is.SupersetOf(new[] { "from", "to", "subject", "date", "message-id", "mime-version", "content-type" }));
 
-        var locator = new FileDkimPublicKeyLocator();
+        var locator = new MemoryDkimKeyLocator();
         locator.Add("sel1", "example.com", key.DnsValue);
         var verifier = new DkimVerifier(locator);
         var signature = received.Headers.First(h => h.Id == HeaderId.DkimSignature);
@@ -89,7 +89,7 @@ public sealed class DkimSigningServiceTests
         Assert.That(outcome.Selectors, Is.EqualTo(new[] { "rsa1", "ed1" }));
 
         var received = RoundTrip(message);
-        var locator = new FileDkimPublicKeyLocator();
+        var locator = new MemoryDkimKeyLocator();
         locator.Add("rsa1", "example.com", rsa.DnsValue);
         locator.Add("ed1", "example.com", ed.DnsValue);
         var verifier = new DkimVerifier(locator);
@@ -115,7 +115,7 @@ public sealed class DkimSigningServiceTests
         }).ToArray();
         Parallel.ForEach(messages, new ParallelOptions { MaxDegreeOfParallelism = 4 }, m => service.Sign(m));
 
-        var locator = new FileDkimPublicKeyLocator();
+        var locator = new MemoryDkimKeyLocator();
         locator.Add("sel1", "example.com", key.DnsValue);
         var verifier = new DkimVerifier(locator);
         foreach (var message in messages.Select(RoundTrip))

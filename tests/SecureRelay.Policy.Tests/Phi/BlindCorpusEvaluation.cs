@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using SecureRelay.Policy.Phi;
 
@@ -24,7 +23,7 @@ internal static class BlindCorpusEvaluation
     /// <see cref="Tuned"/>. A corpus added later is held out until it is deliberately moved to <see cref="Tuned"/>.</summary>
     public static IEnumerable<string> HeldOut()
     {
-        var corpora = Path.Combine(RepositoryRoot(AppContext.BaseDirectory), "tests", "corpora");
+        var corpora = Path.Combine(Tools.RepositoryRoot(), "tests", "corpora");
         var held = Directory.EnumerateDirectories(corpora)
             .Where(d => File.Exists(Path.Combine(d, "generate.py")))
             .Select(Path.GetFileName)
@@ -65,21 +64,6 @@ internal static class BlindCorpusEvaluation
 
     private static readonly Dictionary<string, string> Generated = [];
 
-    public static string RepositoryRoot() => RepositoryRoot(TestContext.CurrentContext.TestDirectory);
-
-    private static string RepositoryRoot(string from)
-    {
-        for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "tests", "corpora")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/corpora not found above " + from);
-    }
-
     /// <summary>Generates a split once per test run (the generators are deterministic).</summary>
     public static string Generate(string corpus, string split)
     {
@@ -98,17 +82,12 @@ internal static class BlindCorpusEvaluation
             }
 
             Directory.CreateDirectory(output);
-            var script = Path.Combine(RepositoryRoot(), "tests", "corpora", corpus, "generate.py");
-            using var process = Process.Start(new ProcessStartInfo("python3", ["-B", script, "--split", split, "--out", output])
+            var script = Path.Combine(Tools.RepositoryRoot(), "tests", "corpora", corpus, "generate.py");
+            // RunAsync, not Run: a missing python3 fails the evaluation rather than ignoring it.
+            var (exitCode, log) = Tools.RunAsync("python3", ["-B", script, "--split", split, "--out", output], TimeSpan.FromMinutes(3)).GetAwaiter().GetResult();
+            if (exitCode != 0)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            _ = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(3)) || process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{script} --split {split} failed: {stderr.Result}");
+                throw new InvalidOperationException($"{script} --split {split} failed: {log}");
             }
 
             Generated[key] = output;
@@ -116,19 +95,22 @@ internal static class BlindCorpusEvaluation
         }
     }
 
+    /// <summary>The messages a generated split lists in its manifest.tsv (file, label, family, form, …):
+    /// each message's path and the manifest's fields for it; the header and short lines are skipped.</summary>
+    public static async Task<List<(string Path, string[] Fields)>> ManifestAsync(string dir) =>
+        (await File.ReadAllLinesAsync(Path.Combine(dir, "manifest.tsv")))
+            .Skip(1)
+            .Select(line => line.Split('\t'))
+            .Where(f => f.Length >= 4)
+            .Select(f => (Path.Combine(dir, f[0]), f))
+            .ToList();
+
     public static async Task<Score> Run(string corpus, string split)
     {
         var dir = Generate(corpus, split);
         var outcomes = new List<Outcome>();
-        foreach (var line in (await File.ReadAllLinesAsync(Path.Combine(dir, "manifest.tsv"))).Skip(1))
+        foreach (var (path, f) in await ManifestAsync(dir))
         {
-            var f = line.Split('\t');
-            if (f.Length < 4)
-            {
-                continue;
-            }
-
-            var path = Path.Combine(dir, f[0]);
             await using var stream = File.OpenRead(path);
             var c = await Classifier.ClassifyAsync(stream, new MessageEnvelope("sender@corpus.example", null, stream.Length));
             outcomes.Add(new Outcome(f[0], f[1], f[2], f[3], c));

@@ -173,15 +173,8 @@ public class LinearModelTrainingTool
             foreach (var split in new[] { "dev", "blind" })
             {
                 var dir = BlindCorpusEvaluation.Generate(corpus, split);
-                foreach (var line in (await File.ReadAllLinesAsync(Path.Combine(dir, "manifest.tsv"))).Skip(1))
+                foreach (var (path, f) in await BlindCorpusEvaluation.ManifestAsync(dir))
                 {
-                    var f = line.Split('\t');
-                    if (f.Length < 4)
-                    {
-                        continue;
-                    }
-
-                    var path = Path.Combine(dir, f[0]);
                     Classification rules;
                     await using (var stream = File.OpenRead(path))
                     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Writer;
 
@@ -17,20 +16,12 @@ internal static class ScannedPages
         {
             var pdf = Path.Combine(dir.FullName, "page.pdf");
             File.WriteAllBytes(pdf, ExtractionTests.Pdf(lines));
-            var start = new ProcessStartInfo("pdftoppm") { UseShellExecute = false, RedirectStandardError = true };
-            foreach (var argument in (string[])["-" + format, "-gray", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-singlefile", pdf, Path.Combine(dir.FullName, "page")])
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            if (!process.WaitForExit(60_000))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("pdftoppm did not finish in 60 s");
-            }
-
-            Assert.That(process.ExitCode, Is.Zero, "pdftoppm (Debian poppler-utils, installed by scripts/test.sh)");
+            // RunAsync, not Run: a missing pdftoppm fails the test rather than ignoring it; a hang throws TimeoutException.
+            var (exitCode, output) = Tools.RunAsync(
+                "pdftoppm",
+                ["-" + format, "-gray", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-singlefile", pdf, Path.Combine(dir.FullName, "page")],
+                TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+            Assert.That(exitCode, Is.Zero, "pdftoppm (Debian poppler-utils, installed by scripts/test.sh): " + output);
             var image = Directory.GetFiles(dir.FullName, "page.*").Single(f => !f.EndsWith(".pdf", StringComparison.Ordinal));
             return File.ReadAllBytes(image);
         }

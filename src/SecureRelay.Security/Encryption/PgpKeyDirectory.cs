@@ -48,7 +48,7 @@ public sealed class PgpKeyDirectory : IDisposable
         lock (_reloadLock)
         {
             _changes.Reset();
-            var byAddress = new Dictionary<string, List<(PgpPublicKeyRing, string)>>(StringComparer.OrdinalIgnoreCase);
+            var byAddress = new KeyAddressIndex<(PgpPublicKeyRing Ring, string Source)>();
             var count = 0;
             var now = _time.GetUtcNow();
             foreach (var file in KeyDirectoryFiles.List(_directory, Extensions))
@@ -66,21 +66,13 @@ public sealed class PgpKeyDirectory : IDisposable
                         EncryptionLog.PgpKeyRefused(_logger, Path.GetFileName(file), PgpKeyEvaluator.Fingerprint(ring), refusal.ToName());
                     }
 
-                    foreach (var address in addresses)
-                    {
-                        if (!byAddress.TryGetValue(address, out var list))
-                        {
-                            byAddress[address] = list = [];
-                        }
-
-                        list.Add((ring, file));
-                    }
+                    byAddress.Add(addresses, (ring, file));
                 }
             }
 
-            _byAddress = byAddress.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+            _byAddress = byAddress.ToFrozen();
             Volatile.Write(ref _ringCount, count);
-            EncryptionLog.PgpLoaded(_logger, _directory, count, byAddress.Count);
+            EncryptionLog.PgpLoaded(_logger, _directory, count, byAddress.AddressCount);
         }
     }
 

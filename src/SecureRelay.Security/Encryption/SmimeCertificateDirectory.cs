@@ -48,7 +48,7 @@ public sealed class SmimeCertificateDirectory : IDisposable
         lock (_reloadLock)
         {
             _changes.Reset();
-            var byAddress = new Dictionary<string, List<SmimeCertificateInfo>>(StringComparer.OrdinalIgnoreCase);
+            var byAddress = new KeyAddressIndex<SmimeCertificateInfo>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var count = 0;
             var now = _time.GetUtcNow();
@@ -63,21 +63,13 @@ public sealed class SmimeCertificateDirectory : IDisposable
 
                     count++;
                     LogIfRefused(info, now);
-                    foreach (var address in info.Addresses)
-                    {
-                        if (!byAddress.TryGetValue(address, out var list))
-                        {
-                            byAddress[address] = list = [];
-                        }
-
-                        list.Add(info);
-                    }
+                    byAddress.Add(info.Addresses, info);
                 }
             }
 
-            _byAddress = byAddress.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+            _byAddress = byAddress.ToFrozen();
             Volatile.Write(ref _certificateCount, count);
-            EncryptionLog.SmimeLoaded(_logger, _directory, count, byAddress.Count);
+            EncryptionLog.SmimeLoaded(_logger, _directory, count, byAddress.AddressCount);
         }
     }
 

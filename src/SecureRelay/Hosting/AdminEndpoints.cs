@@ -18,6 +18,12 @@ public static class AdminEndpoints
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>True for a queue API request (under <c>/api</c>): the requests <see cref="AdminGuard"/>
+    /// authenticates and <see cref="AdminErrors"/> answers failures of; <c>/metrics</c> and
+    /// <c>/healthz</c> pass both untouched.</summary>
+    internal static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
+
     /// <summary>Maps every admin route.</summary>
     public static void Map(IEndpointRouteBuilder app, RelayComponents components)
     {

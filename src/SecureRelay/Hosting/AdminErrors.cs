@@ -28,7 +28,7 @@ public sealed class AdminErrors
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        if (!AdminEndpoints.IsApiRequest(context.Request))
         {
             await next(context).ConfigureAwait(false);
             return;

@@ -48,7 +48,7 @@ public sealed class AdminGuard
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        if (!AdminEndpoints.IsApiRequest(context.Request))
         {
             await next(context).ConfigureAwait(false);
             return;

@@ -45,12 +45,7 @@ public sealed class PolicyDecision
         var c = Classification;
         return new DecisionRecord
         {
-            Verdict = c.Verdict switch
-            {
-                Phi.PhiVerdict.Phi => VerdictClass.Phi,
-                Phi.PhiVerdict.Uncertain => VerdictClass.Uncertain,
-                _ => VerdictClass.Clean,
-            },
+            Verdict = c.VerdictClass,
             Score = c.Score,
             Detectors = c.Detectors,
             Category = c.Category,

@@ -24,13 +24,16 @@ public sealed record Classification(
     /// <summary>The smaller of the two sides: how far the message is from clean.</summary>
     public double Score => Math.Min(Who, What);
 
-    /// <summary><c>clean</c>, <c>uncertain</c> or <c>phi</c>.</summary>
-    public string VerdictName => Verdict switch
+    /// <summary>The verdict as the decision record, audit and metrics carry it.</summary>
+    public VerdictClass VerdictClass => Verdict switch
     {
-        PhiVerdict.Phi => "phi",
-        PhiVerdict.Uncertain => "uncertain",
-        _ => "clean",
+        PhiVerdict.Phi => VerdictClass.Phi,
+        PhiVerdict.Uncertain => VerdictClass.Uncertain,
+        _ => VerdictClass.Clean,
     };
+
+    /// <summary><c>clean</c>, <c>uncertain</c> or <c>phi</c> (<see cref="VerdictClasses.ToName"/>).</summary>
+    public string VerdictName => VerdictClass.ToName();
 
     /// <summary>Names of the detectors that fired, or the signal that decided.</summary>
     public IReadOnlyList<string> Detectors => Signal is { } s ? [s, .. Evidence.Select(e => e.Detector)] : [.. Evidence.Select(e => e.Detector)];
